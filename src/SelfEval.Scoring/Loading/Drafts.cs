@@ -1,0 +1,97 @@
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Loading;
+
+// What one file says, before the files are put together. Lines are kept so that
+// checks across files (offers, conditions on profile questions) can still point at them.
+
+internal sealed record LocatedCondition(Condition Condition, int Line);
+
+internal sealed record LocatedId(string Id, int Line);
+
+internal sealed class QuestionDraft
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public required int Line { get; init; }
+    public required string Source { get; init; }
+    public string HelpMarkdown { get; set; } = string.Empty;
+    public QuestionType? Type { get; set; }
+    public AnswerScale? Scale { get; set; }
+    public List<AnswerOption> Options { get; } = [];
+    public bool Required { get; set; } = true;
+    public bool AllowsNotRelevant { get; set; }
+    public decimal Weight { get; set; } = 1m;
+    public Aspect? Aspect { get; set; }
+    public Dimension? Dimension { get; set; }
+    public bool Reverse { get; set; }
+    public string? Hint { get; set; }
+    public List<LocatedId> Offers { get; } = [];
+    public string? SourceRef { get; set; }
+    public LocatedCondition? Condition { get; set; }
+    public decimal? Min { get; set; }
+    public decimal? Max { get; set; }
+    public bool IsProfile { get; init; }
+
+    /// <summary>Where each property was written, to point later complaints at it.</summary>
+    public Dictionary<string, int> PropertyLines { get; } = new(StringComparer.Ordinal);
+
+    public Question Build() => new(
+        Id, Text, HelpMarkdown, Type ?? QuestionType.Text, Scale?.Id,
+        Type switch
+        {
+            QuestionType.Scale => Scale?.Levels ?? [],
+            QuestionType.YesNo => YesNo,
+            _ => Options.ToArray(),
+        },
+        Required, AllowsNotRelevant, Weight, Aspect, Dimension, Reverse, Hint,
+        Offers.Select(o => o.Id).ToArray(), SourceRef, Condition?.Condition, Min, Max, IsProfile, Line);
+
+    /// <summary>Ja / teilweise / nein, scored like a three-step scale.</summary>
+    public static readonly IReadOnlyList<AnswerOption> YesNo =
+    [
+        new("ja", "Ja", 2m),
+        new("teilweise", "Teilweise", 1m),
+        new("nein", "Nein", 0m),
+    ];
+}
+
+internal sealed class SectionDraft
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required int Line { get; init; }
+    public required string Source { get; init; }
+    public string IntroMarkdown { get; set; } = string.Empty;
+    public decimal Weight { get; set; } = 1m;
+    public LocatedCondition? Condition { get; set; }
+    public string? SourceRef { get; set; }
+    public List<QuestionDraft> Questions { get; } = [];
+    public bool IsProfile { get; init; }
+
+    public Section Build() => new(
+        Id, Title, IntroMarkdown, Weight, Condition?.Condition,
+        Questions.Select(q => q.Build()).ToArray(), IsProfile, Line);
+}
+
+internal sealed class ParsedFile
+{
+    public required string Source { get; init; }
+    public required string Text { get; init; }
+    public required ErrorSink Errors { get; init; }
+    public FileKind Kind { get; set; } = FileKind.Questionnaire;
+    public string? Id { get; set; }
+    public int IdLine { get; set; } = 1;
+    public string? Version { get; set; }
+    public string? Title { get; set; }
+    public string? Subtitle { get; set; }
+    public string? Description { get; set; }
+    public string? Audience { get; set; }
+    public int? Minutes { get; set; }
+    public Dictionary<string, AnswerScale> Scales { get; } = new(StringComparer.Ordinal);
+    public List<ScoreBand> Bands { get; } = [];
+    public List<(string OldId, string NewId, int Line)> Renamed { get; } = [];
+    public List<SectionDraft> Sections { get; } = [];
+    public List<SupportOffer> Offers { get; } = [];
+    public Dictionary<string, int> OfferLines { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,801 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using SelfEval.Scoring.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace SelfEval.Scoring.Loading;
+
+/// <summary>
+/// Reads one Markdown file: front matter, then <c>##</c> sections and <c>###</c> questions, each followed
+/// by free Markdown and a property list (<c>- key: value</c>). Structure comes from Markdig's block tree;
+/// the text of headings and properties is cut from the source, so nothing is re-rendered or lost.
+/// </summary>
+internal static partial class FileParser
+{
+    // Built once: the pipeline is immutable and thread-safe.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    private static readonly string[] QuestionKeys =
+        ["type", "scale", "options", "required", "not-relevant", "weight", "aspect", "dimension", "reverse", "hint", "offers", "source", "when", "min", "max"];
+
+    private static readonly string[] SectionKeys = ["weight", "when", "source"];
+    private static readonly string[] OfferKeys = ["source"];
+    private static readonly string[] ScoredOnlyKeys = ["weight", "aspect", "dimension", "reverse", "hint"];
+
+    private static readonly Dictionary<FileKind, string[]> FrontMatterKeys = new()
+    {
+        [FileKind.Questionnaire] = ["kind", "id", "version", "title", "subtitle", "description", "audience", "minutes", "scales", "bands", "renamed"],
+        [FileKind.Profile] = ["kind", "id", "version", "title", "description"],
+        [FileKind.Offers] = ["kind", "id", "title", "description"],
+    };
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z-]*:(\s|$)")]
+    private static partial Regex PropertyStart();
+
+    [GeneratedRegex(@"^\d{3}:\d+(-\d+)?(\s*,\s*\d{3}:\d+(-\d+)?)*$")]
+    private static partial Regex SourcePattern();
+
+    public static ParsedFile Parse(string source, string rawText)
+    {
+        var text = rawText.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var file = new ParsedFile { Source = source, Text = text, Errors = new ErrorSink(source) };
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            file.Errors.Add(1, "Die Datei ist leer.");
+            return file;
+        }
+
+        var lines = text.Split('\n');
+        var frontMatter = FrontMatter.Read(lines, file.Errors, out var bodyStart);
+        if (frontMatter is null)
+        {
+            return file;
+        }
+
+        ReadMetadata(file, frontMatter);
+        var body = string.Join('\n', lines[bodyStart..]);
+        new BodyReader(file, body, bodyStart).Read();
+        return file;
+    }
+
+    private static void ReadMetadata(ParsedFile file, FrontMatter fm)
+    {
+        var kindText = fm.Has("kind") ? fm.String("kind", required: false) : "questionnaire";
+        switch (kindText)
+        {
+            case "questionnaire": file.Kind = FileKind.Questionnaire; break;
+            case "profile": file.Kind = FileKind.Profile; break;
+            case "offers": file.Kind = FileKind.Offers; break;
+            case null: break;
+            default:
+                file.Errors.Add(fm.LineOf("kind"), $"Unbekannte Dateiart 'kind: {kindText}'. Erlaubt sind questionnaire, profile und offers.");
+                break;
+        }
+
+        var allowed = FrontMatterKeys[file.Kind];
+        foreach (var key in fm.Keys.Where(k => !allowed.Contains(k)))
+        {
+            file.Errors.Add(fm.LineOf(key), $"Unbekannte Angabe '{key}' im Front Matter. Erlaubt sind: {string.Join(", ", allowed)}.");
+        }
+
+        file.Id = fm.String("id", required: true);
+        file.IdLine = fm.LineOf("id");
+        if (file.Id is not null && !IdPattern().IsMatch(file.Id))
+        {
+            file.Errors.Add(fm.LineOf("id"), $"Die id '{file.Id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+        }
+
+        file.Title = fm.String("title", required: true);
+        file.Description = fm.String("description", required: file.Kind == FileKind.Questionnaire);
+        if (file.Kind == FileKind.Offers)
+        {
+            return;
+        }
+
+        file.Version = fm.String("version", required: true);
+        if (file.Kind == FileKind.Profile)
+        {
+            return;
+        }
+
+        file.Subtitle = fm.String("subtitle", required: false);
+        file.Audience = fm.String("audience", required: true);
+        file.Minutes = fm.PositiveInt("minutes", required: true);
+        ReadScales(file, fm);
+        ReadBands(file, fm);
+        ReadRenamed(file, fm);
+    }
+
+    private static void ReadScales(ParsedFile file, FrontMatter fm)
+    {
+        if (fm.Node("scales") is not { } node)
+        {
+            return;
+        }
+
+        if (node is not YamlMappingNode scales)
+        {
+            file.Errors.Add(fm.LineOf("scales"), "Die Angabe 'scales' muss Skalen mit Namen enthalten, z. B. 'umsetzung:' mit einer Liste '- 0: nicht vorhanden'.");
+            return;
+        }
+
+        foreach (var (keyNode, levelsNode) in scales.Children)
+        {
+            var id = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var line = FrontMatter.ToFileLine(keyNode.Start);
+            if (!IdPattern().IsMatch(id))
+            {
+                file.Errors.Add(line, $"Der Skalenname '{id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+                continue;
+            }
+
+            if (levelsNode is not YamlSequenceNode levels || levels.Children.Count < 2)
+            {
+                file.Errors.Add(line, $"Die Antwortskala '{id}' braucht mindestens zwei Stufen der Form '- 0: nicht vorhanden'.");
+                continue;
+            }
+
+            var options = new List<AnswerOption>();
+            var seen = new Dictionary<decimal, int>();
+            foreach (var level in levels.Children)
+            {
+                var levelLine = FrontMatter.ToFileLine(level.Start);
+                if (level is not YamlMappingNode { Children.Count: 1 } pair
+                    || pair.Children.First() is not (YamlScalarNode valueNode, YamlScalarNode labelNode))
+                {
+                    file.Errors.Add(levelLine, $"Jede Stufe der Antwortskala '{id}' hat die Form '- Wert: Bezeichnung', z. B. '- 0: nicht vorhanden'.");
+                    continue;
+                }
+
+                var valueText = valueNode.Value ?? string.Empty;
+                if (!decimal.TryParse(valueText, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                {
+                    file.Errors.Add(levelLine, $"Der Wert '{valueText}' der Antwortskala '{id}' ist keine Zahl.");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(labelNode.Value))
+                {
+                    file.Errors.Add(levelLine, $"Die Stufe {valueText} der Antwortskala '{id}' hat keine Bezeichnung.");
+                    continue;
+                }
+
+                if (seen.TryGetValue(value, out var firstLine))
+                {
+                    file.Errors.Add(levelLine, $"Die Antwortskala '{id}' enthält den Wert {valueText} doppelt (zuerst in Zeile {firstLine}).");
+                    continue;
+                }
+
+                seen[value] = levelLine;
+                options.Add(new AnswerOption(value.ToString(CultureInfo.InvariantCulture), labelNode.Value.Trim(), value));
+            }
+
+            file.Scales[id] = new AnswerScale(id, options, line);
+        }
+    }
+
+    private static void ReadBands(ParsedFile file, FrontMatter fm)
+    {
+        if (fm.Node("bands") is not { } node)
+        {
+            file.Errors.Add(fm.StartLine, "Pflichtangabe 'bands' fehlt im Front Matter (Stufen wie Anfang, Aufbau, Fortgeschritten, Etabliert).");
+            return;
+        }
+
+        if (node is not YamlSequenceNode bands || bands.Children.Count == 0)
+        {
+            file.Errors.Add(fm.LineOf("bands"), "Die Angabe 'bands' muss eine Liste von Stufen mit from, name und text sein.");
+            return;
+        }
+
+        decimal? previous = null;
+        foreach (var band in bands.Children)
+        {
+            var line = FrontMatter.ToFileLine(band.Start);
+            if (band is not YamlMappingNode map)
+            {
+                file.Errors.Add(line, "Jede Stufe unter 'bands' braucht from, name und text.");
+                continue;
+            }
+
+            string? Get(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value?.Trim() : null;
+            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not ("from" or "name" or "text")))
+            {
+                file.Errors.Add(line, $"Unbekannte Angabe '{key}' in einer Stufe unter 'bands'. Erlaubt sind from, name und text.");
+            }
+
+            var name = Get("name");
+            var text = Get("text");
+            var fromText = Get("from");
+            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(text) || fromText is null)
+            {
+                file.Errors.Add(line, "Jede Stufe unter 'bands' braucht from, name und text.");
+                continue;
+            }
+
+            if (!decimal.TryParse(fromText, NumberStyles.Number, CultureInfo.InvariantCulture, out var from) || from < 0 || from >= 100)
+            {
+                file.Errors.Add(line, $"Die Stufe '{name}' beginnt bei '{fromText}': from muss eine Zahl von 0 bis unter 100 sein.");
+                continue;
+            }
+
+            if (previous is null && from != 0)
+            {
+                file.Errors.Add(line, $"Die erste Stufe '{name}' muss bei from: 0 beginnen.");
+            }
+            else if (previous is not null && from <= previous)
+            {
+                file.Errors.Add(line, $"Die Stufe '{name}' muss bei einem höheren Wert beginnen als die vorige ({previous.Value.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            previous = from;
+            file.Bands.Add(new ScoreBand(from, name, text));
+        }
+    }
+
+    private static void ReadRenamed(ParsedFile file, FrontMatter fm)
+    {
+        if (fm.Node("renamed") is not { } node)
+        {
+            return;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            file.Errors.Add(fm.LineOf("renamed"), "Die Angabe 'renamed' muss Paare 'alte-id: neue-id' enthalten.");
+            return;
+        }
+
+        foreach (var (oldNode, newNode) in map.Children)
+        {
+            file.Renamed.Add((((YamlScalarNode)oldNode).Value ?? string.Empty, (newNode as YamlScalarNode)?.Value ?? string.Empty, FrontMatter.ToFileLine(oldNode.Start)));
+        }
+    }
+
+    /// <summary>Walks the body's blocks in order, one owner (section, question, offer) at a time.</summary>
+    private sealed class BodyReader(ParsedFile file, string body, int lineOffset)
+    {
+        private readonly ErrorSink _errors = file.Errors;
+        private SectionDraft? _section;
+        private QuestionDraft? _question;
+        private SupportOfferDraft? _offer;
+        private readonly List<string> _content = [];
+        private bool _hasProperties;
+        private bool _ignoring = true; // preface before the first section, or an unusable heading
+
+        private int Line(Block block) => block.Line + 1 + lineOffset;
+
+        public void Read()
+        {
+            var document = Markdown.Parse(body, Pipeline);
+            foreach (var block in document)
+            {
+                switch (block)
+                {
+                    case HeadingBlock heading:
+                        FinishOwner();
+                        StartOwner(heading);
+                        break;
+                    case ThematicBreakBlock:
+                        break; // a visual separator for readers
+                    case ListBlock list when !_ignoring && IsPropertyList(list):
+                        ReadProperties(list);
+                        break;
+                    default:
+                        if (!_ignoring)
+                        {
+                            _content.Add(Raw(block).Trim('\n'));
+                        }
+
+                        break;
+                }
+            }
+
+            FinishOwner();
+            if (file.Kind != FileKind.Offers && file.Sections.Count == 0 && !_errors.Any)
+            {
+                _errors.Add(1 + lineOffset, "Die Datei enthält keinen Abschnitt: Beginnen Sie einen Abschnitt mit '## Titel {#id}'.");
+            }
+
+            if (file.Kind == FileKind.Offers && file.Offers.Count == 0 && !_errors.Any)
+            {
+                _errors.Add(1 + lineOffset, "Der Angebotskatalog enthält kein Angebot: Beginnen Sie jedes Angebot mit '## Titel {#id}'.");
+            }
+        }
+
+        private string Raw(Block block) => body.Substring(block.Span.Start, Math.Min(block.Span.Length, body.Length - block.Span.Start));
+
+        private void StartOwner(HeadingBlock heading)
+        {
+            var line = Line(heading);
+            _ignoring = true;
+            if (heading.IsSetext)
+            {
+                _errors.Add(line, "Überschriften werden mit # am Zeilenanfang geschrieben. Hier ist Text mit '---' oder '===' unterstrichen – steht hier versehentlich ein zweites Front Matter oder fehlt eine Leerzeile vor '---'?");
+                return;
+            }
+
+            if (heading.Level == 1)
+            {
+                if (file.Sections.Count > 0 || file.Offers.Count > 0)
+                {
+                    _errors.Add(line, "Eine Überschrift mit einem # ist nur als Titel vor dem ersten Abschnitt erlaubt.");
+                }
+
+                return;
+            }
+
+            if (heading.Level > 3 || (heading.Level == 3 && file.Kind == FileKind.Offers))
+            {
+                _errors.Add(line, file.Kind == FileKind.Offers
+                    ? "Im Angebotskatalog beginnt jedes Angebot mit ## – tiefere Überschriften sind nicht vorgesehen."
+                    : "Überschriften mit #### oder mehr sind nicht vorgesehen: ## beginnt einen Abschnitt, ### eine Frage.");
+                return;
+            }
+
+            var (title, id) = SplitHeading(Raw(heading), line);
+            if (id is null)
+            {
+                return;
+            }
+
+            if (heading.Level == 2 && file.Kind == FileKind.Offers)
+            {
+                if (title.Length == 0)
+                {
+                    _errors.Add(line, $"Das Angebot '{id}' hat keinen Titel.");
+                }
+
+                _offer = new SupportOfferDraft(id, title, line);
+                _ignoring = false;
+                return;
+            }
+
+            if (heading.Level == 2)
+            {
+                if (title.Length == 0)
+                {
+                    _errors.Add(line, $"Der Abschnitt '{id}' hat keinen Titel.");
+                }
+
+                _section = new SectionDraft { Id = id, Title = title, Line = line, Source = file.Source, IsProfile = file.Kind == FileKind.Profile };
+                file.Sections.Add(_section);
+                _ignoring = false;
+                return;
+            }
+
+            if (_section is null)
+            {
+                _errors.Add(line, $"Die Frage '{id}' steht vor dem ersten Abschnitt: Beginnen Sie zuerst einen Abschnitt mit '## Titel {{#id}}'.");
+                return;
+            }
+
+            if (title.Length == 0)
+            {
+                _errors.Add(line, $"Die Frage '{id}' hat keinen Text.");
+            }
+
+            _question = new QuestionDraft { Id = id, Text = title, Line = line, Source = file.Source, IsProfile = file.Kind == FileKind.Profile };
+            _ignoring = false;
+        }
+
+        private (string Title, string? Id) SplitHeading(string raw, int line)
+        {
+            var text = raw.Trim().TrimStart('#').Trim();
+            var open = text.LastIndexOf('{');
+            if (open < 0 || !text.EndsWith('}'))
+            {
+                _errors.Add(line, $"Der Überschrift fehlt die ID, z. B. '{{#kuemmerer}}' am Zeilenende: '{Shorten(text)}'.");
+                return (text, null);
+            }
+
+            var attribute = text[(open + 1)..^1].Trim();
+            var title = text[..open].Trim();
+            if (!attribute.StartsWith('#') || !IdPattern().IsMatch(attribute[1..]))
+            {
+                _errors.Add(line, $"Die ID-Angabe '{{{attribute}}}' ist ungültig: erlaubt ist '{{#id}}' mit Kleinbuchstaben, Ziffern und Bindestrichen.");
+                return (title, null);
+            }
+
+            return (title, attribute[1..]);
+        }
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+        // Markdig has released the paragraph's lines after inline parsing, so the text is cut from the source.
+        private bool IsPropertyList(ListBlock list) =>
+            list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } item && item[0] is ParagraphBlock p
+            && PropertyStart().IsMatch(Raw(p).TrimStart());
+
+        private void ReadProperties(ListBlock list)
+        {
+            var line = Line(list);
+            if (_hasProperties)
+            {
+                _errors.Add(line, "Hier steht eine zweite Eigenschaftsliste: Fassen Sie alle Angaben (type, weight, …) in einer Liste zusammen.");
+                return;
+            }
+
+            _hasProperties = true;
+            var allowed = _question is not null ? QuestionKeys : _offer is not null ? OfferKeys : SectionKeys;
+            var ownerName = _question is not null ? "Fragen" : _offer is not null ? "Angebote" : "Abschnitte";
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                var itemLine = Line(item);
+                if (item.Count == 0 || item[0] is not ParagraphBlock paragraph)
+                {
+                    _errors.Add(itemLine, "Jeder Eintrag der Eigenschaftsliste hat die Form '- schlüssel: wert'.");
+                    continue;
+                }
+
+                var text = string.Join(' ', Raw(paragraph).Split('\n').Select(l => l.Trim())).Trim();
+                var colon = text.IndexOf(':');
+                var key = colon < 0 ? text : text[..colon].Trim();
+                var value = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (colon < 0 || !PropertyStart().IsMatch(text))
+                {
+                    _errors.Add(itemLine, $"Der Eintrag '{Shorten(text)}' hat nicht die Form '- schlüssel: wert'.");
+                    continue;
+                }
+
+                if (!allowed.Contains(key))
+                {
+                    _errors.Add(itemLine, $"Unbekannte Eigenschaft '{key}'. Für {ownerName} sind erlaubt: {string.Join(", ", allowed)}.");
+                    continue;
+                }
+
+                if (seen.TryGetValue(key, out var first))
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' steht doppelt (zuerst in Zeile {first}).");
+                    continue;
+                }
+
+                seen[key] = itemLine;
+                var nested = item.Skip(1).OfType<ListBlock>().FirstOrDefault();
+                if (key == "options" && _question is not null)
+                {
+                    _question.PropertyLines[key] = itemLine;
+                    ReadOptions(nested, value, itemLine);
+                    continue;
+                }
+
+                if (nested is not null || item.Count > 1)
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' besteht aus einer Zeile; nur 'options' hat eine eingerückte Liste.");
+                    continue;
+                }
+
+                if (value.Length == 0)
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' hat keinen Wert.");
+                    continue;
+                }
+
+                if (_question is not null)
+                {
+                    SetQuestionProperty(_question, key, value, itemLine);
+                }
+                else if (_offer is not null)
+                {
+                    _offer.SourceRef = ReadSource(value, itemLine);
+                }
+                else if (_section is not null)
+                {
+                    SetSectionProperty(_section, key, value, itemLine);
+                }
+            }
+        }
+
+        private void ReadOptions(ListBlock? nested, string inlineValue, int line)
+        {
+            if (inlineValue.Length > 0 || nested is null)
+            {
+                _errors.Add(line, "Unter 'options:' folgt eine eingerückte Liste der Antworten, z. B. '  - ev: eingetragener Verein (e. V.)'.");
+                return;
+            }
+
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in nested.OfType<ListItemBlock>())
+            {
+                var itemLine = Line(item);
+                var text = item.Count > 0 && item[0] is ParagraphBlock p
+                    ? string.Join(' ', Raw(p).Split('\n').Select(l => l.Trim())).Trim()
+                    : string.Empty;
+                var colon = text.IndexOf(':');
+                var value = colon < 0 ? string.Empty : text[..colon].Trim();
+                var label = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (!IdPattern().IsMatch(value) || label.Length == 0)
+                {
+                    _errors.Add(itemLine, $"Die Antwort '{Shorten(text)}' hat nicht die Form '- wert: Bezeichnung' (wert aus Kleinbuchstaben, Ziffern und Bindestrichen).");
+                    continue;
+                }
+
+                if (seen.TryGetValue(value, out var first))
+                {
+                    _errors.Add(itemLine, $"Die Antwort '{value}' ist in dieser Frage doppelt (zuerst in Zeile {first}).");
+                    continue;
+                }
+
+                seen[value] = itemLine;
+                _question!.Options.Add(new AnswerOption(value, label, null));
+            }
+        }
+
+        private void SetSectionProperty(SectionDraft section, string key, string value, int line)
+        {
+            switch (key)
+            {
+                case "weight":
+                    section.Weight = ReadWeight(value, line) ?? section.Weight;
+                    break;
+                case "when":
+                    section.Condition = ReadCondition(value, line);
+                    break;
+                case "source":
+                    section.SourceRef = ReadSource(value, line);
+                    break;
+            }
+        }
+
+        private void SetQuestionProperty(QuestionDraft q, string key, string value, int line)
+        {
+            switch (key)
+            {
+                case "type":
+                    if (ModelNames.Types.TryGetValue(value, out var type))
+                    {
+                        q.Type = type;
+                    }
+                    else
+                    {
+                        _errors.Add(line, $"Unbekannter Fragetyp '{value}'. Erlaubt sind: {string.Join(", ", ModelNames.Types.Keys)}.");
+                    }
+
+                    break;
+                case "scale":
+                    if (file.Scales.TryGetValue(value, out var scale))
+                    {
+                        q.Scale = scale;
+                    }
+                    else
+                    {
+                        var known = file.Scales.Count == 0 ? "Im Front Matter ist keine Skala definiert." : $"Definiert sind: {string.Join(", ", file.Scales.Keys)}.";
+                        _errors.Add(line, $"Unbekannte Antwortskala '{value}'. {known}");
+                    }
+
+                    break;
+                case "required":
+                    q.Required = ReadYesNo(key, value, line) ?? q.Required;
+                    break;
+                case "not-relevant":
+                    q.AllowsNotRelevant = ReadYesNo(key, value, line) ?? q.AllowsNotRelevant;
+                    break;
+                case "reverse":
+                    q.Reverse = ReadYesNo(key, value, line) ?? q.Reverse;
+                    break;
+                case "weight":
+                    q.Weight = ReadWeight(value, line) ?? q.Weight;
+                    break;
+                case "aspect":
+                    if (ModelNames.Aspects.TryGetValue(value, out var aspect))
+                    {
+                        q.Aspect = aspect;
+                    }
+                    else
+                    {
+                        _errors.Add(line, $"Unbekannter Aspekt '{value}'. Erlaubt sind: einigkeit, ressourcen, kontext.");
+                    }
+
+                    break;
+                case "dimension":
+                    if (ModelNames.Dimensions.TryGetValue(value, out var dimension))
+                    {
+                        q.Dimension = dimension;
+                    }
+                    else
+                    {
+                        _errors.Add(line, $"Unbekannte Dimension '{value}'. Erlaubt sind: innen, aussen.");
+                    }
+
+                    break;
+                case "hint":
+                    q.Hint = value;
+                    break;
+                case "offers":
+                    foreach (var id in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        q.Offers.Add(new LocatedId(id, line));
+                    }
+
+                    break;
+                case "source":
+                    q.SourceRef = ReadSource(value, line);
+                    break;
+                case "when":
+                    q.Condition = ReadCondition(value, line);
+                    break;
+                case "min":
+                    q.Min = ReadNumber(key, value, line);
+                    break;
+                case "max":
+                    q.Max = ReadNumber(key, value, line);
+                    break;
+            }
+
+            q.PropertyLines[key] = line;
+        }
+
+        private bool? ReadYesNo(string key, string value, int line)
+        {
+            switch (value)
+            {
+                case "ja": return true;
+                case "nein": return false;
+                default:
+                    _errors.Add(line, $"Der Wert '{value}' für '{key}' ist ungültig: erlaubt sind ja und nein.");
+                    return null;
+            }
+        }
+
+        private decimal? ReadWeight(string value, int line)
+        {
+            if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight) && weight > 0)
+            {
+                return weight;
+            }
+
+            _errors.Add(line, $"Das Gewicht '{value}' ist keine positive Zahl.");
+            return null;
+        }
+
+        private decimal? ReadNumber(string key, string value, int line)
+        {
+            if (decimal.TryParse(value.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                return number;
+            }
+
+            _errors.Add(line, $"Der Wert '{value}' für '{key}' ist keine Zahl.");
+            return null;
+        }
+
+        private string? ReadSource(string value, int line)
+        {
+            if (SourcePattern().IsMatch(value))
+            {
+                return value;
+            }
+
+            _errors.Add(line, $"Die Quellenangabe '{value}' hat nicht die Form '000:4014-4015' (Datei:Zeile-Zeile, mehrere durch Komma getrennt).");
+            return null;
+        }
+
+        private LocatedCondition? ReadCondition(string value, int line)
+        {
+            if (ConditionParser.TryParse(value, out var condition, out var problem))
+            {
+                return new LocatedCondition(condition, line);
+            }
+
+            _errors.Add(line, $"Die Bedingung '{value}' ist nicht lesbar: {problem}");
+            return null;
+        }
+
+        private void FinishOwner()
+        {
+            var content = string.Join("\n\n", _content.Where(c => c.Length > 0));
+            if (_question is not null)
+            {
+                _question.HelpMarkdown = content;
+                CheckQuestion(_question);
+                _section!.Questions.Add(_question);
+            }
+            else if (_offer is not null)
+            {
+                if (file.OfferLines.TryGetValue(_offer.Id, out var first))
+                {
+                    _errors.Add(_offer.Line, $"Die Angebots-ID '{_offer.Id}' ist doppelt (zuerst in Zeile {first}).");
+                }
+                else
+                {
+                    file.OfferLines[_offer.Id] = _offer.Line;
+                    file.Offers.Add(new SupportOffer(_offer.Id, _offer.Title, content, _offer.SourceRef));
+                }
+            }
+            else if (_section is not null && _section.Questions.Count == 0 && _section.IntroMarkdown.Length == 0)
+            {
+                _section.IntroMarkdown = content;
+            }
+
+            _question = null;
+            _offer = null;
+            _content.Clear();
+            _hasProperties = false;
+        }
+
+        private void CheckQuestion(QuestionDraft q)
+        {
+            if (q.Type is not { } type)
+            {
+                if (!q.PropertyLines.ContainsKey("type"))
+                {
+                    _errors.Add(q.Line, $"Der Frage '{q.Id}' fehlt die Eigenschaft 'type' (scale, yesno, single, multi, number, text oder longtext).");
+                }
+
+                return;
+            }
+
+            int LineOf(string key) => q.PropertyLines.GetValueOrDefault(key, q.Line);
+            if (type == QuestionType.Scale && !q.PropertyLines.ContainsKey("scale"))
+            {
+                _errors.Add(q.Line, $"Die Frage '{q.Id}' ist vom Typ scale und braucht die Eigenschaft 'scale' mit dem Namen einer Antwortskala.");
+            }
+
+            if (type != QuestionType.Scale && q.PropertyLines.ContainsKey("scale"))
+            {
+                _errors.Add(LineOf("scale"), $"Die Eigenschaft 'scale' gilt nur für Fragen vom Typ scale, nicht für '{type.Name()}'.");
+            }
+
+            if (type is QuestionType.Single or QuestionType.Multi)
+            {
+                if (!q.PropertyLines.ContainsKey("options"))
+                {
+                    _errors.Add(q.Line, $"Die Frage '{q.Id}' ist vom Typ {type.Name()} und braucht 'options' mit mindestens zwei Antworten.");
+                }
+                else if (q.Options.Count == 1)
+                {
+                    _errors.Add(LineOf("options"), $"Die Frage '{q.Id}' braucht mindestens zwei Antworten unter 'options'.");
+                }
+            }
+            else if (q.Options.Count > 0)
+            {
+                _errors.Add(q.Line, $"Antworten unter 'options' gibt es nur bei single und multi, nicht bei '{type.Name()}'.");
+            }
+
+            if (type != QuestionType.Number && (q.Min is not null || q.Max is not null))
+            {
+                _errors.Add(LineOf(q.Min is not null ? "min" : "max"), "Die Eigenschaften 'min' und 'max' gelten nur für Fragen vom Typ number.");
+            }
+
+            if (q.Min is { } min && q.Max is { } max && min > max)
+            {
+                _errors.Add(LineOf("max"), $"'max' ({max.ToString(CultureInfo.InvariantCulture)}) ist kleiner als 'min' ({min.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            var scored = !q.IsProfile && type is QuestionType.Scale or QuestionType.YesNo;
+            if (scored)
+            {
+                foreach (var (key, what) in new[] { ("aspect", "einigkeit, ressourcen oder kontext"), ("dimension", "innen oder aussen"), ("hint", "einen Unterstützungshinweis") })
+                {
+                    if (!q.PropertyLines.ContainsKey(key))
+                    {
+                        _errors.Add(q.Line, $"Die bewertete Frage '{q.Id}' braucht die Eigenschaft '{key}' ({what}).");
+                    }
+                }
+            }
+            else
+            {
+                var why = q.IsProfile ? "Profilfragen werden nicht bewertet" : $"Fragen vom Typ {type.Name()} werden nicht bewertet";
+                foreach (var key in ScoredOnlyKeys.Where(q.PropertyLines.ContainsKey))
+                {
+                    _errors.Add(LineOf(key), $"Die Eigenschaft '{key}' gilt nur für bewertete Fragen (scale, yesno): {why}.");
+                }
+            }
+        }
+
+    }
+
+    private sealed class SupportOfferDraft(string id, string title, int line)
+    {
+        public string Id { get; } = id;
+        public string Title { get; } = title;
+        public int Line { get; } = line;
+        public string? SourceRef { get; set; }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SelfEval.Scoring.Loading;
+
+/// <summary>
+/// Reads the YAML front matter into nodes that still know their line, so that every complaint
+/// about metadata points at the line the author has to fix.
+/// </summary>
+internal sealed class FrontMatter
+{
+    private readonly Dictionary<string, YamlNode> _values;
+    private readonly Dictionary<string, int> _keyLines;
+    private readonly ErrorSink _errors;
+
+    private FrontMatter(Dictionary<string, YamlNode> values, Dictionary<string, int> keyLines, ErrorSink errors, int startLine)
+    {
+        _values = values;
+        _keyLines = keyLines;
+        _errors = errors;
+        StartLine = startLine;
+    }
+
+    /// <summary>File line of the opening <c>---</c>.</summary>
+    public int StartLine { get; }
+
+    public IEnumerable<string> Keys => _values.Keys;
+
+    /// <summary>
+    /// Splits off the front matter. Returns null (with an error) when the file does not start with
+    /// one or does not close it; the body is then not trustworthy enough to report more.
+    /// </summary>
+    public static FrontMatter? Read(string[] lines, ErrorSink errors, out int bodyStartIndex)
+    {
+        bodyStartIndex = 0;
+        if (lines.Length == 0 || lines[0].TrimEnd() != "---")
+        {
+            errors.Add(1, "Die Datei muss mit Front Matter beginnen: Zeile 1 muss genau '---' lauten, danach folgen id, version, title usw.");
+            return null;
+        }
+
+        var end = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
+        if (end < 0)
+        {
+            errors.Add(1, "Das Front Matter ab Zeile 1 wird nicht abgeschlossen: Es fehlt eine Zeile '---' nach den Angaben.");
+            return null;
+        }
+
+        bodyStartIndex = end + 1;
+        var yamlText = string.Join('\n', lines[1..end]);
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var frontMatter = new FrontMatter(values, keyLines, errors, 1);
+        if (string.IsNullOrWhiteSpace(yamlText))
+        {
+            errors.Add(1, "Das Front Matter ist leer: Es fehlen id, version und title.");
+            return frontMatter;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yamlText));
+        }
+        catch (YamlException ex)
+        {
+            var message = (ex.InnerException?.Message ?? ex.Message).Trim();
+            errors.Add(ToFileLine(ex.Start), $"Ungültiges YAML im Front Matter: {message}");
+            return frontMatter;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(2, "Das Front Matter muss aus Angaben der Form 'schlüssel: wert' bestehen.");
+            return frontMatter;
+        }
+
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            values[key] = valueNode;
+            keyLines[key] = ToFileLine(keyNode.Start);
+        }
+
+        return frontMatter;
+    }
+
+    // The YAML starts on file line 2; YamlDotNet counts lines from 1.
+    public static int ToFileLine(Mark mark) => (int)mark.Line + 1;
+
+    public int LineOf(string key) => _keyLines.TryGetValue(key, out var line) ? line : StartLine;
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public YamlNode? Node(string key) => _values.GetValueOrDefault(key);
+
+    public string? String(string key, bool required)
+    {
+        if (!_values.TryGetValue(key, out var node))
+        {
+            if (required)
+            {
+                _errors.Add(StartLine, $"Pflichtangabe '{key}' fehlt im Front Matter.");
+            }
+
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            _errors.Add(LineOf(key), $"Die Angabe '{key}' muss ein Text sein und darf nicht leer sein.");
+            return null;
+        }
+
+        return scalar.Value!.Trim();
+    }
+
+    public int? PositiveInt(string key, bool required)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            _errors.Add(LineOf(key), $"Die Angabe '{key}' muss eine ganze Zahl größer als 0 sein, nicht '{text}'.");
+            return null;
+        }
+
+        return value;
+    }
+}

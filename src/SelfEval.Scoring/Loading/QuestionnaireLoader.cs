@@ -1,0 +1,380 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Loading;
+
+/// <summary>Everything a folder of questionnaire files yields: the guides, the offers, or all errors.</summary>
+public sealed record LoadResult(
+    IReadOnlyList<Questionnaire> Questionnaires,
+    OfferCatalog? Offers,
+    IReadOnlyList<LoadError> Errors,
+    IReadOnlyDictionary<string, FileKind> Kinds)
+{
+    public bool Success => Errors.Count == 0;
+}
+
+/// <summary>
+/// Turns a set of Markdown files (guides, the shared profile, the offers catalogue) into immutable
+/// questionnaires, or reports every error at once with file and line. It never touches the file
+/// system: callers hand it names and contents.
+/// </summary>
+public static class QuestionnaireLoader
+{
+    public static LoadResult Load(params SourceFile[] files) => Load((IEnumerable<SourceFile>)files);
+
+    public static LoadResult Load(IEnumerable<SourceFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var errors = new List<LoadError>();
+        var parsed = new List<ParsedFile>();
+        foreach (var file in files)
+        {
+            var text = file.Text ?? Decode(file, errors);
+            if (text is not null)
+            {
+                var result = FileParser.Parse(file.Name, text);
+                errors.AddRange(result.Errors.Errors);
+                parsed.Add(result);
+            }
+        }
+
+        var profile = Single(parsed, FileKind.Profile, "Profil (kind: profile)", errors);
+        var offersFile = Single(parsed, FileKind.Offers, "Angebotskatalog (kind: offers)", errors);
+        var offers = offersFile is null ? null : new OfferCatalog(offersFile.Id ?? "angebote", offersFile.Title ?? string.Empty, offersFile.Offers);
+        if (profile is not null)
+        {
+            CheckProfile(profile, errors);
+        }
+
+        var questionnaires = new List<Questionnaire>();
+        var ids = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
+        foreach (var guide in parsed.Where(p => p.Kind == FileKind.Questionnaire))
+        {
+            if (guide.Id is not null && ids.TryGetValue(guide.Id, out var other))
+            {
+                errors.Add(new LoadError(guide.Source, guide.IdLine, $"Die Fragebogen-ID '{guide.Id}' wird schon in {other.Source} verwendet."));
+            }
+            else if (guide.Id is not null)
+            {
+                ids[guide.Id] = guide;
+            }
+
+            var before = errors.Count;
+            CheckGuide(guide, profile, offersFile, errors);
+            if (errors.Count == before && !guide.Errors.Any && profile?.Errors.Any != true)
+            {
+                questionnaires.Add(Build(guide, profile));
+            }
+        }
+
+        var order = parsed.Select((p, i) => (p.Source, i)).ToDictionary(x => x.Source, x => x.i);
+        var sorted = errors
+            .Distinct()
+            .OrderBy(e => order.GetValueOrDefault(e.Source, -1))
+            .ThenBy(e => e.Line)
+            .ToArray();
+        var kinds = parsed.GroupBy(p => p.Source).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
+        return new LoadResult(sorted.Length == 0 ? questionnaires : [], sorted.Length == 0 ? offers : null, sorted, kinds);
+    }
+
+    private static string? Decode(SourceFile file, List<LoadError> errors)
+    {
+        var bytes = file.Bytes ?? [];
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            if (status == OperationStatus.Done)
+            {
+                return new string(chars, 0, written);
+            }
+
+            var line = 1 + bytes.AsSpan(0, read).Count((byte)'\n');
+            errors.Add(new LoadError(file.Name, line,
+                $"Die Datei ist nicht als UTF-8 gespeichert (ungültiges Byte 0x{bytes[read]:X2}). Speichern Sie sie in Ihrem Editor mit der Kodierung UTF-8."));
+            return null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static ParsedFile? Single(List<ParsedFile> parsed, FileKind kind, string what, List<LoadError> errors)
+    {
+        var all = parsed.Where(p => p.Kind == kind).ToList();
+        foreach (var extra in all.Skip(1))
+        {
+            errors.Add(new LoadError(extra.Source, 1, $"Es darf nur ein {what} geben; das erste steht in {all[0].Source}."));
+        }
+
+        return all.FirstOrDefault();
+    }
+
+    private static void CheckProfile(ParsedFile profile, List<LoadError> errors)
+    {
+        var context = new GuideContext(profile, null);
+        CheckIdsAndSections(context, profile.Sections, errors);
+        CheckConditions(context, errors);
+    }
+
+    private static void CheckGuide(ParsedFile guide, ParsedFile? profile, ParsedFile? offers, List<LoadError> errors)
+    {
+        var context = new GuideContext(guide, profile);
+        CheckIdsAndSections(context, guide.Sections, errors);
+        CheckConditions(context, errors);
+        foreach (var question in guide.Sections.SelectMany(s => s.Questions))
+        {
+            foreach (var offer in question.Offers)
+            {
+                if (offers is null)
+                {
+                    errors.Add(new LoadError(guide.Source, offer.Line, $"Unbekanntes Angebot '{offer.Id}': Es wurde kein Angebotskatalog (kind: offers) geladen."));
+                }
+                else if (!offers.OfferLines.ContainsKey(offer.Id))
+                {
+                    errors.Add(new LoadError(guide.Source, offer.Line, $"Unbekanntes Angebot '{offer.Id}': Es steht nicht in {offers.Source}."));
+                }
+            }
+        }
+
+        foreach (var (oldId, newId, line) in guide.Renamed)
+        {
+            if (context.Index.ContainsKey(oldId))
+            {
+                errors.Add(new LoadError(guide.Source, line, $"Unter 'renamed' steht die alte ID '{oldId}', die es in dieser Version noch als Frage gibt."));
+            }
+
+            if (!context.Index.ContainsKey(newId))
+            {
+                errors.Add(new LoadError(guide.Source, line, $"Unter 'renamed' wird '{oldId}' auf die unbekannte Frage '{newId}' abgebildet."));
+            }
+        }
+    }
+
+    /// <summary>All questions of a guide in answering order, profile first, with their position.</summary>
+    private sealed class GuideContext
+    {
+        public GuideContext(ParsedFile file, ParsedFile? profile)
+        {
+            File = file;
+            Sections = (profile?.Sections ?? []).Concat(file.Sections).ToList();
+            foreach (var (question, i) in Sections.SelectMany(s => s.Questions).Select((q, i) => (q, i)))
+            {
+                Index.TryAdd(question.Id, (question, i));
+            }
+        }
+
+        public ParsedFile File { get; }
+
+        public List<SectionDraft> Sections { get; }
+
+        public Dictionary<string, (QuestionDraft Question, int Position)> Index { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static void CheckIdsAndSections(GuideContext context, List<SectionDraft> own, List<LoadError> errors)
+    {
+        var sections = new Dictionary<string, SectionDraft>(StringComparer.Ordinal);
+        var questions = new Dictionary<string, QuestionDraft>(StringComparer.Ordinal);
+        foreach (var section in context.Sections)
+        {
+            var isOwn = own.Contains(section);
+            if (sections.TryGetValue(section.Id, out var first))
+            {
+                if (isOwn)
+                {
+                    errors.Add(new LoadError(section.Source, section.Line, Where($"Die Abschnitts-ID '{section.Id}' ist doppelt", (first.Source, first.Line), (section.Source, section.Line))));
+                }
+            }
+            else
+            {
+                sections[section.Id] = section;
+            }
+
+            if (isOwn && section.Questions.Count == 0)
+            {
+                errors.Add(new LoadError(section.Source, section.Line, $"Der Abschnitt '{section.Id}' enthält keine Fragen."));
+            }
+
+            foreach (var question in section.Questions)
+            {
+                if (questions.TryGetValue(question.Id, out var firstQuestion))
+                {
+                    if (isOwn)
+                    {
+                        errors.Add(new LoadError(question.Source, question.Line, Where($"Die Fragen-ID '{question.Id}' ist doppelt", (firstQuestion.Source, firstQuestion.Line), (question.Source, question.Line))));
+                    }
+                }
+                else
+                {
+                    questions[question.Id] = question;
+                }
+            }
+        }
+
+        static string Where(string what, (string Source, int Line) first, (string Source, int Line) current) =>
+            first.Source == current.Source ? $"{what} (zuerst in Zeile {first.Line})." : $"{what}: Sie ist schon in {first.Source}:{first.Line} vergeben.";
+    }
+
+    private static void CheckConditions(GuideContext context, List<LoadError> errors)
+    {
+        var position = 0;
+        var edges = new Dictionary<string, List<(string Target, int Line)>>(StringComparer.Ordinal);
+        foreach (var section in context.Sections)
+        {
+            var own = section.Source == context.File.Source;
+            if (section.Condition is { } sc && own)
+            {
+                CheckClauses(context, sc, position, null, $"des Abschnitts '{section.Id}'", errors);
+            }
+
+            foreach (var question in section.Questions)
+            {
+                var list = edges[question.Id] = [];
+                if (section.Condition is { } s)
+                {
+                    list.AddRange(s.Condition.Clauses.Select(c => (c.QuestionId, s.Line)));
+                }
+
+                if (question.Condition is { } qc)
+                {
+                    list.AddRange(qc.Condition.Clauses.Select(c => (c.QuestionId, qc.Line)));
+                    if (own)
+                    {
+                        CheckClauses(context, qc, position, question.Id, $"der Frage '{question.Id}'", errors);
+                    }
+                }
+
+                position++;
+            }
+        }
+
+        ReportCycles(context, edges, errors);
+    }
+
+    private static void CheckClauses(GuideContext context, LocatedCondition condition, int ownerPosition, string? ownerId, string owner, List<LoadError> errors)
+    {
+        void Add(string message) => errors.Add(new LoadError(context.File.Source, condition.Line, message));
+        foreach (var clause in condition.Condition.Clauses)
+        {
+            if (!context.Index.TryGetValue(clause.QuestionId, out var target))
+            {
+                Add($"Die Bedingung {owner} bezieht sich auf die unbekannte Frage '{clause.QuestionId}'.");
+                continue;
+            }
+
+            if (target.Position >= ownerPosition)
+            {
+                // A question that refers to itself is reported once, as a cycle.
+                if (clause.QuestionId != ownerId)
+                {
+                    Add($"Die Bedingung {owner} bezieht sich auf die Frage '{clause.QuestionId}', die erst später kommt ({target.Question.Source}:{target.Question.Line}). Bedingungen dürfen sich nur auf frühere Fragen beziehen.");
+                }
+
+                continue;
+            }
+
+            var question = target.Question;
+            switch (question.Type)
+            {
+                case QuestionType.Text or QuestionType.LongText:
+                    Add($"Die Bedingung {owner} bezieht sich auf die Freitextfrage '{question.Id}'; Bedingungen sind nur mit Auswahl- und Zahlenfragen möglich.");
+                    break;
+                case QuestionType.Number:
+                    if (clause.Values.Any(v => !Clause.TryNumber(v, out _)))
+                    {
+                        Add($"Die Frage '{question.Id}' wird mit Zahlen beantwortet; die Bedingung {owner} vergleicht sie mit '{string.Join(", ", clause.Values)}'.");
+                    }
+
+                    break;
+                case QuestionType.Scale or QuestionType.YesNo or QuestionType.Single or QuestionType.Multi:
+                    var options = question.Type switch
+                    {
+                        QuestionType.Scale => question.Scale?.Levels ?? [],
+                        QuestionType.YesNo => QuestionDraft.YesNo,
+                        _ => question.Options,
+                    };
+                    if (clause.Operator is not (ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In) && question.Type != QuestionType.Scale)
+                    {
+                        Add($"Die Bedingung {owner} vergleicht die Auswahlfrage '{question.Id}' mit < oder >; das geht nur bei Zahlen und Skalen.");
+                        break;
+                    }
+
+                    foreach (var value in clause.Values.Where(v => options.Count > 0 && options.All(o => o.Value != v)))
+                    {
+                        Add($"Die Frage '{question.Id}' hat keine Antwort '{value}'. Möglich sind: {string.Join(", ", options.Select(o => o.Value))}.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void ReportCycles(GuideContext context, Dictionary<string, List<(string Target, int Line)>> edges, List<LoadError> errors)
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done
+        var path = new List<string>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+
+        void Visit(string id)
+        {
+            state[id] = 1;
+            path.Add(id);
+            foreach (var (target, line) in edges.GetValueOrDefault(id) ?? [])
+            {
+                if (!edges.ContainsKey(target))
+                {
+                    continue;
+                }
+
+                if (state.GetValueOrDefault(target) == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(target)).Append(target).ToList();
+                    var key = string.Join(' ', cycle.Skip(1).Order(StringComparer.Ordinal));
+                    var owner = context.Index[id].Question;
+                    if (reported.Add(key) && owner.Source == context.File.Source)
+                    {
+                        errors.Add(new LoadError(owner.Source, line, $"Die Bedingungen bilden einen Kreis: {string.Join(" → ", cycle)}. Eine Frage kann nicht von sich selbst abhängen."));
+                    }
+                }
+                else if (state.GetValueOrDefault(target) == 0)
+                {
+                    Visit(target);
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[id] = 2;
+        }
+
+        foreach (var id in edges.Keys.Where(k => state.GetValueOrDefault(k) == 0).ToList())
+        {
+            Visit(id);
+        }
+    }
+
+    private static Questionnaire Build(ParsedFile guide, ParsedFile? profile)
+    {
+        var sections = (profile?.Sections ?? []).Concat(guide.Sections).Select(s => s.Build()).ToArray();
+        var sources = profile is null
+            ? new[] { new SourceText(guide.Source, guide.Text) }
+            : [new SourceText(guide.Source, guide.Text), new SourceText(profile.Source, profile.Text)];
+        return new Questionnaire(
+            guide.Id!, guide.Version!, Hash(sources), guide.Title!, guide.Subtitle, guide.Description!, guide.Audience!,
+            guide.Minutes!.Value, guide.Scales, guide.Bands, sections,
+            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources);
+    }
+
+    /// <summary>
+    /// SHA-256 over the guide and the profile it is answered with (line endings already normalised),
+    /// so an answered version is recognisable whatever the file names or the machine.
+    /// </summary>
+    private static string Hash(IEnumerable<SourceText> sources)
+    {
+        var text = string.Join("\n\u0000\n", sources.Select(s => s.Text));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,17 @@
+namespace SelfEval.Scoring.Model;
+
+/// <summary>One respondent's answer to one question, as the conditions and the scorer see it.</summary>
+public abstract record Answer
+{
+    /// <summary>"Nicht relevant für unsere Ziele", with an optional justification.</summary>
+    public sealed record NotRelevant(string? Justification) : Answer;
+
+    /// <summary>The chosen option's value for scale, yesno and single questions.</summary>
+    public sealed record Choice(string Value) : Answer;
+
+    public sealed record Choices(IReadOnlyList<string> Values) : Answer;
+
+    public sealed record Number(decimal Value) : Answer;
+
+    public sealed record Text(string Value) : Answer;
+}

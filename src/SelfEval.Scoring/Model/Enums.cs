@@ -1,0 +1,81 @@
+namespace SelfEval.Scoring.Model;
+
+public enum QuestionType { Scale, YesNo, Single, Multi, Number, Text, LongText }
+
+/// <summary>The three aspects the service office's evaluation model measures (final report, 000:3969-3973).</summary>
+public enum Aspect { Einigkeit, Ressourcen, Kontext }
+
+/// <summary>Impact inside the initiative or out into the region (000:3984-3985).</summary>
+public enum Dimension { Innen, Aussen }
+
+public enum FileKind { Questionnaire, Profile, Offers }
+
+public static class ModelNames
+{
+    // The spellings authors write in the Markdown and analysts read in the codebook.
+    public static string Name(this QuestionType type) => type switch
+    {
+        QuestionType.Scale => "scale",
+        QuestionType.YesNo => "yesno",
+        QuestionType.Single => "single",
+        QuestionType.Multi => "multi",
+        QuestionType.Number => "number",
+        QuestionType.Text => "text",
+        QuestionType.LongText => "longtext",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    public static string Name(this Aspect aspect) => aspect switch
+    {
+        Aspect.Einigkeit => "einigkeit",
+        Aspect.Ressourcen => "ressourcen",
+        Aspect.Kontext => "kontext",
+        _ => throw new ArgumentOutOfRangeException(nameof(aspect)),
+    };
+
+    public static string Name(this Dimension dimension) => dimension switch
+    {
+        Dimension.Innen => "innen",
+        Dimension.Aussen => "aussen",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    public static string Label(this Aspect aspect) => aspect switch
+    {
+        Aspect.Einigkeit => "Einigkeit",
+        Aspect.Ressourcen => "Ressourcen",
+        Aspect.Kontext => "Regionaler Kontext",
+        _ => throw new ArgumentOutOfRangeException(nameof(aspect)),
+    };
+
+    public static string Label(this Dimension dimension) => dimension switch
+    {
+        Dimension.Innen => "Wirkung nach innen",
+        Dimension.Aussen => "Wirkung nach außen",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    public static readonly IReadOnlyDictionary<string, QuestionType> Types = new Dictionary<string, QuestionType>
+    {
+        ["scale"] = QuestionType.Scale,
+        ["yesno"] = QuestionType.YesNo,
+        ["single"] = QuestionType.Single,
+        ["multi"] = QuestionType.Multi,
+        ["number"] = QuestionType.Number,
+        ["text"] = QuestionType.Text,
+        ["longtext"] = QuestionType.LongText,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Aspect> Aspects = new Dictionary<string, Aspect>
+    {
+        ["einigkeit"] = Aspect.Einigkeit,
+        ["ressourcen"] = Aspect.Ressourcen,
+        ["kontext"] = Aspect.Kontext,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Dimension> Dimensions = new Dictionary<string, Dimension>
+    {
+        ["innen"] = Dimension.Innen,
+        ["aussen"] = Dimension.Aussen,
+    };
+}

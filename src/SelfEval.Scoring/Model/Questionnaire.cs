@@ -1,0 +1,90 @@
+namespace SelfEval.Scoring.Model;
+
+/// <summary>One level of an answer scale or one option of a choice question.</summary>
+/// <param name="Value">What is stored and exported: the number as text for scale levels, an id otherwise.</param>
+/// <param name="Points">The level's numeric value for scoring; null for unscored choices.</param>
+public sealed record AnswerOption(string Value, string Label, decimal? Points);
+
+public sealed record AnswerScale(string Id, IReadOnlyList<AnswerOption> Levels, int Line)
+{
+    public decimal MinPoints => Levels.Min(l => l.Points ?? 0);
+    public decimal MaxPoints => Levels.Max(l => l.Points ?? 0);
+}
+
+/// <summary>A named band of the 0–100 score, e.g. "Aufbau" from 25.</summary>
+public sealed record ScoreBand(decimal From, string Name, string Text);
+
+public sealed record SupportOffer(string Id, string Title, string DescriptionMarkdown, string? Source);
+
+public sealed record OfferCatalog(string Id, string Title, IReadOnlyList<SupportOffer> Offers)
+{
+    public SupportOffer? Find(string id) => Offers.FirstOrDefault(o => o.Id == id);
+}
+
+public sealed record Question(
+    string Id,
+    string Text,
+    string HelpMarkdown,
+    QuestionType Type,
+    string? ScaleId,
+    IReadOnlyList<AnswerOption> Options,
+    bool Required,
+    bool AllowsNotRelevant,
+    decimal Weight,
+    Aspect? Aspect,
+    Dimension? Dimension,
+    bool Reverse,
+    string? SupportHint,
+    IReadOnlyList<string> OfferIds,
+    string? Source,
+    Condition? Condition,
+    decimal? Min,
+    decimal? Max,
+    bool IsProfile,
+    int Line)
+{
+    /// <summary>Scale and yes/no questions of a guide count towards the scores; profile questions never do.</summary>
+    public bool Scored => !IsProfile && Type is QuestionType.Scale or QuestionType.YesNo;
+
+    public AnswerOption? FindOption(string value) => Options.FirstOrDefault(o => o.Value == value);
+}
+
+public sealed record Section(
+    string Id,
+    string Title,
+    string IntroMarkdown,
+    decimal Weight,
+    Condition? Condition,
+    IReadOnlyList<Question> Questions,
+    bool IsProfile,
+    int Line);
+
+/// <summary>A source text the questionnaire was built from, kept so an answered version can be stored whole.</summary>
+public sealed record SourceText(string Name, string Text);
+
+/// <summary>A guide as answered: its own sections preceded by the shared profile section(s).</summary>
+public sealed record Questionnaire(
+    string Id,
+    string Version,
+    string Hash,
+    string Title,
+    string? Subtitle,
+    string Description,
+    string Audience,
+    int EstimatedMinutes,
+    IReadOnlyDictionary<string, AnswerScale> Scales,
+    IReadOnlyList<ScoreBand> Bands,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyDictionary<string, string> RenamedQuestions,
+    IReadOnlyList<SourceText> Sources)
+{
+    public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
+
+    public IEnumerable<Question> ScoredQuestions => Questions.Where(q => q.Scored);
+
+    public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    public Section SectionOf(Question question) => Sections.First(s => s.Questions.Contains(question));
+
+    public ScoreBand BandFor(decimal score) => Bands.Last(b => b.From <= score);
+}

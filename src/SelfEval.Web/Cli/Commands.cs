@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using SelfEval.Scoring.Codebook;
+using SelfEval.Scoring.Loading;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Cli;
+
+/// <summary>
+/// Subcommands for authors and CI: <c>validate</c> and <c>codebook</c>. They write only their result to
+/// standard output, so <c>codebook --format json &gt; file</c> stays clean.
+/// </summary>
+public static class Commands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null)
+    {
+        // `dotnet run --project …` starts us in the project folder; the caller's folder survives in PWD.
+        callerFolder ??= Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
+        defaultFolder ??= new SelfEvalOptions().ResolvedQuestionnaireFolder;
+        var context = new CliContext(callerFolder, defaultFolder, stdout, stderr);
+        return args[0] switch
+        {
+            "validate" => Validate(args[1..], context),
+            _ => Codebook(args[1..], context),
+        };
+    }
+
+    private sealed record CliContext(string CallerFolder, string DefaultFolder, TextWriter Out, TextWriter Err)
+    {
+        public string Resolve(string path) => Path.GetFullPath(path, CallerFolder);
+
+        public string Display(string fullPath)
+        {
+            var relative = Path.GetRelativePath(CallerFolder, fullPath);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
+        }
+    }
+
+    private static int Validate(string[] paths, CliContext cx)
+    {
+        if (paths.Length == 0)
+        {
+            cx.Err.WriteLine("Aufruf: validate <datei-oder-ordner>...");
+            return 2;
+        }
+
+        var errorCount = 0;
+        var fileCount = 0;
+        foreach (var path in paths)
+        {
+            var full = cx.Resolve(path);
+            LoadResult result;
+            if (Directory.Exists(full))
+            {
+                var files = QuestionnaireFolder.QuestionnaireFiles(full);
+                fileCount += files.Count;
+                result = QuestionnaireLoader.Load(files.Select(f => QuestionnaireFolder.Read(f, cx.Display(f))));
+                if (files.Count == 0)
+                {
+                    cx.Out.WriteLine($"{cx.Display(full)}: Der Ordner enthält keine Fragebogen-Dateien (*.md).");
+                    errorCount++;
+                }
+            }
+            else if (File.Exists(full))
+            {
+                fileCount++;
+                result = LoadWithContext(full, cx);
+            }
+            else
+            {
+                cx.Out.WriteLine($"{path}: Datei oder Ordner nicht gefunden.");
+                errorCount++;
+                continue;
+            }
+
+            foreach (var error in result.Errors)
+            {
+                cx.Out.WriteLine(error.ToString());
+            }
+
+            errorCount += result.Errors.Count;
+        }
+
+        cx.Err.WriteLine(errorCount == 0
+            ? $"{fileCount} Datei(en) geprüft: keine Fehler."
+            : $"{fileCount} Datei(en) geprüft: {errorCount} Fehler.");
+        return errorCount == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A single guide is checked together with the profile and offers catalogue beside it, or, when it
+    /// stands alone (a copy somewhere else), with those of the service's questionnaire folder.
+    /// </summary>
+    private static LoadResult LoadWithContext(string file, CliContext cx)
+    {
+        var own = cx.Display(file);
+        var target = QuestionnaireFolder.Read(file, own);
+        var companions = Companions(Path.GetDirectoryName(file)!, file, cx);
+        if (!companions.Any(c => c.Kind == FileKind.Profile) && Directory.Exists(cx.DefaultFolder))
+        {
+            companions = companions.Concat(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == FileKind.Profile)).ToList();
+        }
+
+        if (!companions.Any(c => c.Kind == FileKind.Offers) && Directory.Exists(cx.DefaultFolder))
+        {
+            companions = companions.Concat(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == FileKind.Offers)).ToList();
+        }
+
+        return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target));
+    }
+
+    private static List<(SourceFile File, FileKind Kind)> Companions(string folder, string exclude, CliContext cx)
+    {
+        var files = QuestionnaireFolder.QuestionnaireFiles(folder)
+            .Where(f => !string.Equals(Path.GetFullPath(f), exclude, StringComparison.Ordinal))
+            .Select(f => QuestionnaireFolder.Read(f, cx.Display(f)))
+            .ToList();
+        var kinds = QuestionnaireLoader.Load(files).Kinds;
+        return files
+            .Select(f => (File: f, Kind: kinds.GetValueOrDefault(f.Name, FileKind.Questionnaire)))
+            .Where(c => c.Kind is FileKind.Profile or FileKind.Offers)
+            .ToList();
+    }
+
+    private static int Codebook(string[] args, CliContext cx)
+    {
+        var format = "json";
+        string? file = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--format" && i + 1 < args.Length)
+            {
+                format = args[++i];
+            }
+            else if (args[i].StartsWith("--format=", StringComparison.Ordinal))
+            {
+                format = args[i]["--format=".Length..];
+            }
+            else if (file is null)
+            {
+                file = args[i];
+            }
+            else
+            {
+                file = null;
+                break;
+            }
+        }
+
+        if (file is null || format is not ("json" or "csv"))
+        {
+            cx.Err.WriteLine("Aufruf: codebook <datei> [--format json|csv]");
+            return 2;
+        }
+
+        var full = cx.Resolve(file);
+        if (!File.Exists(full))
+        {
+            cx.Err.WriteLine($"{file}: Datei nicht gefunden.");
+            return 1;
+        }
+
+        var result = LoadWithContext(full, cx);
+        foreach (var error in result.Errors)
+        {
+            cx.Err.WriteLine(error.ToString());
+        }
+
+        var questionnaire = result.Questionnaires.FirstOrDefault(q => q.Sources[0].Name == cx.Display(full));
+        if (!result.Success || questionnaire is null)
+        {
+            if (result.Success)
+            {
+                cx.Err.WriteLine($"{file}: Die Datei ist kein Fragebogen (kind: questionnaire).");
+            }
+
+            return 1;
+        }
+
+        var codebook = QuestionnaireCodebook.From(questionnaire);
+        if (format == "json")
+        {
+            cx.Out.WriteLine(ToJson(codebook));
+        }
+        else
+        {
+            WriteCsv(codebook, cx.Out);
+        }
+
+        return 0;
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Umlauts and quotes stay readable; the output is a file, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(QuestionnaireCodebook codebook) => JsonSerializer.Serialize(codebook, JsonOptions);
+
+    public static void WriteCsv(QuestionnaireCodebook codebook, TextWriter writer)
+    {
+        using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        csv.WriteRecord(["questionnaire_id", "version", "section_id", "section_title", "question_id", "text", "type", "required", "scored", "allows_not_relevant", "aspect", "dimension", "weight", "options", "condition"]);
+        foreach (var section in codebook.Sections)
+        {
+            foreach (var q in section.Questions)
+            {
+                csv.WriteRecord(
+                [
+                    codebook.Id, codebook.Version, section.Id, section.Title, q.Id, q.Text, q.Type,
+                    Bool(q.Required), Bool(q.Scored), Bool(q.AllowsNotRelevant), q.Aspect ?? string.Empty, q.Dimension ?? string.Empty,
+                    q.Weight.ToString(CultureInfo.InvariantCulture),
+                    string.Join(" | ", q.Options.Select(o => $"{o.Value}={o.Label}")),
+                    q.Condition ?? string.Empty,
+                ]);
+            }
+        }
+
+        csv.Flush();
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Web.Questionnaires;
+
+/// <summary>Numbers and plain-German descriptions for showing a questionnaire to people.</summary>
+public sealed class QuestionnaireText
+{
+    private readonly Questionnaire _questionnaire;
+    private readonly Dictionary<string, string> _sectionNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _questionNumbers = new(StringComparer.Ordinal);
+
+    public QuestionnaireText(Questionnaire questionnaire)
+    {
+        _questionnaire = questionnaire;
+        var n = 0;
+        foreach (var section in questionnaire.Sections)
+        {
+            // The shared profile is "P" so that the guide's own topics keep the numbers 1, 2, 3 … of the guide.
+            var number = section.IsProfile ? "P" : (++n).ToString(CultureInfo.InvariantCulture);
+            _sectionNumbers[section.Id] = number;
+            for (var i = 0; i < section.Questions.Count; i++)
+            {
+                _questionNumbers[section.Questions[i].Id] = $"{number}.{i + 1}";
+            }
+        }
+    }
+
+    public string NumberOf(Section section) => _sectionNumbers[section.Id];
+
+    public string NumberOf(Question question) => _questionNumbers[question.Id];
+
+    /// <summary>"Nur beantworten, wenn bei Frage P.2 „in Gründung“ oder „im Aufbau“ gewählt ist."</summary>
+    public string Describe(Condition condition)
+    {
+        var groups = condition.AnyOf.Select(g => string.Join(" und ", g.Select(Describe)));
+        return $"Nur beantworten, wenn {string.Join(" oder wenn ", groups)}.";
+    }
+
+    private string Describe(Clause clause)
+    {
+        var question = _questionnaire.FindQuestion(clause.QuestionId);
+        if (question is null)
+        {
+            return clause.QuestionId;
+        }
+
+        var label = (string v) => question.FindOption(v)?.Label is { } l ? $"„{l}“" : v;
+        var subject = $"Frage {NumberOf(question)}";
+        var values = string.Join(" oder ", clause.Values.Select(label));
+        return clause.Operator switch
+        {
+            ConditionOperator.Equal or ConditionOperator.In when question.Type == QuestionType.Multi => $"bei {subject} {values} angekreuzt ist",
+            ConditionOperator.Equal or ConditionOperator.In => $"bei {subject} {values} gewählt ist",
+            ConditionOperator.NotEqual when question.Type == QuestionType.Multi => $"bei {subject} {values} nicht angekreuzt ist",
+            ConditionOperator.NotEqual => $"bei {subject} etwas anderes als {values} gewählt ist",
+            ConditionOperator.Less => $"die Antwort auf {subject} kleiner als {values} ist",
+            ConditionOperator.LessOrEqual => $"die Antwort auf {subject} höchstens {values} ist",
+            ConditionOperator.Greater => $"die Antwort auf {subject} größer als {values} ist",
+            _ => $"die Antwort auf {subject} mindestens {values} ist",
+        };
+    }
+
+    public static string TypeHint(Question question) => question.Type switch
+    {
+        QuestionType.Multi => "Mehrere Antworten möglich.",
+        QuestionType.Number => "Bitte eine Zahl eintragen.",
+        _ => string.Empty,
+    };
+}
