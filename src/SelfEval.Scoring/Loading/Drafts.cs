@@ -36,6 +36,8 @@ internal sealed class QuestionDraft
     /// <summary>Where each property was written, to point later complaints at it.</summary>
     public Dictionary<string, int> PropertyLines { get; } = new(StringComparer.Ordinal);
 
+    public bool HasOptionErrors { get; set; }
+
     public Question Build() => new(
         Id, Text, HelpMarkdown, Type ?? QuestionType.Text, Scale?.Id,
         Type switch

@@ -37,6 +37,9 @@ internal static partial class FileParser
     [GeneratedRegex(@"^[a-z][a-z-]*:(\s|$)")]
     private static partial Regex PropertyStart();
 
+    [GeneratedRegex("^(kind|id|version|title):")]
+    private static partial Regex FrontMatterKey();
+
     [GeneratedRegex(@"^\d{3}:\d+(-\d+)?(\s*,\s*\d{3}:\d+(-\d+)?)*$")]
     private static partial Regex SourcePattern();
 
@@ -267,6 +270,8 @@ internal static partial class FileParser
         private readonly List<string> _content = [];
         private bool _hasProperties;
         private bool _ignoring = true; // preface before the first section, or an unusable heading
+        private bool _secondDocument;
+        private readonly string[] _lines = body.Split('\n');
 
         private int Line(Block block) => block.Line + 1 + lineOffset;
 
@@ -280,6 +285,12 @@ internal static partial class FileParser
                     case HeadingBlock heading:
                         FinishOwner();
                         StartOwner(heading);
+                        break;
+                    case ThematicBreakBlock rule when StartsFrontMatter(rule):
+                        FinishOwner();
+                        _errors.Add(Line(rule), "Hier beginnt ein zweites Front Matter ('---' gefolgt von Angaben wie 'id:'). Eine Datei enthält genau einen Fragebogen – wurde sie versehentlich doppelt eingefügt?");
+                        _ignoring = true;
+                        _secondDocument = true;
                         break;
                     case ThematicBreakBlock:
                         break; // a visual separator for readers
@@ -308,6 +319,9 @@ internal static partial class FileParser
             }
         }
 
+        private bool StartsFrontMatter(ThematicBreakBlock rule) =>
+            Raw(rule).Trim() == "---" && rule.Line + 1 < _lines.Length && FrontMatterKey().IsMatch(_lines[rule.Line + 1]);
+
         private string Raw(Block block) => body.Substring(block.Span.Start, Math.Min(block.Span.Length, body.Length - block.Span.Start));
 
         private void StartOwner(HeadingBlock heading)
@@ -322,7 +336,7 @@ internal static partial class FileParser
 
             if (heading.Level == 1)
             {
-                if (file.Sections.Count > 0 || file.Offers.Count > 0)
+                if ((file.Sections.Count > 0 || file.Offers.Count > 0) && !_secondDocument)
                 {
                     _errors.Add(line, "Eine Überschrift mit einem # ist nur als Titel vor dem ersten Abschnitt erlaubt.");
                 }
@@ -512,12 +526,14 @@ internal static partial class FileParser
                 var label = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
                 if (!IdPattern().IsMatch(value) || label.Length == 0)
                 {
+                    _question!.HasOptionErrors = true;
                     _errors.Add(itemLine, $"Die Antwort '{Shorten(text)}' hat nicht die Form '- wert: Bezeichnung' (wert aus Kleinbuchstaben, Ziffern und Bindestrichen).");
                     continue;
                 }
 
                 if (seen.TryGetValue(value, out var first))
                 {
+                    _question!.HasOptionErrors = true;
                     _errors.Add(itemLine, $"Die Antwort '{value}' ist in dieser Frage doppelt (zuerst in Zeile {first}).");
                     continue;
                 }
@@ -748,7 +764,7 @@ internal static partial class FileParser
                 {
                     _errors.Add(q.Line, $"Die Frage '{q.Id}' ist vom Typ {type.Name()} und braucht 'options' mit mindestens zwei Antworten.");
                 }
-                else if (q.Options.Count == 1)
+                else if (q.Options.Count == 1 && !q.HasOptionErrors)
                 {
                     _errors.Add(LineOf("options"), $"Die Frage '{q.Id}' braucht mindestens zwei Antworten unter 'options'.");
                 }

@@ -29,7 +29,7 @@ internal sealed class FrontMatter
 
     /// <summary>
     /// Splits off the front matter. Returns null (with an error) when the file does not start with
-    /// one or does not close it; the body is then not trustworthy enough to report more.
+    /// one, does not close it or holds no readable YAML: whatever followed would only be noise.
     /// </summary>
     public static FrontMatter? Read(string[] lines, ErrorSink errors, out int bodyStartIndex)
     {
@@ -66,14 +66,21 @@ internal sealed class FrontMatter
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Trim();
-            errors.Add(ToFileLine(ex.Start), $"Ungültiges YAML im Front Matter: {message}");
-            return frontMatter;
+            errors.Add(ToFileLine(ex.Start), $"Ungültiges YAML im Front Matter: {Explain(message)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up without a position on some unclosed brackets; point at the likeliest line.
+            var line = 1 + Array.FindIndex(lines, 1, end - 1, Unbalanced);
+            errors.Add(line > 0 ? line : 1, "Ungültiges YAML im Front Matter: Eine Klammer oder ein Anführungszeichen wird nicht geschlossen.");
+            return null;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             errors.Add(2, "Das Front Matter muss aus Angaben der Form 'schlüssel: wert' bestehen.");
-            return frontMatter;
+            return null;
         }
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -85,6 +92,26 @@ internal sealed class FrontMatter
 
         return frontMatter;
     }
+
+    // YamlDotNet speaks English; the authors are the service office's staff.
+    private static string Explain(string message) => message switch
+    {
+        _ when message.StartsWith("Mapping values are not allowed", StringComparison.Ordinal)
+            || message.Contains("found invalid mapping", StringComparison.Ordinal) =>
+            "Ein Doppelpunkt steht an einer Stelle, an der er nicht stehen darf. Setzen Sie Texte mit Doppelpunkt in Anführungszeichen.",
+        _ when message.Contains("quoted scalar", StringComparison.Ordinal) =>
+            "Ein Anführungszeichen wird nicht geschlossen.",
+        _ when message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) =>
+            "Eine Angabe steht doppelt.",
+        _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) =>
+            "Das Front Matter enthält einen Tabulator; rücken Sie bitte mit Leerzeichen ein.",
+        _ => $"{message} (Meldung des YAML-Lesers)",
+    };
+
+    private static bool Unbalanced(string line) =>
+        line.Count(c => c == '[') != line.Count(c => c == ']')
+        || line.Count(c => c == '{') != line.Count(c => c == '}')
+        || line.Count(c => c == '"') % 2 == 1;
 
     // The YAML starts on file line 2; YamlDotNet counts lines from 1.
     public static int ToFileLine(Mark mark) => (int)mark.Line + 1;

@@ -100,15 +100,14 @@ public static class Commands
     {
         var own = cx.Display(file);
         var target = QuestionnaireFolder.Read(file, own);
-        var companions = Companions(Path.GetDirectoryName(file)!, file, cx);
-        if (!companions.Any(c => c.Kind == FileKind.Profile) && Directory.Exists(cx.DefaultFolder))
+        var ownKind = QuestionnaireLoader.Load(target).Kinds.GetValueOrDefault(own, FileKind.Questionnaire);
+        var companions = Companions(Path.GetDirectoryName(file)!, file, cx).Where(c => c.Kind != ownKind).ToList();
+        foreach (var kind in new[] { FileKind.Profile, FileKind.Offers })
         {
-            companions = companions.Concat(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == FileKind.Profile)).ToList();
-        }
-
-        if (!companions.Any(c => c.Kind == FileKind.Offers) && Directory.Exists(cx.DefaultFolder))
-        {
-            companions = companions.Concat(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == FileKind.Offers)).ToList();
+            if (kind != ownKind && !companions.Any(c => c.Kind == kind) && Directory.Exists(cx.DefaultFolder))
+            {
+                companions.AddRange(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == kind));
+            }
         }
 
         return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target));
