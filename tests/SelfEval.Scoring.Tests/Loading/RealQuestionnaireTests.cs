@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using SelfEval.Scoring.Loading;
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Tests.Loading;
+
+/// <summary>
+/// The guides in questionnaires/ against the rules the content has to keep: loadable, every scored
+/// question fully tagged, a size that fits about 25 minutes, the shared profile that defines the
+/// comparison groups.
+/// </summary>
+public sealed partial class RealQuestionnaireTests
+{
+    private static readonly LoadResult Folder = QuestionnaireLoader.Load(
+        Directory.EnumerateFiles(Fixtures.RepositoryQuestionnaires(), "*.md")
+            .Where(f => !char.IsUpper(Path.GetFileName(f)[0]))
+            .Select(f => SourceFile.FromBytes(Path.GetFileName(f), File.ReadAllBytes(f))));
+
+    // Lines per seed document, so that every source reference can be checked without the seeds at hand.
+    private static readonly Dictionary<string, int> SeedLines = new()
+    {
+        ["000"] = 9747, ["001"] = 59, ["002"] = 6, ["003"] = 12, ["004"] = 1163,
+    };
+
+    public static TheoryData<string> Guides => new() { "sich-gut-aufstellen", "wirkung-entfalten" };
+
+    private static Questionnaire Guide(string id) => Folder.Questionnaires.Single(q => q.Id == id);
+
+    [GeneratedRegex(@"(\d{3}):(\d+)(?:-(\d+))?")]
+    private static partial Regex SourceRef();
+
+    [Fact]
+    public void The_folder_loads_without_errors_and_holds_both_guides()
+    {
+        Assert.Empty(Folder.Errors.Select(e => e.ToString()));
+        Assert.Equal(["sich-gut-aufstellen", "wirkung-entfalten"], Folder.Questionnaires.Select(q => q.Id).Order());
+        Assert.NotNull(Folder.Offers);
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void A_guide_has_40_to_60_scored_questions(string id)
+    {
+        Assert.InRange(Guide(id).ScoredQuestions.Count(), 40, 60);
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void Every_scored_question_has_aspect_dimension_weight_hint_offers_and_source(string id)
+    {
+        Assert.All(Guide(id).ScoredQuestions, q =>
+        {
+            Assert.NotNull(q.Aspect);
+            Assert.NotNull(q.Dimension);
+            Assert.True(q.Weight > 0, q.Id);
+            Assert.False(string.IsNullOrWhiteSpace(q.SupportHint), q.Id);
+            Assert.NotEmpty(q.OfferIds);
+            Assert.False(string.IsNullOrWhiteSpace(q.Source), q.Id);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void Every_source_reference_points_into_an_existing_seed_range(string id)
+    {
+        var references = Guide(id).Questions.Where(q => q.Source is not null).SelectMany(q => SourceRef().Matches(q.Source!).Select(m => (q.Id, m)));
+        Assert.All(references, r =>
+        {
+            var (question, m) = r;
+            Assert.True(SeedLines.TryGetValue(m.Groups[1].Value, out var lines), $"{question}: unknown seed {m.Value}");
+            var from = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var to = m.Groups[3].Success ? int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) : from;
+            Assert.True(from >= 1 && from <= to && to <= lines, $"{question}: {m.Value} is outside 1–{lines}");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void A_guide_covers_its_fourteen_catalogue_sections_with_scored_questions(string id)
+    {
+        var scoredSections = Guide(id).Sections.Where(s => s.Questions.Any(q => q.Scored)).ToList();
+
+        Assert.Equal(14, scoredSections.Count);
+        Assert.All(scoredSections, s => Assert.False(string.IsNullOrWhiteSpace(s.IntroMarkdown), s.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void A_guide_uses_all_three_aspects_and_both_dimensions(string id)
+    {
+        var scored = Guide(id).ScoredQuestions.ToList();
+
+        Assert.Equal(Enum.GetValues<Aspect>(), scored.Select(q => q.Aspect!.Value).Distinct().Order());
+        Assert.Equal(Enum.GetValues<Dimension>(), scored.Select(q => q.Dimension!.Value).Distinct().Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void The_estimated_time_fits_the_number_of_questions(string id)
+    {
+        // About 25 seconds for a question to weigh up, 15 for a profile fact, 60 for a free text.
+        var guide = Guide(id);
+        var seconds = guide.Questions.Sum(q => q.Scored ? 25 : q.Type == QuestionType.LongText ? 60 : 15);
+
+        Assert.InRange(seconds / 60.0, guide.EstimatedMinutes * 0.7, guide.EstimatedMinutes * 1.3);
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void Both_guides_start_with_the_shared_profile_that_defines_the_comparison_groups(string id)
+    {
+        var profile = Guide(id).Sections[0];
+
+        Assert.True(profile.IsProfile);
+        Assert.Superset(
+            new HashSet<string> { "name", "phase", "ausrichtung", "rechtsform", "land", "radius", "gruendungsjahr", "mitglieder", "personal" },
+            profile.Questions.Select(q => q.Id).ToHashSet());
+        Assert.Equal(
+            ["gruendung", "aufbau", "etabliert", "neuausrichtung"],
+            profile.Questions.Single(q => q.Id == "phase").Options.Select(o => o.Value));
+        Assert.Equal(16, profile.Questions.Single(q => q.Id == "land").Options.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Guides))]
+    public void Questions_are_plain_questions_in_the_sie_form(string id)
+    {
+        Assert.All(Guide(id).Questions.Where(q => !q.IsProfile), q =>
+        {
+            Assert.EndsWith("?", q.Text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b(du|dein|deine|euer|eure)\b", q.Text.ToLowerInvariant());
+            Assert.True(q.Text.Length <= 200, $"{q.Id} is {q.Text.Length} characters long");
+        });
+    }
+
+    [Fact]
+    public void Every_offer_of_the_catalogue_is_recommended_by_at_least_one_question()
+    {
+        var used = Folder.Questionnaires.SelectMany(q => q.Questions).SelectMany(q => q.OfferIds).ToHashSet();
+
+        var unused = Folder.Offers!.Offers.Select(o => o.Id).Where(o => !used.Contains(o)).ToArray();
+
+        Assert.Equal([], unused);
+    }
+}
