@@ -142,4 +142,25 @@ public sealed partial class RealQuestionnaireTests
 
         Assert.Equal([], unused);
     }
+
+    [Fact]
+    public void The_examples_in_the_format_documentation_are_valid()
+    {
+        var folder = Fixtures.RepositoryQuestionnaires();
+        var doc = File.ReadAllText(Path.Combine(folder, "FORMAT.md"));
+        var blocks = MarkdownBlock().Matches(doc).Select(m => m.Groups[1].Value).ToList();
+        var guide = blocks.First(b => b.StartsWith("---\nid:", StringComparison.Ordinal));
+        var offers = blocks.First(b => b.StartsWith("---\nkind: offers", StringComparison.Ordinal));
+        SourceFile Real(string name) => SourceFile.FromBytes(name, File.ReadAllBytes(Path.Combine(folder, name)));
+
+        var result = QuestionnaireLoader.Load(SourceFile.FromText("beispiel.md", guide), Real("profil.md"), Real("angebote.md"));
+        var catalogue = QuestionnaireLoader.Load(SourceFile.FromText("angebote-beispiel.md", offers));
+
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.Equal(["stakeholder-bekannt"], result.Questionnaires.Single().ScoredQuestions.Select(q => q.Id));
+        Assert.Empty(catalogue.Errors.Select(e => e.ToString()));
+    }
+
+    [GeneratedRegex("```markdown\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex MarkdownBlock();
 }
