@@ -43,7 +43,7 @@ public static class QuestionnaireLoader
 
         var profile = Single(parsed, FileKind.Profile, "Profil (kind: profile)", errors);
         var offersFile = Single(parsed, FileKind.Offers, "Angebotskatalog (kind: offers)", errors);
-        var offers = offersFile is null ? null : new OfferCatalog(offersFile.Id ?? "angebote", offersFile.Title ?? string.Empty, offersFile.Offers);
+        var offers = offersFile is null ? null : new OfferCatalog(offersFile.Id ?? "angebote", offersFile.Title ?? string.Empty, offersFile.Offers, new SourceText(offersFile.Source, offersFile.Text));
         if (profile is not null)
         {
             CheckProfile(profile, errors);

@@ -16,7 +16,7 @@ public sealed record ScoreBand(decimal From, string Name, string Text);
 
 public sealed record SupportOffer(string Id, string Title, string DescriptionMarkdown, string? Source);
 
-public sealed record OfferCatalog(string Id, string Title, IReadOnlyList<SupportOffer> Offers)
+public sealed record OfferCatalog(string Id, string Title, IReadOnlyList<SupportOffer> Offers, SourceText Source)
 {
     public SupportOffer? Find(string id) => Offers.FirstOrDefault(o => o.Id == id);
 }

@@ -1,0 +1,46 @@
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Answering;
+
+public sealed record SectionProgress(Section Section, bool Visible, int Questions, int Answered, IReadOnlyList<Question> OpenRequired)
+{
+    public bool Complete => Visible && OpenRequired.Count == 0;
+}
+
+/// <summary>How far one person is: per section and overall, counting only what their answers show.</summary>
+public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibility Visibility)
+{
+    public int Questions => Sections.Sum(s => s.Questions);
+
+    public int Answered => Sections.Sum(s => s.Answered);
+
+    public IEnumerable<Question> OpenRequired => Sections.SelectMany(s => s.OpenRequired);
+
+    public int SectionsVisible => Sections.Count(s => s.Visible);
+
+    public int SectionsComplete => Sections.Count(s => s.Complete);
+
+    public bool CanFinish => !OpenRequired.Any();
+
+    /// <param name="answers">The person's answers together with the initiative's profile answers.</param>
+    /// <param name="include">Which sections this person works on (team members skip the profile).</param>
+    public static Progress Of(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers, Func<Section, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(answers);
+        var visibility = Visibility.Of(questionnaire, answers);
+        var sections = questionnaire.Sections.Where(include).Select(section =>
+        {
+            var shown = visibility.Sections.Contains(section.Id)
+                ? section.Questions.Where(q => visibility.Questions.Contains(q.Id)).ToList()
+                : [];
+            return new SectionProgress(
+                section,
+                shown.Count > 0,
+                shown.Count,
+                shown.Count(q => answers.ContainsKey(q.Id)),
+                shown.Where(q => q.Required && !answers.ContainsKey(q.Id)).ToList());
+        }).ToList();
+        return new Progress(sections, visibility);
+    }
+}

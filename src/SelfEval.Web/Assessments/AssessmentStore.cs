@@ -1,0 +1,309 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Assessments;
+
+public sealed record AssessmentRecord(long Id, string QuestionnaireId, int InviteGeneration, bool ComparisonOptIn, bool IsDemo, string CreatedAt);
+
+// Property records: Dapper fills them by name and converts SQLite's integers to int and bool.
+
+public sealed record RoundRecord
+{
+    public long Id { get; init; }
+    public long AssessmentId { get; init; }
+    public int Number { get; init; }
+    public long QuestionnaireVersionId { get; init; }
+    public string CreatedAt { get; init; } = string.Empty;
+    public string? ClosedAt { get; init; }
+
+    public bool IsClosed => ClosedAt is not null;
+}
+
+public sealed record RespondentRecord
+{
+    public long Id { get; init; }
+    public long RoundId { get; init; }
+    public string? Label { get; init; }
+    public bool IsCoordinator { get; init; }
+    public string CreatedAt { get; init; } = string.Empty;
+    public string UpdatedAt { get; init; } = string.Empty;
+    public string? FinishedAt { get; init; }
+    public string? LastSection { get; init; }
+
+    public bool IsFinished => FinishedAt is not null;
+}
+
+/// <summary>The assessment aggregate: the initiative's links, its rounds, their profile answers and respondents.</summary>
+public sealed class AssessmentStore(Database db, TimeProvider clock)
+{
+    public sealed record NewAssessment(
+        string QuestionnaireId, long QuestionnaireVersionId, byte[] CoordinatorTokenHash, byte[] InviteTokenHash,
+        bool ComparisonOptIn, string? CoordinatorLabel, IReadOnlyList<StoredAnswer> Profile);
+
+    public long Create(NewAssessment a)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        var now = clock.Stamp();
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO assessments (questionnaire_id, coordinator_token_hash, invite_token_hash, comparison_opt_in, created_at, updated_at)
+            VALUES (@QuestionnaireId, @CoordinatorTokenHash, @InviteTokenHash, @ComparisonOptIn, @now, @now)
+            RETURNING id
+            """,
+            new { a.QuestionnaireId, a.CoordinatorTokenHash, a.InviteTokenHash, a.ComparisonOptIn, now }, tx);
+        var roundId = InsertRound(connection, tx, id, 1, a.QuestionnaireVersionId, now);
+        InsertCoordinator(connection, tx, roundId, a.CoordinatorLabel, now);
+        UpsertProfile(connection, tx, roundId, a.Profile, [], now);
+        tx.Commit();
+        return id;
+    }
+
+    private static long InsertRound(SqliteConnection connection, SqliteTransaction tx, long assessmentId, int number, long versionId, string now) =>
+        connection.ExecuteScalar<long>(
+            """
+            INSERT INTO rounds (assessment_id, number, questionnaire_version_id, created_at)
+            VALUES (@assessmentId, @number, @versionId, @now)
+            RETURNING id
+            """,
+            new { assessmentId, number, versionId, now }, tx);
+
+    private static void InsertCoordinator(SqliteConnection connection, SqliteTransaction tx, long roundId, string? label, string now) =>
+        connection.Execute(
+            """
+            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at)
+            VALUES (@roundId, NULL, @label, 1, @now, @now)
+            """,
+            new { roundId, label, now }, tx);
+
+    public AssessmentRecord? FindByCoordinatorToken(string token) => FindBy("coordinator_token_hash", token);
+
+    public AssessmentRecord? FindByInviteToken(string token) => FindBy("invite_token_hash", token);
+
+    private AssessmentRecord? FindBy(string column, string token)
+    {
+        if (!Tokens.LooksValid(token))
+        {
+            return null;
+        }
+
+        using var connection = db.Open();
+        var hash = Tokens.Hash(token);
+        var row = connection.QuerySingleOrDefault<(long Id, string QuestionnaireId, long InviteGeneration, long OptIn, long IsDemo, string CreatedAt, byte[] Stored)>(
+            $"""
+            SELECT id, questionnaire_id, invite_generation, comparison_opt_in, is_demo, created_at, {column}
+            FROM assessments WHERE {column} = @hash
+            """,
+            new { hash });
+        return row.Stored is not null && Tokens.Matches(token, row.Stored)
+            ? new AssessmentRecord(row.Id, row.QuestionnaireId, (int)row.InviteGeneration, row.OptIn != 0, row.IsDemo != 0, row.CreatedAt)
+            : null;
+    }
+
+    /// <summary>A team member's own link: the respondent and, through the round, the assessment.</summary>
+    public (RespondentRecord Respondent, RoundRecord Round, AssessmentRecord Assessment)? FindByRespondentToken(string token)
+    {
+        if (!Tokens.LooksValid(token))
+        {
+            return null;
+        }
+
+        using var connection = db.Open();
+        var hash = Tokens.Hash(token);
+        var stored = connection.QuerySingleOrDefault<(long Id, long RoundId, byte[] Hash)>(
+            "SELECT id, round_id, token_hash FROM respondents WHERE token_hash = @hash", new { hash });
+        if (stored.Hash is null || !Tokens.Matches(token, stored.Hash))
+        {
+            return null;
+        }
+
+        var respondent = GetRespondent(stored.Id)!;
+        var round = GetRound(stored.RoundId)!;
+        var assessment = Get(round.AssessmentId)!;
+        return (respondent, round, assessment);
+    }
+
+    public AssessmentRecord? Get(long id)
+    {
+        using var connection = db.Open();
+        var row = connection.QuerySingleOrDefault<(long Id, string QuestionnaireId, long InviteGeneration, long OptIn, long IsDemo, string CreatedAt)>(
+            "SELECT id, questionnaire_id, invite_generation, comparison_opt_in, is_demo, created_at FROM assessments WHERE id = @id", new { id });
+        return row.Id == 0 ? null : new AssessmentRecord(row.Id, row.QuestionnaireId, (int)row.InviteGeneration, row.OptIn != 0, row.IsDemo != 0, row.CreatedAt);
+    }
+
+    public IReadOnlyList<RoundRecord> GetRounds(long assessmentId)
+    {
+        using var connection = db.Open();
+        return connection.Query<RoundRecord>(
+            """
+            SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
+                   created_at AS CreatedAt, closed_at AS ClosedAt
+            FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
+            """,
+            new { assessmentId }).ToList();
+    }
+
+    public RoundRecord? GetRound(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.QuerySingleOrDefault<RoundRecord>(
+            """
+            SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
+                   created_at AS CreatedAt, closed_at AS ClosedAt
+            FROM rounds WHERE id = @roundId
+            """,
+            new { roundId });
+    }
+
+    public RoundRecord CurrentRound(long assessmentId) => GetRounds(assessmentId)[^1];
+
+    public IReadOnlyList<RespondentRecord> GetRespondents(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<RespondentRecord>(
+            $"{RespondentColumns} WHERE round_id = @roundId ORDER BY is_coordinator DESC, id", new { roundId }).ToList();
+    }
+
+    public RespondentRecord? GetRespondent(long respondentId)
+    {
+        using var connection = db.Open();
+        return connection.QuerySingleOrDefault<RespondentRecord>($"{RespondentColumns} WHERE id = @respondentId", new { respondentId });
+    }
+
+    public RespondentRecord Coordinator(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.QuerySingle<RespondentRecord>($"{RespondentColumns} WHERE round_id = @roundId AND is_coordinator = 1", new { roundId });
+    }
+
+    private const string RespondentColumns =
+        """
+        SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
+               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection
+        FROM respondents
+        """;
+
+    public long AddRespondent(long roundId, byte[] tokenHash, string? label)
+    {
+        using var connection = db.Open();
+        var now = clock.Stamp();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at)
+            VALUES (@roundId, @tokenHash, @label, 0, @now, @now)
+            RETURNING id
+            """,
+            new { roundId, tokenHash, label, now });
+    }
+
+    /// <summary>Marks the respondent's answers final, or (with false) reopens them. Repeating it changes nothing.</summary>
+    public void SetFinished(long respondentId, bool finished)
+    {
+        using var connection = db.Open();
+        var now = clock.Stamp();
+        connection.Execute(
+            finished
+                ? "UPDATE respondents SET finished_at = COALESCE(finished_at, @now), updated_at = @now WHERE id = @respondentId"
+                : "UPDATE respondents SET finished_at = NULL, updated_at = @now WHERE id = @respondentId",
+            new { respondentId, now });
+    }
+
+    public void SetLastSection(long respondentId, string sectionId)
+    {
+        using var connection = db.Open();
+        connection.Execute("UPDATE respondents SET last_section = @sectionId WHERE id = @respondentId", new { respondentId, sectionId });
+    }
+
+    public void CloseRound(long roundId)
+    {
+        using var connection = db.Open();
+        connection.Execute("UPDATE rounds SET closed_at = COALESCE(closed_at, @now) WHERE id = @roundId", new { roundId, now = clock.Stamp() });
+    }
+
+    /// <summary>
+    /// Starts the next round on the given guide version, carrying the profile over (for the questions the
+    /// version still asks). Only after the current round is closed, and only once per closed round.
+    /// </summary>
+    public RoundRecord? StartNextRound(long assessmentId, long versionId, Func<string, bool> stillAsked)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        var current = connection.QuerySingle<(long Id, long Number, string? ClosedAt)>(
+            "SELECT id, number, closed_at FROM rounds WHERE assessment_id = @assessmentId ORDER BY number DESC LIMIT 1", new { assessmentId }, tx);
+        if (current.ClosedAt is null)
+        {
+            return null;
+        }
+
+        var now = clock.Stamp();
+        var roundId = InsertRound(connection, tx, assessmentId, (int)current.Number + 1, versionId, now);
+        var label = connection.ExecuteScalar<string?>("SELECT label FROM respondents WHERE round_id = @Id AND is_coordinator = 1", new { current.Id }, tx);
+        InsertCoordinator(connection, tx, roundId, label, now);
+        var profile = ReadProfile(connection, tx, current.Id).Where(p => stillAsked(p.QuestionId)).ToList();
+        UpsertProfile(connection, tx, roundId, profile, [], now);
+        tx.Commit();
+        return GetRound(roundId);
+    }
+
+    public IReadOnlyList<StoredAnswer> GetProfile(long roundId)
+    {
+        using var connection = db.Open();
+        return ReadProfile(connection, null, roundId);
+    }
+
+    private static List<StoredAnswer> ReadProfile(SqliteConnection connection, SqliteTransaction? tx, long roundId) =>
+        connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
+            "SELECT question_id, value_json, not_relevant, justification FROM profile_answers WHERE round_id = @roundId",
+            new { roundId }, tx)
+            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification))
+            .ToList();
+
+    public void SaveProfile(long roundId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        UpsertProfile(connection, tx, roundId, upserts, clears, clock.Stamp());
+        tx.Commit();
+    }
+
+    private static void UpsertProfile(SqliteConnection connection, SqliteTransaction tx, long roundId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string now)
+    {
+        connection.Execute(
+            """
+            INSERT INTO profile_answers (round_id, question_id, value_json, not_relevant, justification, updated_at)
+            VALUES (@roundId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @now)
+            ON CONFLICT (round_id, question_id) DO UPDATE SET
+                value_json = excluded.value_json, not_relevant = excluded.not_relevant,
+                justification = excluded.justification, updated_at = excluded.updated_at
+            """,
+            upserts.Select(a => new { roundId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, now }), tx);
+        connection.Execute(
+            "DELETE FROM profile_answers WHERE round_id = @roundId AND question_id = @questionId",
+            clears.Select(questionId => new { roundId, questionId }), tx);
+    }
+
+    public void SetComparisonOptIn(long assessmentId, bool optIn)
+    {
+        using var connection = db.Open();
+        connection.Execute(
+            "UPDATE assessments SET comparison_opt_in = @optIn, updated_at = @now WHERE id = @assessmentId",
+            new { assessmentId, optIn, now = clock.Stamp() });
+    }
+
+    /// <summary>Moves the invitation to its next generation; the old link stops working at once.</summary>
+    public void ReplaceInvite(long assessmentId, int newGeneration, byte[] newHash)
+    {
+        using var connection = db.Open();
+        connection.Execute(
+            "UPDATE assessments SET invite_generation = @newGeneration, invite_token_hash = @newHash, updated_at = @now WHERE id = @assessmentId",
+            new { assessmentId, newGeneration, newHash, now = clock.Stamp() });
+    }
+
+    /// <summary>Removes the assessment with every round, profile answer, respondent and answer.</summary>
+    public void Delete(long assessmentId)
+    {
+        using var connection = db.Open();
+        connection.Execute("DELETE FROM assessments WHERE id = @assessmentId", new { assessmentId });
+    }
+}

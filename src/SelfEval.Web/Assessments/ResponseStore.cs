@@ -1,0 +1,71 @@
+using Dapper;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Assessments;
+
+/// <summary>A respondent's answers: one row per question, so people never overwrite each other.</summary>
+public sealed class ResponseStore(Database db, TimeProvider clock)
+{
+    public IReadOnlyList<StoredAnswer> Get(long respondentId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
+                "SELECT question_id, value_json, not_relevant, justification FROM answers WHERE respondent_id = @respondentId",
+                new { respondentId })
+            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification))
+            .ToList();
+    }
+
+    public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(long RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
+                """
+                SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification
+                FROM answers a JOIN respondents r ON r.id = a.respondent_id
+                WHERE r.round_id = @roundId
+                """,
+                new { roundId })
+            .GroupBy(r => r.RespondentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StoredAnswer>)g.Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification)).ToList());
+    }
+
+    /// <summary>
+    /// Saves what a form held in one transaction: changed answers replaced, cleared ones removed.
+    /// Only answers of a respondent whose round is open and who has not finished are written.
+    /// </summary>
+    /// <returns>False when nothing could be written because the answers are final.</returns>
+    public bool Save(long respondentId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string? sectionId)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        var now = clock.Stamp();
+        var open = connection.ExecuteScalar<long>(
+            """
+            UPDATE respondents SET updated_at = @now, last_section = COALESCE(@sectionId, last_section)
+            WHERE id = @respondentId AND finished_at IS NULL
+              AND (SELECT closed_at FROM rounds WHERE rounds.id = respondents.round_id) IS NULL
+            RETURNING 1
+            """,
+            new { respondentId, now, sectionId }, tx);
+        if (open == 0)
+        {
+            return false;
+        }
+
+        connection.Execute(
+            """
+            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, updated_at)
+            VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @now)
+            ON CONFLICT (respondent_id, question_id) DO UPDATE SET
+                value_json = excluded.value_json, not_relevant = excluded.not_relevant,
+                justification = excluded.justification, updated_at = excluded.updated_at
+            """,
+            upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, now }), tx);
+        connection.Execute(
+            "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId",
+            clears.Select(questionId => new { respondentId, questionId }), tx);
+        tx.Commit();
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Dapper;
+using SelfEval.Scoring.Loading;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Questionnaires;
+
+/// <summary>
+/// Keeps every answered guide version with its full sources, so an old round is shown and scored
+/// against the text it was answered with, however the files in questionnaires/ change.
+/// </summary>
+public sealed class QuestionnaireVersionStore(Database db, QuestionnaireCatalog catalog, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<long, Questionnaire> _cache = new();
+
+    /// <summary>The id of the stored version of a loaded guide, storing it on first use.</summary>
+    public long Ensure(Questionnaire questionnaire)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        using var connection = db.Open();
+        var sources = questionnaire.Sources.ToList();
+        if (catalog.Offers is { } offers)
+        {
+            sources.Add(offers.Source);
+        }
+
+        connection.Execute(
+            """
+            INSERT INTO questionnaire_versions (questionnaire_id, version, hash, sources_json, created_at)
+            VALUES (@Id, @Version, @Hash, @Sources, @At)
+            ON CONFLICT (hash) DO NOTHING
+            """,
+            new { questionnaire.Id, questionnaire.Version, questionnaire.Hash, Sources = JsonSerializer.Serialize(sources), At = clock.Stamp() });
+        var id = connection.ExecuteScalar<long>("SELECT id FROM questionnaire_versions WHERE hash = @Hash", new { questionnaire.Hash });
+        _cache.TryAdd(id, questionnaire);
+        return id;
+    }
+
+    /// <summary>The guide as it was answered; the running catalogue's copy when the text is unchanged.</summary>
+    public Questionnaire Get(long versionId) => _cache.GetOrAdd(versionId, Load);
+
+    private Questionnaire Load(long versionId)
+    {
+        using var connection = db.Open();
+        var row = connection.QuerySingle<(string Hash, string SourcesJson)>(
+            "SELECT hash, sources_json FROM questionnaire_versions WHERE id = @versionId", new { versionId });
+        if (catalog.Questionnaires.FirstOrDefault(q => q.Hash == row.Hash) is { } current)
+        {
+            return current;
+        }
+
+        var sources = JsonSerializer.Deserialize<List<SourceText>>(row.SourcesJson)!;
+        var result = QuestionnaireLoader.Load(sources.Select(s => SourceFile.FromText(s.Name, s.Text)));
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Stored questionnaire version {versionId} no longer loads: {string.Join("; ", result.Errors)}");
+        }
+
+        return result.Questionnaires.Single();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using SelfEval.Scoring.Loading;
+using SelfEval.Web.Data;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Tests.Stores;
+
+/// <summary>A real SQLite file in a temporary folder, migrated, and the repository's guides.</summary>
+public sealed class StoreFixture : IDisposable
+{
+    private readonly TempFolder _folder = TestPaths.NewTempFolder();
+
+    public StoreFixture()
+    {
+        Database = new Database(Path.Combine(_folder.Path, "daten", "test.db"));
+        Database.Migrate();
+        Catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
+        Versions = new QuestionnaireVersionStore(Database, Catalog, Clock);
+    }
+
+    public FakeClock Clock { get; } = new();
+
+    public Database Database { get; }
+
+    public QuestionnaireCatalog Catalog { get; }
+
+    public QuestionnaireVersionStore Versions { get; }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class FakeClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}

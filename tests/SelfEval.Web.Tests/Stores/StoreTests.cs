@@ -1,0 +1,269 @@
+using Dapper;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Assessments;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Tests.Stores;
+
+public sealed class StoreTests : IDisposable
+{
+    private readonly StoreFixture _f = new();
+    private readonly AssessmentStore _assessments;
+    private readonly ResponseStore _responses;
+
+    public StoreTests()
+    {
+        _assessments = new AssessmentStore(_f.Database, _f.Clock);
+        _responses = new ResponseStore(_f.Database, _f.Clock);
+    }
+
+    public void Dispose() => _f.Dispose();
+
+    private Questionnaire Guide => _f.Catalog.Find("sich-gut-aufstellen")!;
+
+    private (long Id, string Coordinator, string Invite) NewAssessment(bool optIn = true)
+    {
+        var coordinator = Tokens.New();
+        var invite = Tokens.Invite(coordinator, 1);
+        var id = _assessments.Create(new AssessmentStore.NewAssessment(
+            Guide.Id, _f.Versions.Ensure(Guide), Tokens.Hash(coordinator), Tokens.Hash(invite), optIn, "Anna",
+            [StoredAnswer.From("name", new Answer.Text("Initiative Nord")), StoredAnswer.From("phase", new Answer.Choice("gruendung"))]));
+        return (id, coordinator, invite);
+    }
+
+    [Fact]
+    public void Migrations_create_every_table_from_an_empty_file_and_a_second_run_changes_nothing()
+    {
+        using var connection = _f.Database.Open();
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").ToList();
+
+        Assert.Equal(["answers", "assessments", "profile_answers", "questionnaire_versions", "respondents", "rounds", "schema_version"], tables);
+        Assert.Equal(0, _f.Database.Migrate());
+        Assert.Equal(Database.Migrations().Count(), connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("PRAGMA foreign_keys"));
+    }
+
+    [Fact]
+    public void A_questionnaire_version_is_stored_once_with_its_sources_and_read_back_identical()
+    {
+        var first = _f.Versions.Ensure(Guide);
+        var again = _f.Versions.Ensure(Guide);
+
+        Assert.Equal(first, again);
+        using var connection = _f.Database.Open();
+        var row = connection.QuerySingle<(string QuestionnaireId, string Version, string Hash, string Sources)>(
+            "SELECT questionnaire_id, version, hash, sources_json FROM questionnaire_versions");
+        Assert.Equal((Guide.Id, Guide.Version, Guide.Hash), (row.QuestionnaireId, row.Version, row.Hash));
+        Assert.Contains("sich-gut-aufstellen.md", row.Sources, StringComparison.Ordinal);
+        Assert.Contains("profil.md", row.Sources, StringComparison.Ordinal);
+        Assert.Contains("angebote.md", row.Sources, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_version_still_loads_after_the_file_changed()
+    {
+        var id = _f.Versions.Ensure(Guide);
+        // A second store over the same file, whose catalogue no longer has this text, must parse the stored sources.
+        var changed = new SelfEval.Web.Questionnaires.QuestionnaireCatalog([], _f.Catalog.Offers);
+        var store = new SelfEval.Web.Questionnaires.QuestionnaireVersionStore(_f.Database, changed, _f.Clock);
+
+        var loaded = store.Get(id);
+
+        Assert.Equal(Guide.Hash, loaded.Hash);
+        Assert.Equal(Guide.Questions.Select(q => q.Id), loaded.Questions.Select(q => q.Id));
+    }
+
+    [Fact]
+    public void Creating_an_assessment_stores_round_one_the_coordinator_and_the_profile_and_only_token_hashes()
+    {
+        var (id, coordinator, invite) = NewAssessment();
+
+        var found = _assessments.FindByCoordinatorToken(coordinator)!;
+        Assert.Equal(id, found.Id);
+        Assert.True(found.ComparisonOptIn);
+        Assert.Equal(id, _assessments.FindByInviteToken(invite)!.Id);
+        var round = Assert.Single(_assessments.GetRounds(id));
+        Assert.Equal(1, round.Number);
+        Assert.False(round.IsClosed);
+        var boss = Assert.Single(_assessments.GetRespondents(round.Id));
+        Assert.True(boss.IsCoordinator);
+        Assert.Equal("Anna", boss.Label);
+        Assert.Equal(["name", "phase"], _assessments.GetProfile(round.Id).Select(p => p.QuestionId).Order());
+
+        using var connection = _f.Database.Open();
+        var dump = string.Join("|", connection.Query<string>("SELECT hex(coordinator_token_hash) || hex(invite_token_hash) FROM assessments"));
+        Assert.DoesNotContain(coordinator, dump, StringComparison.Ordinal);
+        Assert.Equal(64 * 2, dump.Length);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("kurz")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("../../../etc/passwd/aaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void Unknown_or_malformed_tokens_find_nothing(string token)
+    {
+        NewAssessment();
+
+        Assert.Null(_assessments.FindByCoordinatorToken(token));
+        Assert.Null(_assessments.FindByInviteToken(token));
+        Assert.Null(_assessments.FindByRespondentToken(token));
+    }
+
+    [Fact]
+    public void A_respondent_joins_saves_answers_replaces_and_clears_them()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var token = Tokens.New();
+        var respondentId = _assessments.AddRespondent(round.Id, Tokens.Hash(token), null);
+
+        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("kuemmerer", new Answer.Choice("3")), StoredAnswer.From("verstaendnis-ziele", new Answer.NotRelevant("passt nicht"))], [], "kuemmerer-ansprechpersonen"));
+        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("kuemmerer", new Answer.Choice("4"))], ["verstaendnis-ziele"], null));
+
+        var saved = Assert.Single(_responses.Get(respondentId));
+        Assert.Equal(new Answer.Choice("4"), saved.ToAnswer(Guide.FindQuestion("kuemmerer")));
+        var found = _assessments.FindByRespondentToken(token)!.Value;
+        Assert.Equal(respondentId, found.Respondent.Id);
+        Assert.Equal("kuemmerer-ansprechpersonen", found.Respondent.LastSection);
+        Assert.Equal(id, found.Assessment.Id);
+    }
+
+    [Fact]
+    public void Every_answer_type_survives_the_round_trip()
+    {
+        var (id, _, _) = NewAssessment();
+        var respondent = _assessments.Coordinator(_assessments.CurrentRound(id).Id).Id;
+        var answers = new (string Id, Answer Answer)[]
+        {
+            ("kuemmerer", new Answer.Choice("2")),
+            ("wunsch-interessenvertretung", new Answer.Choice("teilweise")),
+            ("themen", new Answer.Choices(["fachkraefte", "wasserstoff"])),
+            ("mitglieder", new Answer.Number(12.5m)),
+            ("name", new Answer.Text("„Zukunft Industrie“ – Süd")),
+            ("verstaendnis-ziele", new Answer.NotRelevant(null)),
+        };
+
+        _responses.Save(respondent, answers.Select(a => StoredAnswer.From(a.Id, a.Answer)).ToList(), [], null);
+
+        var back = _responses.Get(respondent).ToDictionary(a => a.QuestionId, a => a.ToAnswer(Guide.FindQuestion(a.QuestionId)));
+        foreach (var (qid, answer) in answers)
+        {
+            Assert.Equal(Describe(answer), Describe(back[qid]!));
+        }
+    }
+
+    private static string Describe(Answer answer) => answer switch
+    {
+        Answer.Choices c => "multi:" + string.Join(",", c.Values),
+        _ => answer.ToString(),
+    };
+
+    [Fact]
+    public void Finished_respondents_and_closed_rounds_take_no_more_answers()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var respondent = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben");
+        _responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("1"))], [], null);
+
+        _assessments.SetFinished(respondent, true);
+        _assessments.SetFinished(respondent, true);
+        Assert.False(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("4"))], [], null));
+
+        _assessments.SetFinished(respondent, false);
+        Assert.True(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("3"))], [], null));
+
+        _assessments.CloseRound(round.Id);
+        Assert.False(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("0"))], [], null));
+        Assert.Equal("\"3\"", Assert.Single(_responses.Get(respondent)).ValueJson);
+    }
+
+    [Fact]
+    public void A_new_round_needs_a_closed_one_and_carries_the_profile_over()
+    {
+        var (id, _, _) = NewAssessment();
+        var first = _assessments.CurrentRound(id);
+
+        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, _ => true));
+        _assessments.CloseRound(first.Id);
+        _f.Clock.Advance(TimeSpan.FromDays(365));
+        var second = _assessments.StartNextRound(id, first.QuestionnaireVersionId, q => q != "phase")!;
+
+        Assert.Equal(2, second.Number);
+        Assert.Equal(["name"], _assessments.GetProfile(second.Id).Select(p => p.QuestionId));
+        Assert.Equal("Anna", _assessments.Coordinator(second.Id).Label);
+        Assert.Equal(2, _assessments.GetRounds(id).Count);
+        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, _ => true)); // round 2 is still open
+    }
+
+    [Fact]
+    public void Replacing_the_invitation_disables_the_old_link()
+    {
+        var (id, coordinator, invite) = NewAssessment();
+        var next = Tokens.Invite(coordinator, 2);
+
+        _assessments.ReplaceInvite(id, 2, Tokens.Hash(next));
+
+        Assert.Null(_assessments.FindByInviteToken(invite));
+        Assert.Equal(2, _assessments.FindByInviteToken(next)!.InviteGeneration);
+    }
+
+    [Fact]
+    public void Opting_out_is_stored()
+    {
+        var (id, coordinator, _) = NewAssessment(optIn: true);
+
+        _assessments.SetComparisonOptIn(id, false);
+
+        Assert.False(_assessments.FindByCoordinatorToken(coordinator)!.ComparisonOptIn);
+    }
+
+    [Fact]
+    public void Deleting_an_assessment_leaves_no_row_of_it_behind()
+    {
+        var (id, _, _) = NewAssessment();
+        var (other, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var respondent = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben");
+        _responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("1"))], [], null);
+        _assessments.CloseRound(round.Id);
+        _assessments.StartNextRound(id, round.QuestionnaireVersionId, _ => true);
+
+        _assessments.Delete(id);
+
+        using var connection = _f.Database.Open();
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM assessments"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM rounds"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM respondents"));
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM answers"));
+        Assert.Equal(2, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM profile_answers"));
+        Assert.Equal(other, connection.ExecuteScalar<long>("SELECT id FROM assessments"));
+    }
+
+    [Fact]
+    public async Task Parallel_saves_of_many_respondents_all_arrive()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var people = Enumerable.Range(0, 12).Select(i => _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), $"P{i}")).ToList();
+        var questions = Guide.ScoredQuestions.Where(q => q.Type == QuestionType.Scale).Take(20).ToList();
+
+        await Task.WhenAll(people.Select((p, i) => Task.Run(() =>
+        {
+            foreach (var q in questions)
+            {
+                Assert.True(_responses.Save(p, [StoredAnswer.From(q.Id, new Answer.Choice(((i + q.Line) % 5).ToString(System.Globalization.CultureInfo.InvariantCulture)))], [], null));
+            }
+        })));
+
+        var all = _responses.GetForRound(round.Id);
+        Assert.Equal(people.Count, all.Count);
+        foreach (var (p, i) in people.Select((p, i) => (p, i)))
+        {
+            Assert.Equal(questions.Count, all[p].Count);
+            Assert.All(questions, q => Assert.Equal($"\"{(i + q.Line) % 5}\"", all[p].Single(a => a.QuestionId == q.Id).ValueJson));
+        }
+    }
+}
