@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using SelfEval.Web.Assessments;
 using SelfEval.Web.Cli;
+using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 
 if (Commands.IsCommand(args))
@@ -19,6 +21,15 @@ builder.Services.AddOptions<SelfEvalOptions>()
 builder.Services.AddSingleton(sp =>
     QuestionnaireCatalog.Load(sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value.ResolvedQuestionnaireFolder));
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => new Database(Path.GetFullPath(
+    sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value.DatabasePath,
+    sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+builder.Services.AddSingleton<QuestionnaireVersionStore>();
+builder.Services.AddSingleton<AssessmentStore>();
+builder.Services.AddSingleton<ResponseStore>();
+builder.Services.AddSingleton<AssessmentAccess>();
+builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddRazorPages();
 
 // German text stays readable in the HTML instead of becoming &#xFC; entities.
@@ -40,6 +51,14 @@ catch (QuestionnaireLoadException ex)
     }
 
     return 1;
+}
+
+// The schema is brought up to date before the first request, and every guide the service offers is
+// stored as the version new assessments will be answered with.
+app.Services.GetRequiredService<Database>().Migrate();
+foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
+{
+    app.Services.GetRequiredService<QuestionnaireVersionStore>().Ensure(guide);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -7,10 +7,9 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Tests;
 
-public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class PageTests(SelfEvalFactory factory) : IClassFixture<SelfEvalFactory>
 {
-    private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
-        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    private static Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => response.ParseAsync();
 
     [Fact]
     public async Task The_start_page_lists_both_guides_with_size_time_and_audience()
@@ -31,7 +30,7 @@ public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFi
             Assert.Contains($"{guide.ScoredQuestions.Count()} bewertete Fragen", card.TextContent, StringComparison.Ordinal);
             Assert.Contains($"etwa {guide.EstimatedMinutes} Minuten", card.TextContent, StringComparison.Ordinal);
             Assert.Contains(guide.Audience, card.TextContent, StringComparison.Ordinal);
-            Assert.Equal($"/leitfaden/{guide.Id}", card.QuerySelector("a.button")!.GetAttribute("href"));
+            Assert.Equal([$"/start/{guide.Id}", $"/leitfaden/{guide.Id}"], card.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
         }
     }
 

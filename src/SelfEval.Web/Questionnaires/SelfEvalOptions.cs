@@ -13,6 +13,13 @@ public sealed class SelfEvalOptions
     [Required]
     public string QuestionnaireFolder { get; set; } = "questionnaires";
 
+    /// <summary>
+    /// The SQLite file. Relative paths are taken from the content root (the project folder under
+    /// <c>dotnet run</c>, the app folder when published); the folder is created when missing.
+    /// </summary>
+    [Required]
+    public string DatabasePath { get; set; } = Path.Combine("data", "selfeval.db");
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

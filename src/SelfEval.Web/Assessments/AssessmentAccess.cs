@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Data;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Assessments;
+
+/// <summary>Everything a page needs about one person answering one round.</summary>
+public sealed record RespondentContext(
+    string Token,
+    AssessmentRecord Assessment,
+    RoundRecord Round,
+    RespondentRecord Respondent,
+    Questionnaire Questionnaire,
+    IReadOnlyDictionary<string, Answer> Profile,
+    IReadOnlyDictionary<string, Answer> Own)
+{
+    public bool IsCoordinator => Respondent.IsCoordinator;
+
+    /// <summary>Answers cannot change once the person finished or the round was closed.</summary>
+    public bool ReadOnly => Respondent.IsFinished || Round.IsClosed;
+
+    /// <summary>Profile and own answers together: what conditions and progress are computed from.</summary>
+    public IReadOnlyDictionary<string, Answer> All =>
+        Profile.Concat(Own.Where(o => !Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>Team members answer the guide; the profile belongs to the coordinator.</summary>
+    public bool Answers(Section section) => IsCoordinator || !section.IsProfile;
+
+    public string InitiativeName => Profile.TryGetValue("name", out var n) && n is Answer.Text t ? t.Value : "Ihre Initiative";
+}
+
+public sealed record CoordinatorContext(
+    string Token,
+    AssessmentRecord Assessment,
+    IReadOnlyList<RoundRecord> Rounds,
+    Questionnaire Questionnaire,
+    IReadOnlyDictionary<string, Answer> Profile)
+{
+    public RoundRecord Round => Rounds[^1];
+
+    public string InitiativeName => Profile.TryGetValue("name", out var n) && n is Answer.Text t ? t.Value : "Ihre Initiative";
+
+    public string InviteToken => Tokens.Invite(Token, Assessment.InviteGeneration);
+}
+
+/// <summary>Turns a link into the context behind it, or null: unknown, malformed and deleted look the same.</summary>
+public sealed class AssessmentAccess(AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions)
+{
+    public CoordinatorContext? Coordinator(string token)
+    {
+        if (assessments.FindByCoordinatorToken(token) is not { } assessment)
+        {
+            return null;
+        }
+
+        var rounds = assessments.GetRounds(assessment.Id);
+        var questionnaire = versions.Get(rounds[^1].QuestionnaireVersionId);
+        return new CoordinatorContext(token, assessment, rounds, questionnaire, Read(questionnaire, assessments.GetProfile(rounds[^1].Id)));
+    }
+
+    /// <summary>A team member's link, or the coordinator link used to answer the current round.</summary>
+    public RespondentContext? Respondent(string token)
+    {
+        RespondentRecord respondent;
+        RoundRecord round;
+        AssessmentRecord assessment;
+        if (assessments.FindByRespondentToken(token) is { } found)
+        {
+            (respondent, round, assessment) = found;
+        }
+        else if (assessments.FindByCoordinatorToken(token) is { } owned)
+        {
+            assessment = owned;
+            round = assessments.CurrentRound(owned.Id);
+            respondent = assessments.Coordinator(round.Id);
+        }
+        else
+        {
+            return null;
+        }
+
+        var questionnaire = versions.Get(round.QuestionnaireVersionId);
+        return new RespondentContext(
+            token, assessment, round, respondent, questionnaire,
+            Read(questionnaire, assessments.GetProfile(round.Id)),
+            Read(questionnaire, responses.Get(respondent.Id)));
+    }
+
+    public static IReadOnlyDictionary<string, Answer> Read(Questionnaire questionnaire, IEnumerable<StoredAnswer> stored) =>
+        stored
+            .Select(s => (s.QuestionId, Answer: s.ToAnswer(questionnaire.FindQuestion(s.QuestionId))))
+            .Where(s => s.Answer is not null)
+            .ToDictionary(s => s.QuestionId, s => s.Answer!, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A link made from the random nonce in the form that asked for it: posting the same form twice
+    /// yields the same link instead of a second assessment or team member.
+    /// </summary>
+    public static string TokenFromNonce(string nonce, string purpose) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.ASCII.GetBytes(nonce), Encoding.ASCII.GetBytes(purpose)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Scoring.Answering;
+using SelfEval.Web.Assessments;
+using SelfEval.Web.Data;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Pages.Coordinator;
+
+public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions);
+
+/// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
+public sealed class IndexModel(
+    AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
+    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions) : PageModel
+{
+    public CoordinatorContext Context { get; private set; } = null!;
+
+    public IReadOnlyList<RespondentRow> Rows { get; private set; } = [];
+
+    public bool IsNew { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>A newer text of the guide that a new round would use.</summary>
+    public bool NewerVersionAvailable { get; private set; }
+
+    public string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+
+    public IActionResult OnGet(string token, string? neu, string? hinweis)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        IsNew = neu is not null;
+        Notice = hinweis switch
+        {
+            "geschlossen" => "Der Durchgang ist abgeschlossen. Niemand kann mehr Antworten ändern.",
+            "neue-runde" => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen; laden Sie Ihr Team mit dem Einladungslink erneut ein.",
+            "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
+            "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
+            "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public IActionResult OnPostClose(string token)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        assessments.CloseRound(Context.Round.Id);
+        return Redirect($"/k/{token}?hinweis=geschlossen");
+    }
+
+    public IActionResult OnPostNewRound(string token)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        var guide = catalog.Find(Context.Assessment.QuestionnaireId) ?? Context.Questionnaire;
+        var round = assessments.StartNextRound(Context.Assessment.Id, versions.Ensure(guide), id => guide.FindQuestion(id)?.IsProfile == true);
+        return Redirect(round is null ? $"/k/{token}" : $"/k/{token}?hinweis=neue-runde");
+    }
+
+    public IActionResult OnPostReopen(string token, long respondentId)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        // Only a respondent of this assessment's open round can be reopened from here.
+        if (Rows.Any(r => r.Respondent.Id == respondentId) && !Context.Round.IsClosed)
+        {
+            assessments.SetFinished(respondentId, finished: false);
+        }
+
+        return Redirect($"/k/{token}?hinweis=geoeffnet");
+    }
+
+    public IActionResult OnPostReplaceInvite(string token)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        var next = Context.Assessment.InviteGeneration + 1;
+        assessments.ReplaceInvite(Context.Assessment.Id, next, Tokens.Hash(Tokens.Invite(token, next)));
+        return Redirect($"/k/{token}?hinweis=einladung#team");
+    }
+
+    public IActionResult OnPostComparison(string token, bool optIn)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        assessments.SetComparisonOptIn(Context.Assessment.Id, optIn);
+        return Redirect($"/k/{token}?hinweis=vergleich#vergleich");
+    }
+
+    private bool Load(string token)
+    {
+        if (access.Coordinator(token) is not { } context)
+        {
+            return false;
+        }
+
+        Context = context;
+        var respondents = assessments.GetRespondents(context.Round.Id);
+        var labels = RespondentLabels.For(respondents);
+        var answers = responses.GetForRound(context.Round.Id);
+        Rows = respondents.Select(r =>
+        {
+            var own = AssessmentAccess.Read(context.Questionnaire, answers.GetValueOrDefault(r.Id) ?? []);
+            var all = context.Profile.Concat(own.Where(o => !context.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
+            var progress = Progress.Of(context.Questionnaire, all, s => r.IsCoordinator || !s.IsProfile);
+            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions);
+        }).ToList();
+        var current = catalog.Find(context.Assessment.QuestionnaireId);
+        NewerVersionAvailable = current is not null && current.Hash != context.Questionnaire.Hash;
+        return true;
+    }
+}

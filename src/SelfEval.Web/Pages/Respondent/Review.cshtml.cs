@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Web.Answering;
+using SelfEval.Web.Assessments;
+
+namespace SelfEval.Web.Pages.Respondent;
+
+/// <summary>The check before finishing: open required questions with links, then "Abschließen".</summary>
+public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessments) : PageModel
+{
+    public AnswerSession Session { get; private set; } = null!;
+
+    public string? Error { get; private set; }
+
+    public bool ShowNewLink { get; private set; }
+
+    public RespondentContext Context => Session.Context;
+
+    public IActionResult OnGet(string token, string? neu)
+    {
+        if (access.Respondent(token) is not { } context)
+        {
+            return NotFound();
+        }
+
+        Session = new AnswerSession(context);
+        ShowNewLink = neu is not null;
+        return Page();
+    }
+
+    public IActionResult OnPost(string token)
+    {
+        if (access.Respondent(token) is not { } context)
+        {
+            return NotFound();
+        }
+
+        Session = new AnswerSession(context);
+        if (context.Round.IsClosed)
+        {
+            Error = "Dieser Durchgang ist bereits abgeschlossen.";
+            return Page();
+        }
+
+        if (!Session.Progress.CanFinish)
+        {
+            Error = "Bitte beantworten Sie zuerst die unten aufgeführten Pflichtfragen.";
+            return Page();
+        }
+
+        assessments.SetFinished(context.Respondent.Id, finished: true); // a second click changes nothing
+        return Redirect($"/a/{token}/abschluss");
+    }
+}

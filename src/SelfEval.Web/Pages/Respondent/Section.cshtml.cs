@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Scoring.Answering;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Answering;
+using SelfEval.Web.Assessments;
+
+namespace SelfEval.Web.Pages.Respondent;
+
+/// <summary>One section of the guide as a form. Every step saves; with JavaScript, every change does.</summary>
+public sealed class SectionModel(AssessmentAccess access, AssessmentStore assessments, ResponseStore responses) : PageModel
+{
+    public AnswerSession Session { get; private set; } = null!;
+
+    public SectionProgress Current { get; private set; } = null!;
+
+    public IReadOnlyList<QuestionField> Fields { get; private set; } = [];
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public bool ShowNewLink { get; private set; }
+
+    public RespondentContext Context => Session.Context;
+
+    public Section Section => Current.Section;
+
+    public IActionResult OnGet(string token, string sectionId, string? neu, string? hinweis)
+    {
+        if (!Load(token, sectionId))
+        {
+            return NotFound();
+        }
+
+        ShowNewLink = neu is not null;
+        Notice = hinweis switch
+        {
+            "neu" => "Aufgrund Ihrer Antworten gibt es in diesem Abschnitt weitere Fragen.",
+            "gespeichert" => "Ihre Antworten sind gespeichert.",
+            _ => null,
+        };
+        Fields = BuildFields(null);
+        return Page();
+    }
+
+    public IActionResult OnPost(string token, string sectionId, string? go, string? shown)
+    {
+        if (!Load(token, sectionId))
+        {
+            return NotFound();
+        }
+
+        var form = AnswerForm.Read(Request.Form, Section.Questions);
+        if (Context.ReadOnly)
+        {
+            Errors = [ReadOnlyMessage];
+            Fields = BuildFields(null);
+            return Page();
+        }
+
+        Save(form);
+        Load(token, sectionId);
+        if (form.HasErrors)
+        {
+            Fields = BuildFields(form);
+            Errors = form.UnknownQuestions.Count > 0
+                ? ["Das Formular enthielt Angaben zu Fragen, die es in diesem Abschnitt nicht gibt; sie wurden nicht gespeichert."]
+                : [];
+            Notice = form.Upserts.Count + form.Clears.Count > 0 ? "Ihre übrigen Antworten auf dieser Seite sind gespeichert." : null;
+            return Page();
+        }
+
+        var before = (shown ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var appeared = Section.Questions.Any(q => Session.IsVisible(q) && !before.Contains(q.Id) && !Context.All.ContainsKey(q.Id));
+        if (appeared && go is null or "weiter")
+        {
+            return Redirect($"/a/{token}/{Section.Id}?hinweis=neu");
+        }
+
+        var target = go switch
+        {
+            "zurueck" => Session.Previous(Section),
+            _ when go?.StartsWith("abschnitt:", StringComparison.Ordinal) == true => Session.Find(go["abschnitt:".Length..]) is { Visible: true } s ? s.Section : Section,
+            "pruefen" => null,
+            "bleiben" => Section,
+            _ => Session.Next(Section),
+        };
+        return target is null
+            ? Redirect($"/a/{token}/abschluss")
+            : Redirect(target == Section ? $"/a/{token}/{Section.Id}?hinweis=gespeichert" : $"/a/{token}/{target.Id}");
+    }
+
+    /// <summary>The background save of the page's script: same checks, a small JSON answer, no page.</summary>
+    public IActionResult OnPostAutosave(string token, string sectionId)
+    {
+        if (!Load(token, sectionId))
+        {
+            return NotFound();
+        }
+
+        var form = AnswerForm.Read(Request.Form, Section.Questions);
+        if (Context.ReadOnly)
+        {
+            return new JsonResult(new { saved = false, message = ReadOnlyMessage });
+        }
+
+        Save(form);
+        return new JsonResult(new
+        {
+            saved = true,
+            errors = form.Errors.ToDictionary(f => f.Question.Id, f => f.Check.Error),
+        });
+    }
+
+    private string ReadOnlyMessage => Context.Round.IsClosed
+        ? "Dieser Durchgang ist abgeschlossen. Antworten können nicht mehr geändert werden; es wurde nichts gespeichert."
+        : "Sie haben Ihre Antworten bereits abgeschlossen; es wurde nichts geändert. Die Koordination kann sie wieder öffnen.";
+
+    private bool Load(string token, string sectionId)
+    {
+        if (access.Respondent(token) is not { } context)
+        {
+            return false;
+        }
+
+        Session = new AnswerSession(context);
+        if (Session.Find(sectionId) is not { } current)
+        {
+            return false; // unknown, or the profile for a team member
+        }
+
+        Current = current;
+        return true;
+    }
+
+    private void Save(AnswerForm form)
+    {
+        if (Section.IsProfile)
+        {
+            assessments.SaveProfile(Context.Round.Id, form.Upserts, form.Clears);
+            assessments.SetLastSection(Context.Respondent.Id, Section.Id);
+        }
+        else
+        {
+            responses.Save(Context.Respondent.Id, form.Upserts, form.Clears, Section.Id);
+        }
+    }
+
+    private List<QuestionField> BuildFields(AnswerForm? form) =>
+        Section.Questions.Select(q =>
+        {
+            var field = form?.Fields.First(f => f.Question.Id == q.Id);
+            return new QuestionField(
+                q, Session.Text.NumberOf(q), Context.All.GetValueOrDefault(q.Id), field?.Raw, field?.Check.Error,
+                Hidden: !Session.IsVisible(q), ReadOnly: Context.ReadOnly);
+        }).ToList();
+
+    /// <summary>The answers the page's script needs to evaluate conditions that refer to other sections.</summary>
+    public string KnownAnswersJson() => System.Text.Json.JsonSerializer.Serialize(
+        Context.All.Where(a => Session.Progress.Visibility.Questions.Contains(a.Key)).ToDictionary(
+            a => a.Key,
+            a => a.Value switch
+            {
+                Answer.Choice c => (object)new[] { c.Value },
+                Answer.Choices m => m.Values,
+                Answer.Number n => new[] { n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                _ => Array.Empty<string>(),
+            }));
+}

@@ -1,0 +1,587 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Tests;
+
+/// <summary>The whole path through the real forms: start, profile, sections, team, finish, rounds, export, delete.</summary>
+public sealed class AnsweringTests : IDisposable
+{
+    private readonly SelfEvalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private HttpClient Client(bool follow = false) =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = follow, HandleCookies = true });
+
+    private Questionnaire Guide(string id = "sich-gut-aufstellen") =>
+        _factory.Services.GetRequiredService<QuestionnaireCatalog>().Find(id)!;
+
+    private static readonly Dictionary<string, string[]> Profile = new()
+    {
+        ["q.name"] = ["Initiative Nordwind"],
+        ["q.phase"] = ["gruendung"],
+        ["q.ausrichtung"] = ["praktisch-projektorientiert"],
+        ["q.rechtsform"] = ["ev"],
+        ["q.land"] = ["ni"],
+        ["q.radius"] = ["regional"],
+        ["q.gruendungsjahr"] = ["2024"],
+        ["q.personal"] = ["ehrenamtlich"],
+    };
+
+    /// <summary>Starts an assessment through the start page and returns the coordinator token.</summary>
+    private async Task<string> StartAsync(HttpClient client, string guide = "sich-gut-aufstellen", IReadOnlyDictionary<string, string[]>? profile = null)
+    {
+        var page = await client.PageAsync($"/start/{guide}");
+        var set = new Dictionary<string, string[]>(profile ?? Profile) { ["OptIn"] = ["true"], ["CoordinatorName"] = ["Anna"] };
+        var response = await client.SubmitAsync(page.Form("form.answer-form"), set);
+        var location = response.Location();
+        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?neu=1$", location);
+        return location[3..46];
+    }
+
+    private T Sql<T>(string sql, object? args = null)
+    {
+        using var connection = _factory.Database.Open();
+        return connection.ExecuteScalar<T>(sql, args)!;
+    }
+
+    /// <summary>An answer for every visible question of a section page: the second option, or a number/text.</summary>
+    private static Dictionary<string, string[]> AnswerAll(IHtmlDocument page)
+    {
+        var set = new Dictionary<string, string[]>();
+        foreach (var field in page.QuerySelectorAll("[data-question]").Where(f => !f.HasAttribute("hidden")))
+        {
+            var id = field.GetAttribute("data-question")!;
+            var options = field.QuerySelectorAll("input[type=radio], input[type=checkbox]")
+                .Select(i => i.GetAttribute("value")!).Where(v => v != "__nr").ToList();
+            if (options.Count > 0)
+            {
+                set["q." + id] = [options[Math.Min(1, options.Count - 1)]];
+            }
+            else if (field.QuerySelector("input.number") is not null)
+            {
+                set["q." + id] = ["12"];
+            }
+            else
+            {
+                set["q." + id] = ["Mehr Austausch"];
+            }
+        }
+
+        return set;
+    }
+
+    [Fact]
+    public async Task Starting_shows_the_coordinator_link_with_advice_and_stores_profile_consent_and_name()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+
+        var page = await client.PageAsync($"/k/{token}?neu=1");
+
+        Assert.Equal("Initiative Nordwind", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Ihre Selbstevaluation ist angelegt", page.QuerySelector(".notice.success")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith($"/k/{token}", ((IHtmlInputElement)page.QuerySelector("#koordinationslink")!).Value, StringComparison.Ordinal);
+        Assert.Matches("/e/[A-Za-z0-9_-]{43}$", ((IHtmlInputElement)page.QuerySelector("#einladungslink")!).Value);
+        Assert.Equal(1, Sql<int>("SELECT comparison_opt_in FROM assessments"));
+        Assert.Equal("Anna", Sql<string>("SELECT label FROM respondents"));
+        Assert.Equal("\"gruendung\"", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'phase'"));
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM assessments WHERE hex(coordinator_token_hash) LIKE '%' || @token || '%'", new { token }));
+    }
+
+    [Fact]
+    public async Task The_start_form_keeps_input_and_names_missing_and_invalid_profile_answers()
+    {
+        var client = Client();
+        var page = await client.PageAsync("/start/wirkung-entfalten");
+        var set = new Dictionary<string, string[]>(Profile) { ["q.gruendungsjahr"] = ["zwanzig-zwanzig"] };
+        set.Remove("q.land");
+
+        var response = await client.SubmitAsync(page.Form("form.answer-form"), set);
+        var again = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = again.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Bitte beantworten Sie diese Frage.", summary, StringComparison.Ordinal);
+        Assert.Contains("Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector("#frage-gruendungsjahr .error-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("zwanzig-zwanzig", ((IHtmlInputElement)again.QuerySelector("#gruendungsjahr--wert")!).Value);
+        Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)again.QuerySelector("#name--wert")!).Value);
+        Assert.True(((IHtmlInputElement)again.QuerySelector("input[name='q.phase'][value=gruendung]")!).IsChecked);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM assessments"));
+    }
+
+    [Fact]
+    public async Task Sending_the_start_form_twice_creates_one_assessment()
+    {
+        var client = Client();
+        var page = await client.PageAsync("/start/sich-gut-aufstellen");
+        var form = page.Form("form.answer-form");
+
+        var first = (await client.SubmitAsync(form, Profile)).Location();
+        var second = (await client.SubmitAsync(form, Profile)).Location();
+
+        Assert.Equal(first, second);
+        Assert.Equal(1, Sql<int>("SELECT COUNT(*) FROM assessments"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_answers_every_section_finishes_and_the_round_shows_it()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var guide = Guide();
+
+        var next = (await client.GetAsync($"/a/{token}")).Location();
+        Assert.Equal($"/a/{token}/gruendungsimpuls", next); // the profile is complete already
+        var visited = new HashSet<string>();
+        var sections = 0;
+        while (!next.Contains("/abschluss", StringComparison.Ordinal))
+        {
+            var page = await client.PageAsync(next);
+            Assert.Contains("Speichern und weiter", page.QuerySelector("button[value=weiter]")!.TextContent, StringComparison.Ordinal);
+            var response = await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
+            visited.Add(next.Split('?')[0]);
+            next = response.Location();
+            sections++;
+            Assert.True(sections < 40, "the walk does not end");
+        }
+
+        var review = await client.PageAsync(next);
+        Assert.Contains("Alle Pflichtfragen sind beantwortet.", review.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var done = await client.SubmitAsync(review.Form("form[method=post]"));
+        Assert.Equal($"/a/{token}/abschluss", done.Location());
+        Assert.Equal("Vielen Dank!", (await client.PageAsync(next)).QuerySelector("h1")!.TextContent);
+
+        var visibleGuideSections = guide.Sections.Count(s => !s.IsProfile && s.Condition is null);
+        Assert.Equal(visibleGuideSections, visited.Count);
+        var coordinator = await client.PageAsync($"/k/{token}");
+        Assert.Contains("abgeschlossen am", coordinator.QuerySelector("table.respondents tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 Person hat begonnen, 1 hat abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_validation_failure_keeps_what_was_typed_and_saves_every_valid_answer()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/profil");
+        var set = new Dictionary<string, string[]>
+        {
+            ["q.mitglieder"] = ["viele"],
+            ["q.name"] = ["Initiative Nordwind (neu)"],
+            ["q.themen"] = ["wasserstoff", "fachkraefte"],
+        };
+
+        var response = await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter");
+        var again = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Frage P.8: Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector(".error-summary li")!.TextContent.Trim());
+        Assert.Equal("#frage-mitglieder", again.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("viele", ((IHtmlInputElement)again.QuerySelector("#mitglieder--wert")!).Value);
+        Assert.Equal("true", again.QuerySelector("#mitglieder--wert")!.GetAttribute("aria-invalid"));
+        Assert.Equal("\"Initiative Nordwind (neu)\"", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'name'"));
+        Assert.Equal("[\"fachkraefte\",\"wasserstoff\"]", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'themen'"));
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
+    }
+
+    [Fact]
+    public async Task Opening_the_link_again_continues_in_the_last_section()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        var partial = AnswerAll(page);
+        partial.Remove(partial.Keys.Last());
+        await client.SubmitAsync(page.Form("#antworten"), partial, "go=bleiben");
+
+        var otherDevice = Client();
+        Assert.Equal($"/a/{token}/gremien", (await otherDevice.GetAsync($"/a/{token}")).Location());
+    }
+
+    [Fact]
+    public async Task A_team_member_joins_by_invitation_gets_an_own_link_and_skips_the_profile()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var invite = ((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value;
+        var member = Client();
+
+        var join = await member.PageAsync(new Uri(invite).AbsolutePath);
+        Assert.Contains("Initiative Nordwind", join.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var joined = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben (IHK)"] });
+        var personal = joined.Location();
+        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?neu=1$", personal);
+        var again = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben (IHK)"] });
+        Assert.Equal(personal, again.Location());
+        Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM respondents"));
+
+        var first = (await member.GetAsync(personal)).Location();
+        Assert.StartsWith($"{personal[..46]}/gruendungsimpuls", first, StringComparison.Ordinal);
+        var page = await member.PageAsync(first);
+        Assert.Contains("Ihr persönlicher Link", page.QuerySelector(".link-box h2")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll(".section-nav li"), li => li.TextContent.Contains("Profil", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"{personal[..46]}/profil")).StatusCode);
+
+        var coordinator = await client.PageAsync($"/k/{token}");
+        Assert.Contains("Ben (IHK)", coordinator.QuerySelector("table.respondents")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replacing_the_invitation_link_stops_the_old_one()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/k/{token}");
+        var old = new Uri(((IHtmlInputElement)page.QuerySelector("#einladungslink")!).Value).AbsolutePath;
+
+        await client.SubmitAsync(page.Form("form[action*=ReplaceInvite]"));
+
+        var fresh = new Uri(((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+        Assert.NotEqual(old, fresh);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(fresh)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Conditions_hide_questions_that_then_are_neither_required_nor_asked()
+    {
+        var client = Client();
+        var established = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["etabliert"], ["q.rechtsform"] = ["ohne"] };
+        var token = await StartAsync(client, profile: established);
+
+        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var rechtsform = await client.PageAsync($"/a/{token}/rechtsform");
+
+        Assert.True(page.QuerySelector("#frage-arbeitsfaehigkeit-zeitplan")!.HasAttribute("hidden"));
+        Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-arbeitsfaehigkeit-zeitplan")!.GetAttribute("data-when"));
+        var review = await client.PageAsync($"/a/{token}/abschluss");
+        Assert.DoesNotContain("arbeitsfaehigkeit-zeitplan", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
+        Assert.True(rechtsform.QuerySelector("#frage-satzung-regelungen")!.HasAttribute("hidden"));
+        Assert.False(rechtsform.QuerySelector("#frage-gemeinsame-erklaerung")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task A_question_that_appears_through_an_answer_keeps_the_person_on_the_page_without_javascript()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/kuemmerer-ansprechpersonen");
+        Assert.True(page.QuerySelector("#frage-kuemmerer-vertretung")!.HasAttribute("hidden"));
+
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.kuemmerer"] = ["3"] }, "go=weiter");
+
+        Assert.Equal($"/a/{token}/kuemmerer-ansprechpersonen?hinweis=neu", response.Location());
+        var again = await client.PageAsync(response.Location());
+        Assert.False(again.QuerySelector("#frage-kuemmerer-vertretung")!.HasAttribute("hidden"));
+        Assert.Contains("weitere Fragen", again.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_relevant_is_saved_with_its_reason_and_shown_again()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        var question = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null);
+        var id = question.GetAttribute("data-question")!;
+
+        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + id] = ["__nr"], ["j." + id] = ["Wir arbeiten ohne Gremien."] }, "go=bleiben");
+
+        Assert.Equal(1, Sql<int>("SELECT not_relevant FROM answers WHERE question_id = @id", new { id }));
+        Assert.Equal("Wir arbeiten ohne Gremien.", Sql<string>("SELECT justification FROM answers WHERE question_id = @id", new { id }));
+        var again = await client.PageAsync($"/a/{token}/gremien");
+        Assert.True(((IHtmlInputElement)again.QuerySelector($"#{id}--nr")!).IsChecked);
+        Assert.Equal("Wir arbeiten ohne Gremien.", ((IHtmlInputElement)again.QuerySelector($"#{id}--begruendung")!).Value);
+    }
+
+    public static TheoryData<string, string, string> Tampered => new()
+    {
+        { "q.kuemmerer", "7", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
+        { "q.kuemmerer", "ja", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
+        { "q.ansprechpersonen", "__nr", "Diese Frage lässt „nicht relevant“ nicht zu. Bitte wählen Sie eine Antwort." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tampered))]
+    public async Task A_tampered_value_is_refused_next_to_its_field_and_the_rest_is_saved(string field, string value, string message)
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/kuemmerer-ansprechpersonen");
+        var set = AnswerAll(page);
+        set[field] = [value];
+
+        var response = await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter");
+        var again = await response.ParseAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, again.QuerySelector($"#frage-{field[2..]} .error-text")!.TextContent.Replace("Fehler: ", string.Empty, StringComparison.Ordinal).Trim());
+        Assert.Equal(set.Count - 1, Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task Unknown_question_ids_are_reported_and_not_stored()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        var set = AnswerAll(page);
+        set["q.erfunden"] = ["4"];
+        set["q.kuemmerer"] = ["4"]; // a real question, but of another section
+
+        var again = await (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).ParseAsync();
+
+        Assert.Contains("Fragen, die es in diesem Abschnitt nicht gibt", again.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers WHERE question_id IN ('erfunden', 'kuemmerer')"));
+        Assert.Equal(set.Count - 2, Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task Text_over_the_limit_is_refused_with_the_numbers_and_kept_in_the_field()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/eigene-ziele");
+        var id = page.QuerySelector("textarea")!.GetAttribute("name")!;
+        var text = new string('x', 4001);
+
+        var again = await (await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { [id] = [text] }, "go=weiter")).ParseAsync();
+
+        Assert.Contains("Der Text ist zu lang: höchstens 4.000 Zeichen, Sie haben 4.001. Bitte kürzen Sie ihn.", again.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(text, again.QuerySelector("textarea")!.TextContent);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task A_post_without_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+
+        var response = await Client().PostAsync($"/a/{token}/gremien", new FormUrlEncodedContent([new("q.gremien-steuerung", "4"), new("go", "weiter")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task The_background_save_answers_with_json_and_stores_the_answer()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        var form = page.Form("#antworten");
+
+        var response = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["3"] }, action: form.GetAttribute("data-autosave"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("saved").GetBoolean());
+        Assert.Equal("\"3\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+    }
+
+    [Fact]
+    public async Task One_person_in_two_tabs_the_last_save_wins_without_an_error()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var tabA = await client.PageAsync($"/a/{token}/gremien");
+        var tabB = await client.PageAsync($"/a/{token}/gremien");
+
+        var a = await client.SubmitAsync(tabA.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["1"] }, "go=weiter");
+        var b = await client.SubmitAsync(tabB.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["4"] }, "go=weiter");
+
+        Assert.Equal(HttpStatusCode.Redirect, a.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, b.StatusCode);
+        Assert.Equal("\"4\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+    }
+
+    [Fact]
+    public async Task Team_members_saving_at_the_same_moment_all_keep_their_answers()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var invite = new Uri(((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+        var members = new List<(HttpClient Client, string Link)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var c = Client();
+            var join = await c.PageAsync(invite);
+            members.Add((c, (await c.SubmitAsync(join.Form("form.answer-form"))).Location()[..46]));
+        }
+
+        var pages = new List<(HttpClient Client, IHtmlDocument Page, Dictionary<string, string[]> Set)>();
+        foreach (var (c, link) in members)
+        {
+            foreach (var section in new[] { "gremien", "regeln", "wissenssicherung" })
+            {
+                var page = await c.PageAsync($"{link}/{section}");
+                pages.Add((c, page, AnswerAll(page)));
+            }
+        }
+
+        var responses = await Task.WhenAll(pages.Select(p => p.Client.SubmitAsync(p.Page.Form("#antworten"), p.Set, "go=weiter")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(pages.Sum(p => p.Set.Count), Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task Finishing_without_required_answers_is_refused_and_lists_them_with_links()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var review = await client.PageAsync($"/a/{token}/abschluss");
+
+        Assert.Null(review.QuerySelector("form[method=post] button"));
+        var links = review.QuerySelectorAll(".open-questions a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains($"/a/{token}/gremien#frage-gremien-steuerung", links);
+
+        var forced = await client.PostAsync($"/a/{token}/abschluss", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", ((IHtmlInputElement)(await client.PageAsync($"/a/{token}/gremien")).QuerySelector("input[name=__RequestVerificationToken]")!).Value)]));
+        Assert.Contains("Bitte beantworten Sie zuerst", (await forced.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Closing_the_round_makes_answers_read_only_and_a_new_round_carries_the_profile()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var gremien = await client.PageAsync($"/a/{token}/gremien");
+        await client.SubmitAsync(gremien.Form("#antworten"), AnswerAll(gremien), "go=weiter");
+        var coordinator = await client.PageAsync($"/k/{token}");
+
+        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await client.SubmitAsync(coordinator.Form("form[action*=Close]"))).Location());
+        var late = await client.SubmitAsync(gremien.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["0"] }, "go=weiter");
+        Assert.Contains("Dieser Durchgang ist abgeschlossen", (await late.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+
+        var closed = await client.PageAsync($"/k/{token}");
+        Assert.Equal($"/k/{token}?hinweis=neue-runde", (await client.SubmitAsync(closed.Form("form[action*=NewRound]"))).Location());
+        var second = await client.PageAsync($"/k/{token}");
+        Assert.StartsWith("Durchgang 2", second.QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Initiative Nordwind", second.QuerySelector("h1")!.TextContent);
+        Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM rounds"));
+        Assert.Equal(Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 1"), Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2"));
+        Assert.Equal($"/a/{token}/gruendungsimpuls", (await client.GetAsync($"/a/{token}")).Location());
+    }
+
+    [Fact]
+    public async Task The_coordinator_reopens_a_finished_respondent()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        using (var connection = _factory.Database.Open())
+        {
+            connection.Execute("UPDATE respondents SET finished_at = '2026-03-01T10:00:00.0000000+00:00'");
+        }
+
+        var page = await client.PageAsync($"/k/{token}");
+        await client.SubmitAsync(page.Form("form[action*=Reopen]"));
+
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task The_json_export_follows_the_documented_exchange_format()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        var set = AnswerAll(page);
+        var nr = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null).GetAttribute("data-question")!;
+        set["q." + nr] = ["__nr"];
+        await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter");
+
+        var response = await client.GetAsync($"/k/{token}/export?runde=1&format=json");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(["questionnaire", "initiative", "round", "respondents"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("sich-gut-aufstellen", root.GetProperty("questionnaire").GetProperty("id").GetString());
+        Assert.Equal(Guide().Hash, root.GetProperty("questionnaire").GetProperty("hash").GetString());
+        Assert.Equal("Initiative Nordwind", root.GetProperty("initiative").GetProperty("name").GetString());
+        Assert.Equal(2024, root.GetProperty("initiative").GetProperty("gruendungsjahr").GetInt32());
+        Assert.Equal(1, root.GetProperty("round").GetProperty("number").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("round").GetProperty("closedAt").ValueKind);
+        var person = Assert.Single(root.GetProperty("respondents").EnumerateArray());
+        Assert.Equal("Anna", person.GetProperty("label").GetString());
+        var answers = person.GetProperty("answers");
+        Assert.Equal("n/a", answers.GetProperty(nr).GetString());
+        Assert.Equal(set.Count, answers.EnumerateObject().Count());
+        Assert.All(answers.EnumerateObject().Where(a => a.Name != nr), a => Assert.Equal(set["q." + a.Name][0], a.Value.GetString()));
+        Assert.False(answers.TryGetProperty("kuemmerer", out _));
+    }
+
+    [Fact]
+    public async Task The_csv_export_has_a_row_per_person_and_a_column_per_question()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+
+        var csv = await client.GetStringAsync($"/k/{token}/export?runde=1&format=csv");
+
+        var lines = csv.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("round,respondent,finished_at,name,phase,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3 + Guide().Questions.Count(), lines[0].Split(',').Length);
+        Assert.StartsWith("1,Anna,,Initiative Nordwind,gruendung,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_asks_for_confirmation_then_removes_everything_and_the_links_stop_working()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/k/{token}/loeschen");
+
+        var unconfirmed = await client.SubmitAsync(page.Form("form[method=post]"));
+        Assert.Contains("Bitte bestätigen Sie", (await unconfirmed.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, Sql<int>("SELECT COUNT(*) FROM assessments"));
+
+        var deleted = await client.SubmitAsync(page.Form("form[method=post]"), new Dictionary<string, string[]> { ["Confirm"] = ["true"] });
+        Assert.Equal("/geloescht", deleted.Location());
+        foreach (var table in new[] { "assessments", "rounds", "respondents", "profile_answers", "answers" })
+        {
+            Assert.Equal(0, Sql<int>($"SELECT COUNT(*) FROM {table}"));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/a/{token}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/k/{0}")]
+    [InlineData("/a/{0}")]
+    [InlineData("/a/{0}/gremien")]
+    [InlineData("/e/{0}")]
+    [InlineData("/k/{0}/export?format=json")]
+    public async Task Unknown_malformed_and_deleted_links_all_get_the_same_german_404(string pattern)
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var deleteForm = (await client.PageAsync($"/k/{token}/loeschen")).Form("form[method=post]");
+        await client.SubmitAsync(deleteForm, new Dictionary<string, string[]> { ["Confirm"] = ["true"] });
+
+        var bodies = new List<string>();
+        foreach (var candidate in new[] { token, "abc", new string('A', 43), "%2e%2e%2fetc" })
+        {
+            var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, candidate));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            bodies.Add((await response.ParseAsync()).QuerySelector("main")!.TextContent);
+        }
+
+        Assert.Single(bodies.Distinct());
+        Assert.Contains("Diese Seite gibt es nicht", bodies[0], StringComparison.Ordinal);
+    }
+}
