@@ -1,0 +1,53 @@
+using SelfEval.Scoring.Answering;
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Tests.Answering;
+
+public sealed class ProgressTests
+{
+    private static readonly Questionnaire Mini = Fixtures.Load("minimal.md").Questionnaires.Single();
+
+    private static Progress Of(bool coordinator, params (string Id, Answer Answer)[] answers) =>
+        Progress.Of(Mini, answers.ToDictionary(a => a.Id, a => a.Answer), s => coordinator || !s.IsProfile);
+
+    [Fact]
+    public void Counts_only_visible_questions_of_the_sections_a_person_works_on()
+    {
+        var coordinator = Of(true);
+        var member = Of(false);
+
+        // Profile: name, phase, gruendungsjahr, themen; Ziele: only ziele-gemeinsam (gruendungsplan needs phase).
+        Assert.Equal(5, coordinator.Questions);
+        Assert.Equal(1, member.Questions);
+        Assert.Equal(["name", "phase", "ziele-gemeinsam"], coordinator.OpenRequired.Select(q => q.Id));
+        Assert.False(coordinator.CanFinish);
+        Assert.Equal(3, coordinator.Sections.Count);
+        Assert.Equal(2, coordinator.SectionsVisible);
+    }
+
+    [Fact]
+    public void Answers_make_sections_complete_and_show_follow_ups()
+    {
+        var progress = Of(true,
+            ("name", new Answer.Text("Nord")),
+            ("phase", new Answer.Choice("gruendung")),
+            ("gruendungsjahr", new Answer.Number(2022)),
+            ("ziele-gemeinsam", new Answer.Choice("4")));
+
+        Assert.Equal(["gruendungsplan"], progress.OpenRequired.Select(q => q.Id));
+        Assert.Equal(3, progress.SectionsVisible);
+        Assert.Equal(2, progress.SectionsComplete);
+        Assert.True(progress.Sections[0].Complete);
+        Assert.False(progress.Sections[1].Complete);
+        Assert.True(progress.Sections[2].Complete); // only optional questions
+        Assert.Equal(4, progress.Answered);
+    }
+
+    [Fact]
+    public void Not_relevant_counts_as_answered()
+    {
+        var progress = Of(false, ("phase", new Answer.Choice("gruendung")), ("ziele-gemeinsam", new Answer.Choice("2")), ("gruendungsplan", new Answer.NotRelevant(null)));
+
+        Assert.True(progress.CanFinish);
+    }
+}
