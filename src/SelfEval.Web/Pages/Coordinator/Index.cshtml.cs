@@ -7,7 +7,7 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Pages.Coordinator;
 
-public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions);
+public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions, int OwnAnswers);
 
 /// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
 public sealed class IndexModel(
@@ -125,7 +125,7 @@ public sealed class IndexModel(
             var own = AssessmentAccess.Read(context.Questionnaire, answers.GetValueOrDefault(r.Id) ?? []);
             var all = context.Profile.Concat(own.Where(o => !context.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
             var progress = Progress.Of(context.Questionnaire, all, s => r.IsCoordinator || !s.IsProfile);
-            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions);
+            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, own.Count);
         }).ToList();
         var current = catalog.Find(context.Assessment.QuestionnaireId);
         NewerVersionAvailable = current is not null && current.Hash != context.Questionnaire.Hash;

@@ -19,6 +19,10 @@
         });
     });
 
+    // After a failed save the summary of problems takes the focus, so it is read out first.
+    var summary = document.getElementById("fehler");
+    if (summary) { summary.focus(); }
+
     var form = document.querySelector("form[data-autosave]");
     if (!form) { return; }
 
@@ -87,7 +91,7 @@
     function showSaved() {
         if (!status) { return; }
         var now = new Date();
-        status.textContent = "Gespeichert um " + now.getHours() + ":" + String(now.getMinutes()).padStart(2, "0") + " Uhr";
+        status.textContent = "Gespeichert um " + String(now.getHours()).padStart(2, "0") + ":" + String(now.getMinutes()).padStart(2, "0") + " Uhr";
         status.classList.remove("failed");
     }
 
