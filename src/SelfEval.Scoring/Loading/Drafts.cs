@@ -90,6 +90,7 @@ internal sealed class ParsedFile
     public string? Description { get; set; }
     public string? Audience { get; set; }
     public int? Minutes { get; set; }
+    public bool Checklist { get; set; }
     public Dictionary<string, AnswerScale> Scales { get; } = new(StringComparer.Ordinal);
     public List<ScoreBand> Bands { get; } = [];
     public List<(string OldId, string NewId, int Line)> Renamed { get; } = [];

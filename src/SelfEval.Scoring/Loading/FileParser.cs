@@ -26,7 +26,7 @@ internal static partial class FileParser
 
     private static readonly Dictionary<FileKind, string[]> FrontMatterKeys = new()
     {
-        [FileKind.Questionnaire] = ["kind", "id", "version", "title", "subtitle", "description", "audience", "minutes", "scales", "bands", "renamed"],
+        [FileKind.Questionnaire] = ["kind", "id", "version", "title", "subtitle", "description", "audience", "minutes", "checklist", "scales", "bands", "renamed"],
         [FileKind.Profile] = ["kind", "id", "version", "title", "description"],
         [FileKind.Offers] = ["kind", "id", "title", "description"],
     };
@@ -109,6 +109,7 @@ internal static partial class FileParser
         file.Subtitle = fm.String("subtitle", required: false);
         file.Audience = fm.String("audience", required: true);
         file.Minutes = fm.PositiveInt("minutes", required: true);
+        file.Checklist = fm.YesNo("checklist") ?? false;
         ReadScales(file, fm);
         ReadBands(file, fm);
         ReadRenamed(file, fm);

@@ -143,6 +143,20 @@ internal sealed class FrontMatter
         return scalar.Value!.Trim();
     }
 
+    public bool? YesNo(string key)
+    {
+        var text = String(key, required: false);
+        switch (text)
+        {
+            case null: return null;
+            case "ja": return true;
+            case "nein": return false;
+            default:
+                _errors.Add(LineOf(key), $"Die Angabe '{key}' muss ja oder nein sein, nicht '{text}'.");
+                return null;
+        }
+    }
+
     public int? PositiveInt(string key, bool required)
     {
         var text = String(key, required);

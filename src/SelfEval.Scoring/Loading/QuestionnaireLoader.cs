@@ -365,7 +365,7 @@ public static class QuestionnaireLoader
         return new Questionnaire(
             guide.Id!, guide.Version!, Hash(sources), guide.Title!, guide.Subtitle, guide.Description!, guide.Audience!,
             guide.Minutes!.Value, guide.Scales, guide.Bands, sections,
-            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources);
+            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources, guide.Checklist);
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ public sealed record Questionnaire(
     IReadOnlyList<ScoreBand> Bands,
     IReadOnlyList<Section> Sections,
     IReadOnlyDictionary<string, string> RenamedQuestions,
-    IReadOnlyList<SourceText> Sources)
+    IReadOnlyList<SourceText> Sources,
+    bool HasChecklist = false)
 {
     public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SelfEval.Scoring.Model;
 
 namespace SelfEval.Web.Questionnaires;
@@ -7,28 +6,17 @@ namespace SelfEval.Web.Questionnaires;
 public sealed class QuestionnaireText
 {
     private readonly Questionnaire _questionnaire;
-    private readonly Dictionary<string, string> _sectionNumbers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _questionNumbers = new(StringComparer.Ordinal);
+    private readonly Numbering _numbers;
 
     public QuestionnaireText(Questionnaire questionnaire)
     {
         _questionnaire = questionnaire;
-        var n = 0;
-        foreach (var section in questionnaire.Sections)
-        {
-            // The shared profile is "P" so that the guide's own topics keep the numbers 1, 2, 3 … of the guide.
-            var number = section.IsProfile ? "P" : (++n).ToString(CultureInfo.InvariantCulture);
-            _sectionNumbers[section.Id] = number;
-            for (var i = 0; i < section.Questions.Count; i++)
-            {
-                _questionNumbers[section.Questions[i].Id] = $"{number}.{i + 1}";
-            }
-        }
+        _numbers = new Numbering(questionnaire);
     }
 
-    public string NumberOf(Section section) => _sectionNumbers[section.Id];
+    public string NumberOf(Section section) => _numbers.Of(section);
 
-    public string NumberOf(Question question) => _questionNumbers[question.Id];
+    public string NumberOf(Question question) => _numbers.Of(question);
 
     /// <summary>"Nur beantworten, wenn bei Frage P.2 „in Gründung“ oder „im Aufbau“ gewählt ist."</summary>
     public string Describe(Condition condition)

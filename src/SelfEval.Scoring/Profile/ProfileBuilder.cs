@@ -1,0 +1,204 @@
+using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Scoring;
+
+namespace SelfEval.Scoring.Profile;
+
+/// <summary>What the profile is about, given by the caller (the library has no clock and no database).</summary>
+public sealed record ProfileSubject(string InitiativeName, DateOnly Date, int RoundNumber, bool OwnAnswersOnly = false);
+
+/// <summary>A closed earlier round of the same guide, already scored against its own version.</summary>
+public sealed record PreviousRound(int Number, ScoreCard Card);
+
+/// <summary>Builds the worded, ordered report from a score card. Deterministic: ties break by questionnaire order.</summary>
+public static class ProfileBuilder
+{
+    public static ProfileReport Build(ScoreCard card, OfferCatalog? offers, ProfileSubject subject, PreviousRound? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(subject);
+        var q = card.Questionnaire;
+        var numbers = new Numbering(q);
+        ItemRef Ref(ItemResult i) => new(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, AnswerText(i, card.Respondents));
+
+        var sections = card.Sections.Select(s => Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score)).ToList();
+        var overall = Line(q, "gesamt", "Gesamt", card.Overall);
+
+        var strengths = card.Items
+            .Where(i => i.Score >= Method.StrengthFrom)
+            .OrderByDescending(i => i.Score).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
+            .Take(Method.MaxStrengths).Select(Ref).ToList();
+        var strongSections = sections.Where(s => s.Assessable && s.Value >= Method.StrengthFrom).OrderByDescending(s => s.Value).ToList();
+
+        var weakItems = card.Items
+            .Where(i => i.Score < Method.WeaknessBelow)
+            .OrderByDescending(i => i.EffectiveWeight * i.Gap).ThenBy(i => i.Order)
+            .ToList();
+        var weaknesses = weakItems.Take(Method.MaxWeaknesses)
+            .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
+
+        return new ProfileReport(
+            new ProfileHeader(subject.InitiativeName, q.Title, q.Subtitle, q.Version, q.Hash, subject.Date, subject.RoundNumber, card.Respondents, subject.OwnAnswersOnly),
+            overall,
+            overall.Assessable ? q.BandFor(overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
+            sections,
+            Enum.GetValues<Aspect>().Select(a => Line(q, a.Name(), a.Label(), card.Aspects[a])).ToList(),
+            Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
+            strengths,
+            strongSections,
+            weaknesses,
+            SupportNeeds(weakItems, offers, Ref),
+            card.Respondents >= 2 ? Team(card, numbers, Ref) : null,
+            previous is null ? null : Trend(card, previous, numbers),
+            Details(card, numbers),
+            q.HasChecklist ? Checklist(card, numbers) : null,
+            MethodText.Markdown,
+            card.Items.Count(i => i.IsRelevant && !i.IsScored));
+    }
+
+    /// <summary>Gap-based priority after OWASP SAMMY: weight × ((1 + gap in scale steps)² − 1), a step being 25 points.</summary>
+    public static decimal Priority(ItemResult item)
+    {
+        var steps = item.Gap / 25m;
+        return Math.Round(item.EffectiveWeight * ((1 + steps) * (1 + steps) - 1), 1);
+    }
+
+    private static ScoreLine Line(Questionnaire q, string key, string label, ScoreValue score) =>
+        new(key, label, score.Value, score.Assessable, score.Assessable ? q.BandFor(score.Value!.Value).Name : null, score.Coverage);
+
+    private static IReadOnlyList<SupportNeed> SupportNeeds(List<ItemResult> weak, OfferCatalog? offers, Func<ItemResult, ItemRef> toRef)
+    {
+        if (offers is null)
+        {
+            return [];
+        }
+
+        return weak
+            .SelectMany(i => i.Question.OfferIds.Select(o => (Offer: o, Item: i)))
+            .GroupBy(x => x.Offer)
+            .Select(g =>
+            {
+                var offer = offers.Find(g.Key);
+                var items = g.Select(x => x.Item).OrderByDescending(Priority).ThenBy(i => i.Order).ToList();
+                var priority = items.Sum(Priority);
+                return (Index: offers.Offers.ToList().FindIndex(o => o.Id == g.Key), Need: new SupportNeed(
+                    g.Key,
+                    offer?.Title ?? g.Key,
+                    offer?.DescriptionMarkdown ?? string.Empty,
+                    priority,
+                    priority >= Method.HighPriorityFrom ? "hoch" : priority >= Method.MediumPriorityFrom ? "mittel" : "niedrig",
+                    items.Select(toRef).ToList(),
+                    items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().ToList()));
+            })
+            .OrderByDescending(x => x.Need.Priority).ThenBy(x => x.Index)
+            .Select(x => x.Need)
+            .ToList();
+    }
+
+    private static TeamAgreement Team(ScoreCard card, Numbering numbers, Func<ItemResult, ItemRef> toRef)
+    {
+        var discuss = card.Items
+            .Where(i => i.ToDiscuss)
+            .OrderByDescending(i => i.StepRange).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
+            .Select(i => new DiscussionItem(toRef(i), Range(i), i.StepRange))
+            .ToList();
+        return new TeamAgreement(
+            card.Agreement,
+            card.EinigkeitAgreement,
+            Line(card.Questionnaire, "einigkeit", Aspect.Einigkeit.Label(), card.Aspects[Aspect.Einigkeit]),
+            card.Sections.Select(s => new AgreementLine($"{numbers.Of(s.Section)} {s.Section.Title}", s.Agreement, s.Items.Count(i => i.Scores.Count >= 2))).ToList(),
+            discuss);
+    }
+
+    private static TrendReport Trend(ScoreCard now, PreviousRound previous, Numbering numbers)
+    {
+        var before = previous.Card;
+        var renamed = now.Questionnaire.RenamedQuestions;
+        var sections = now.Sections.Select(s => new TrendLine(
+            $"{numbers.Of(s.Section)} {s.Section.Title}",
+            Shown(before.Section(s.Section.Id)?.Score),
+            Shown(s.Score))).ToList();
+
+        // An item of the earlier round counts for the item it became, merged items by their mean.
+        var earlier = before.Items
+            .Where(i => i.Score is not null)
+            .GroupBy(i => renamed.GetValueOrDefault(i.Question.Id, i.Question.Id))
+            .ToDictionary(g => g.Key, g => (decimal?)Math.Round(g.Average(i => i.Score!.Value), 1));
+        var items = now.Items
+            .Where(i => i.Score is not null && earlier.ContainsKey(i.Question.Id))
+            .Select(i => new TrendLine($"{numbers.Of(i.Question)} {i.Question.Text}", earlier[i.Question.Id], i.Score))
+            .Where(t => Math.Abs(t.Delta!.Value) >= 25)
+            .OrderByDescending(t => Math.Abs(t.Delta!.Value))
+            .Take(8)
+            .ToList();
+        return new TrendReport(previous.Number, before.Questionnaire.Version, new TrendLine("Gesamt", Shown(before.Overall), Shown(now.Overall)), sections, items);
+    }
+
+    private static decimal? Shown(ScoreValue? score) => score is { Assessable: true } ? score.Value : null;
+
+    private static List<DetailSection> Details(ScoreCard card, Numbering numbers) =>
+        card.Sections.Select(s => new DetailSection(
+            numbers.Of(s.Section),
+            s.Section.Title,
+            Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score),
+            s.Agreement,
+            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, AnswerText(i, card.Respondents), i.Score, i.ToDiscuss)).ToList()))
+        .ToList();
+
+    private static List<ChecklistSection> Checklist(ScoreCard card, Numbering numbers) =>
+        card.Sections
+            .Select(s => new ChecklistSection(
+                numbers.Of(s.Section),
+                s.Section.Title,
+                s.Items
+                    .Where(i => i.IsRelevant && (i.Score is null || i.Score < 100))
+                    .Select(i => new ChecklistItem(
+                        numbers.Of(i.Question),
+                        i.Question.Text,
+                        i.Score is null ? "noch nicht beantwortet" : AnswerText(i, card.Respondents),
+                        i.Question.SupportHint ?? string.Empty))
+                    .ToList()))
+            .Where(s => s.Items.Count > 0)
+            .ToList();
+
+    /// <summary>"3 – weitgehend umgesetzt" for one person; the mean and the range of answers for a team.</summary>
+    public static string AnswerText(ItemResult item, int respondents)
+    {
+        if (item.Scores.Count == 0)
+        {
+            return item.NotRelevant > 0 && item.Unanswered == 0 ? "nicht relevant für unsere Ziele" : item.Hidden > 0 && item.Unanswered == 0 ? "nicht gefragt" : "nicht beantwortet";
+        }
+
+        string Label(AnswerOption o) => item.Question.Type == QuestionType.Scale ? $"{o.Value} – {o.Label}" : o.Label;
+        if (respondents < 2)
+        {
+            return Label(item.Chosen[0]);
+        }
+
+        var ordered = item.Chosen.OrderBy(o => o.Points).ToList();
+        var range = ordered[0] == ordered[^1]
+            ? $"alle „{Label(ordered[0])}“"
+            : $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
+        var others = item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty;
+        return $"Mittel {Format.Number(item.Score!.Value)} · {item.Scores.Count} Antworten, {range}{others}";
+    }
+
+    private static string Range(ItemResult item)
+    {
+        string Label(AnswerOption o) => item.Question.Type == QuestionType.Scale ? $"{o.Value} – {o.Label}" : o.Label;
+        var ordered = item.Chosen.OrderBy(o => o.Points).ToList();
+        return $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
+    }
+}
+
+/// <summary>The appendix "So wurde gerechnet", kept in docs/METHODE.md and embedded at build time.</summary>
+public static class MethodText
+{
+    public static string Markdown { get; } = Read();
+
+    private static string Read()
+    {
+        using var stream = typeof(MethodText).Assembly.GetManifestResourceStream("SelfEval.Scoring.METHODE.md")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,87 @@
+namespace SelfEval.Scoring.Profile;
+
+// The report model: everything a profile says, already worded and ordered. Renderers (the results
+// page, the PDF) only lay it out, so another PDF library never touches a number.
+
+public sealed record ProfileHeader(
+    string InitiativeName,
+    string GuideTitle,
+    string? GuideSubtitle,
+    string Version,
+    string Hash,
+    DateOnly Date,
+    int RoundNumber,
+    int Respondents,
+    bool OwnAnswersOnly);
+
+/// <summary>A score as shown: a value and band, or "nicht bewertbar" with the reason.</summary>
+public sealed record ScoreLine(string Key, string Label, decimal? Value, bool Assessable, string? Band, decimal Coverage)
+{
+    public string Display => Assessable && Value is { } v ? v.ToString("0", Format.German) : "nicht bewertbar";
+}
+
+public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, string Answer);
+
+public sealed record Weakness(ItemRef Item, decimal Weight, decimal Priority, string? Hint);
+
+public sealed record SupportNeed(
+    string OfferId,
+    string Title,
+    string Description,
+    decimal Priority,
+    string Level,
+    IReadOnlyList<ItemRef> Because,
+    IReadOnlyList<string> NextSteps);
+
+public sealed record DiscussionItem(ItemRef Item, string Range, int Steps);
+
+public sealed record AgreementLine(string Label, decimal? Agreement, int SharedItems);
+
+public sealed record TeamAgreement(
+    decimal? Overall,
+    decimal? Einigkeit,
+    ScoreLine EinigkeitAnswers,
+    IReadOnlyList<AgreementLine> Sections,
+    IReadOnlyList<DiscussionItem> Discuss);
+
+public sealed record TrendLine(string Label, decimal? Before, decimal? Now)
+{
+    public decimal? Delta => Before is { } b && Now is { } n ? n - b : null;
+}
+
+public sealed record TrendReport(int PreviousRound, string PreviousVersion, TrendLine Overall, IReadOnlyList<TrendLine> Sections, IReadOnlyList<TrendLine> Items);
+
+public sealed record DetailItem(string Number, string Text, string Answer, decimal? Score, bool ToDiscuss);
+
+public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items);
+
+public sealed record ChecklistItem(string Number, string Text, string State, string NextStep);
+
+public sealed record ChecklistSection(string Number, string Title, IReadOnlyList<ChecklistItem> Items);
+
+public sealed record ProfileReport(
+    ProfileHeader Header,
+    ScoreLine Overall,
+    string OverallText,
+    IReadOnlyList<ScoreLine> Sections,
+    IReadOnlyList<ScoreLine> Aspects,
+    IReadOnlyList<ScoreLine> Dimensions,
+    IReadOnlyList<ItemRef> Strengths,
+    IReadOnlyList<ScoreLine> StrongSections,
+    IReadOnlyList<Weakness> Weaknesses,
+    IReadOnlyList<SupportNeed> SupportNeeds,
+    TeamAgreement? Team,
+    TrendReport? Trend,
+    IReadOnlyList<DetailSection> Details,
+    IReadOnlyList<ChecklistSection>? Checklist,
+    string MethodMarkdown,
+    int Unanswered);
+
+public static class Format
+{
+    public static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Number(decimal value) => value.ToString("0", German);
+
+    public static string Signed(decimal value) => value > 0 ? "+" + Number(value) : value < 0 ? "−" + Number(-value) : "±0";
+}

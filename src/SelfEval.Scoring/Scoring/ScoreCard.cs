@@ -1,0 +1,94 @@
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Scoring;
+
+/// <summary>One person's answers, named as the team sees them.</summary>
+public sealed record RespondentAnswers(string Label, IReadOnlyDictionary<string, Answer> Answers);
+
+/// <summary>The numbers the method is built on; the appendix "So wurde gerechnet" quotes them.</summary>
+public static class Method
+{
+    /// <summary>Below this share of answered items a score is shown as "nicht bewertbar".</summary>
+    public const decimal MinCoverage = 0.5m;
+
+    /// <summary>An item or section from this score on counts as a strength.</summary>
+    public const decimal StrengthFrom = 75m;
+
+    /// <summary>An item below this score counts as a weakness and feeds the support needs.</summary>
+    public const decimal WeaknessBelow = 50m;
+
+    /// <summary>Answers that lie this many scale steps apart or more are put on the list to discuss.</summary>
+    public const int DiscussFromSteps = 2;
+
+    /// <summary>Support-need priority from which an offer is marked "hoch" / "mittel".</summary>
+    public const decimal HighPriorityFrom = 24m;
+
+    public const decimal MediumPriorityFrom = 8m;
+
+    public const int MaxStrengths = 6;
+
+    public const int MaxWeaknesses = 8;
+}
+
+/// <summary>A weighted mean with the share of items it rests on.</summary>
+public sealed record ScoreValue(decimal? Value, int Answered, int Relevant)
+{
+    public decimal Coverage => Relevant == 0 ? 0 : (decimal)Answered / Relevant;
+
+    /// <summary>Enough answers for an honest number; otherwise the profile says "nicht bewertbar".</summary>
+    public bool Assessable => Value is not null && Coverage >= Method.MinCoverage;
+
+    public static readonly ScoreValue None = new(null, 0, 0);
+}
+
+/// <summary>One scored question over all respondents.</summary>
+public sealed record ItemResult(
+    Question Question,
+    Section Section,
+    int Order,
+    IReadOnlyList<decimal> Scores,
+    IReadOnlyList<int> Steps,
+    IReadOnlyList<AnswerOption> Chosen,
+    int NotRelevant,
+    int Unanswered,
+    int Hidden)
+{
+    public bool IsScored => Scores.Count > 0;
+
+    /// <summary>Asked of someone and neither answered "nicht relevant" by all nor hidden for all.</summary>
+    public bool IsRelevant => Scores.Count + Unanswered > 0;
+
+    public decimal? Score => Scores.Count == 0 ? null : Math.Round(Scores.Average(), 1, MidpointRounding.AwayFromZero);
+
+    public decimal? Min => Scores.Count == 0 ? null : Scores.Min();
+
+    public decimal? Max => Scores.Count == 0 ? null : Scores.Max();
+
+    /// <summary>Distance between the highest and lowest answer in scale steps.</summary>
+    public int StepRange => Steps.Count < 2 ? 0 : Steps.Max() - Steps.Min();
+
+    public bool ToDiscuss => Steps.Count >= 2 && StepRange >= Method.DiscussFromSteps;
+
+    public decimal Gap => 100m - (Score ?? 0m);
+
+    /// <summary>The weight as the method uses it across sections: question weight times section weight.</summary>
+    public decimal EffectiveWeight => Question.Weight * Section.Weight;
+}
+
+public sealed record SectionResult(Section Section, ScoreValue Score, decimal? Agreement, IReadOnlyList<ItemResult> Items);
+
+public sealed record ScoreCard(
+    Questionnaire Questionnaire,
+    int Respondents,
+    ScoreValue Overall,
+    IReadOnlyDictionary<Aspect, ScoreValue> Aspects,
+    IReadOnlyDictionary<Dimension, ScoreValue> Dimensions,
+    IReadOnlyList<SectionResult> Sections,
+    IReadOnlyList<ItemResult> Items,
+    decimal? Agreement,
+    decimal? EinigkeitAgreement)
+{
+    public ItemResult? Item(string questionId) => Items.FirstOrDefault(i => i.Question.Id == questionId);
+
+    public SectionResult? Section(string sectionId) => Sections.FirstOrDefault(s => s.Section.Id == sectionId);
+}

@@ -1,0 +1,116 @@
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Scoring;
+
+/// <summary>
+/// Turns answers into scores. Pure: the same questionnaire and answers always give the same card.
+/// Every answer becomes 0–100 by its scale (reverse items flipped); "nicht relevant" and hidden
+/// questions leave the calculation; unanswered ones count against the coverage only.
+/// </summary>
+public static class Scorer
+{
+    public static ScoreCard Score(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> profile, IReadOnlyList<RespondentAnswers> respondents)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(respondents);
+
+        var views = respondents.Select(r =>
+        {
+            var all = profile.Concat(r.Answers.Where(a => !profile.ContainsKey(a.Key))).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            return (Answers: all, Visible: Visibility.Of(questionnaire, all));
+        }).ToList();
+
+        var items = new List<ItemResult>();
+        var order = 0;
+        foreach (var section in questionnaire.Sections)
+        {
+            foreach (var question in section.Questions.Where(q => q.Scored))
+            {
+                var scores = new List<decimal>();
+                var steps = new List<int>();
+                var chosen = new List<AnswerOption>();
+                int notRelevant = 0, unanswered = 0, hidden = 0;
+                foreach (var (answers, visible) in views)
+                {
+                    if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
+                    {
+                        hidden++;
+                        continue;
+                    }
+
+                    switch (answers.GetValueOrDefault(question.Id))
+                    {
+                        case Answer.NotRelevant:
+                            notRelevant++;
+                            break;
+                        case Answer.Choice c when question.FindOption(c.Value) is { Points: { } } option:
+                            scores.Add(Normalise(question, option));
+                            steps.Add(Step(question, option));
+                            chosen.Add(option);
+                            break;
+                        default:
+                            unanswered++;
+                            break;
+                    }
+                }
+
+                items.Add(new ItemResult(question, section, order++, scores, steps, chosen, notRelevant, unanswered, hidden));
+            }
+        }
+
+        var sections = questionnaire.Sections
+            .Where(s => s.Questions.Any(q => q.Scored))
+            .Select(s =>
+            {
+                var own = items.Where(i => i.Section == s).ToList();
+                return new SectionResult(s, Mean(own, i => i.Question.Weight), Agreement(own), own);
+            })
+            .ToList();
+
+        return new ScoreCard(
+            questionnaire,
+            respondents.Count,
+            Mean(items, i => i.EffectiveWeight),
+            Enum.GetValues<Aspect>().ToDictionary(a => a, a => Mean(items.Where(i => i.Question.Aspect == a), i => i.EffectiveWeight)),
+            Enum.GetValues<Dimension>().ToDictionary(d => d, d => Mean(items.Where(i => i.Question.Dimension == d), i => i.EffectiveWeight)),
+            sections,
+            items,
+            respondents.Count < 2 ? null : Agreement(items),
+            respondents.Count < 2 ? null : Agreement(items.Where(i => i.Question.Aspect == Aspect.Einigkeit)));
+    }
+
+    /// <summary>0 for the lowest level of the scale, 100 for the highest; reverse items the other way round.</summary>
+    public static decimal Normalise(Question question, AnswerOption option)
+    {
+        var points = question.Options.Where(o => o.Points is not null).Select(o => o.Points!.Value).ToList();
+        var (min, max) = (points.Min(), points.Max());
+        var score = max == min ? 100m : (option.Points!.Value - min) / (max - min) * 100m;
+        return question.Reverse ? 100m - score : score;
+    }
+
+    /// <summary>The option's position from the lowest level, for measuring distance in scale steps.</summary>
+    private static int Step(Question question, AnswerOption option) =>
+        question.Options.Where(o => o.Points is not null).OrderBy(o => o.Points).ToList().IndexOf(option);
+
+    private static ScoreValue Mean(IEnumerable<ItemResult> items, Func<ItemResult, decimal> weight)
+    {
+        var relevant = items.Where(i => i.IsRelevant).ToList();
+        var scored = relevant.Where(i => i.IsScored).ToList();
+        if (scored.Count == 0)
+        {
+            return new ScoreValue(null, 0, relevant.Count);
+        }
+
+        var total = scored.Sum(weight);
+        var value = scored.Sum(i => weight(i) * i.Scores.Average()) / total;
+        return new ScoreValue(Math.Round(value, 1, MidpointRounding.AwayFromZero), scored.Count, relevant.Count);
+    }
+
+    /// <summary>100 minus the mean distance between the highest and lowest answer of the items several people scored.</summary>
+    private static decimal? Agreement(IEnumerable<ItemResult> items)
+    {
+        var shared = items.Where(i => i.Scores.Count >= 2).ToList();
+        return shared.Count == 0 ? null : Math.Round(100m - shared.Average(i => i.Max!.Value - i.Min!.Value), 1, MidpointRounding.AwayFromZero);
+    }
+}
