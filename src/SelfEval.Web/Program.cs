@@ -6,6 +6,7 @@ using SelfEval.Web.Assessments;
 using SelfEval.Web.Cli;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
+using SelfEval.Web.Reports;
 
 if (Commands.IsCommand(args))
 {
@@ -30,6 +31,9 @@ builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<RoundExport>();
+builder.Services.AddSingleton<ProfileService>();
+builder.Services.AddSingleton<HtmlProfileRenderer>();
+builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddRazorPages();
 
 // German text stays readable in the HTML instead of becoming &#xFC; entities.

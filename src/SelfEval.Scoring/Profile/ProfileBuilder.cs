@@ -39,7 +39,7 @@ public static class ProfileBuilder
         return new ProfileReport(
             new ProfileHeader(subject.InitiativeName, q.Title, q.Subtitle, q.Version, q.Hash, subject.Date, subject.RoundNumber, card.Respondents, subject.OwnAnswersOnly),
             overall,
-            overall.Assessable ? q.BandFor(overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
+            overall.Assessable ? Band(q, overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
             sections,
             Enum.GetValues<Aspect>().Select(a => Line(q, a.Name(), a.Label(), card.Aspects[a])).ToList(),
             Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
@@ -62,8 +62,11 @@ public static class ProfileBuilder
         return Math.Round(item.EffectiveWeight * ((1 + steps) * (1 + steps) - 1), 1);
     }
 
+    // The band follows the whole number people read, so "50 · Aufbau" next to "50 · Fortgeschritten" cannot happen.
     private static ScoreLine Line(Questionnaire q, string key, string label, ScoreValue score) =>
-        new(key, label, score.Value, score.Assessable, score.Assessable ? q.BandFor(score.Value!.Value).Name : null, score.Coverage);
+        new(key, label, score.Value, score.Assessable, score.Assessable ? Band(q, score.Value!.Value).Name : null, score.Coverage);
+
+    private static ScoreBand Band(Questionnaire q, decimal value) => q.BandFor(Math.Round(value, 0, MidpointRounding.AwayFromZero));
 
     private static IReadOnlyList<SupportNeed> SupportNeeds(List<ItemResult> weak, OfferCatalog? offers, Func<ItemResult, ItemRef> toRef)
     {
@@ -86,8 +89,9 @@ public static class ProfileBuilder
                     offer?.DescriptionMarkdown ?? string.Empty,
                     priority,
                     priority >= Method.HighPriorityFrom ? "hoch" : priority >= Method.MediumPriorityFrom ? "mittel" : "niedrig",
-                    items.Select(toRef).ToList(),
-                    items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().ToList()));
+                    items.Take(5).Select(toRef).ToList(),
+                    items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().Take(3).ToList(),
+                    Math.Max(0, items.Count - 5)));
             })
             .OrderByDescending(x => x.Need.Priority).ThenBy(x => x.Index)
             .Select(x => x.Need)

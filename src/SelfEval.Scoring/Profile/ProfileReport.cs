@@ -24,6 +24,8 @@ public sealed record ItemRef(string Number, string Text, string SectionTitle, de
 
 public sealed record Weakness(ItemRef Item, decimal Weight, decimal Priority, string? Hint);
 
+/// <param name="Because">The weak answers behind the need, most urgent first (at most five; <paramref name="FurtherItems"/> more).</param>
+/// <param name="NextSteps">The support hints of those answers, at most three.</param>
 public sealed record SupportNeed(
     string OfferId,
     string Title,
@@ -31,7 +33,8 @@ public sealed record SupportNeed(
     decimal Priority,
     string Level,
     IReadOnlyList<ItemRef> Because,
-    IReadOnlyList<string> NextSteps);
+    IReadOnlyList<string> NextSteps,
+    int FurtherItems = 0);
 
 public sealed record DiscussionItem(ItemRef Item, string Range, int Steps);
 

@@ -15,7 +15,7 @@ namespace SelfEval.Web.Cli;
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null)
     {
@@ -26,6 +26,7 @@ public static class Commands
         return args[0] switch
         {
             "validate" => Validate(args[1..], context),
+            "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
             _ => Codebook(args[1..], context),
         };
     }

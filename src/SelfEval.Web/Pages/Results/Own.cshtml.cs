@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Scoring.Profile;
+using SelfEval.Web.Assessments;
+using SelfEval.Web.Reports;
+
+namespace SelfEval.Web.Pages.Results;
+
+/// <summary>A respondent's profile of their own answers.</summary>
+public sealed class OwnModel(AssessmentAccess access, ProfileService profiles, HtmlProfileRenderer html, IProfileRenderer pdf) : PageModel
+{
+    public ProfileReport Report { get; private set; } = null!;
+
+    public string Html { get; private set; } = string.Empty;
+
+    public string Token { get; private set; } = string.Empty;
+
+    public IActionResult OnGet(string token) => Load(token) ? Page() : NotFound();
+
+    public IActionResult OnGetPdf(string token) =>
+        Load(token) ? File(pdf.Render(Report), pdf.ContentType, "selfeval-eigene-antworten.pdf") : NotFound();
+
+    private bool Load(string token)
+    {
+        if (access.Respondent(token) is not { } context)
+        {
+            return false;
+        }
+
+        Token = token;
+        Report = profiles.ForRespondent(context);
+        Html = html.RenderFragment(Report);
+        return true;
+    }
+}

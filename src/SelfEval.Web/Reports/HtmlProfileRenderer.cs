@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using SelfEval.Scoring.Profile;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Reports;
+
+/// <summary>
+/// The profile as HTML with SVG charts: the results page shows the fragment, the offline
+/// <c>profile --html</c> command writes it as a standalone file. Lays out the report, computes nothing.
+/// </summary>
+public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
+
+    private static string N(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public string RenderDocument(ProfileReport report, string css) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="de">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Ergebnisprofil {E(report.Header.GuideTitle)} – {E(report.Header.InitiativeName)}</title>
+        <style>{css}</style></head>
+        <body><main class="wrap">{RenderFragment(report)}</main></body>
+        </html>
+        """;
+
+    public string RenderFragment(ProfileReport r)
+    {
+        var h = r.Header;
+        var s = new StringBuilder();
+        s.Append("<article class=\"profile\">");
+        s.Append($"<p class=\"kicker\">Ergebnisprofil · {E(h.GuideTitle)} · Durchgang {h.RoundNumber}</p>");
+        s.Append($"<h1>{E(h.InitiativeName)}</h1>");
+        s.Append($"<p class=\"meta\">Stand {h.Date.ToString("d. MMMM yyyy", Format.German)} · {(h.OwnAnswersOnly ? "nur Ihre eigenen Antworten" : h.Respondents == 1 ? "Antworten von 1 Person" : $"Antworten von {h.Respondents} Personen")} · Leitfaden-Version {E(h.Version)}</p>");
+
+        s.Append("<section class=\"overview\"><h2>Auf einen Blick</h2><div class=\"overall\">");
+        s.Append($"<p class=\"big\">{E(r.Overall.Display)}{(r.Overall.Assessable ? "<span> von 100</span>" : string.Empty)}</p>");
+        s.Append($"<div><p class=\"band\">Gesamt: {E(r.Overall.Band ?? "nicht bewertbar")}</p><p>{E(r.OverallText)}</p></div></div>");
+        s.Append("<div class=\"charts\">");
+        s.Append(Radar(r.Sections));
+        s.Append("<table class=\"scores\"><caption>Ihre Abschnitte</caption><tbody>");
+        foreach (var line in r.Sections)
+        {
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td>{E(line.Display)}</td><td>{E(line.Band)}</td></tr>");
+        }
+
+        s.Append("</tbody></table></div>");
+        s.Append("<h3>Aspekte und Wirkungsrichtungen</h3>");
+        s.Append(Bars(r.Aspects.Concat(r.Dimensions).ToList()));
+        if (r.Unanswered > 0)
+        {
+            s.Append($"<p class=\"note\">{r.Unanswered} Fragen sind noch unbeantwortet; sie fließen nicht in die Werte ein.</p>");
+        }
+
+        s.Append("</section>");
+
+        s.Append("<section><h2>Stärken</h2>");
+        if (r.Strengths.Count == 0)
+        {
+            s.Append("<p class=\"note\">Noch keine Frage erreicht 75 oder mehr. Die Entwicklungsfelder zeigen, wo Sie ansetzen können.</p>");
+        }
+        else
+        {
+            if (r.StrongSections.Count > 0)
+            {
+                s.Append($"<p><strong>Besonders gut aufgestellt:</strong> {E(string.Join(", ", r.StrongSections.Select(x => $"{x.Label} ({x.Display})")))}.</p>");
+            }
+
+            s.Append("<ul class=\"items\">");
+            foreach (var item in r.Strengths)
+            {
+                s.Append($"<li><span class=\"num\">{E(item.Number)}</span> <strong>{E(item.Text)}</strong><br><span class=\"answer\">Antwort: {E(item.Answer)}</span></li>");
+            }
+
+            s.Append("</ul>");
+        }
+
+        s.Append("</section><section><h2>Entwicklungsfelder</h2>");
+        if (r.Weaknesses.Count == 0)
+        {
+            s.Append("<p class=\"note\">Keine Frage liegt unter 50. Halten Sie das Erreichte fest und prüfen Sie es regelmäßig.</p>");
+        }
+
+        s.Append("<ul class=\"items\">");
+        foreach (var w in r.Weaknesses)
+        {
+            s.Append($"<li><span class=\"num\">{E(w.Item.Number)}</span> <strong>{E(w.Item.Text)}</strong><br><span class=\"answer\">Antwort: {E(w.Item.Answer)}</span>");
+            if (w.Hint is not null)
+            {
+                s.Append($"<br><span class=\"step\">Nächster Schritt: {E(w.Hint)}</span>");
+            }
+
+            s.Append("</li>");
+        }
+
+        s.Append("</ul></section>");
+
+        s.Append("<section><h2>Unterstützungsbedarf und passende Angebote</h2>");
+        if (r.SupportNeeds.Count == 0)
+        {
+            s.Append("<p class=\"note\">Aus Ihren Antworten ergibt sich derzeit kein besonderer Unterstützungsbedarf.</p>");
+        }
+
+        foreach (var need in r.SupportNeeds)
+        {
+            s.Append($"<div class=\"need\"><h3>{E(need.Title)} <span class=\"level {E(need.Level)}\">Dringlichkeit {E(need.Level)}</span></h3>");
+            s.Append(markdown.Render(need.Description).ToString() ?? string.Empty);
+            s.Append("<p><strong>Aus diesen Antworten:</strong></p><ul class=\"because\">");
+            foreach (var b in need.Because)
+            {
+                s.Append($"<li><span class=\"num\">{E(b.Number)}</span> {E(b.Text)} <span class=\"answer\">– {E(b.Answer)}</span></li>");
+            }
+
+            if (need.FurtherItems > 0)
+            {
+                s.Append($"<li class=\"note\">… und {need.FurtherItems} weitere Antworten.</li>");
+            }
+
+            s.Append("</ul><p><strong>Nächste Schritte:</strong></p><ul class=\"steps\">");
+            foreach (var step in need.NextSteps)
+            {
+                s.Append($"<li>{E(step)}</li>");
+            }
+
+            s.Append("</ul></div>");
+        }
+
+        s.Append("</section>");
+
+        if (r.Team is { } team)
+        {
+            s.Append("<section><h2>Einigkeit im Team</h2>");
+            s.Append($"<p>Ihr Team ist sich in seinen Antworten zu <strong>{(team.Overall is { } o ? Format.Number(o) : "–")} von 100</strong> einig (100 heißt: alle haben gleich geantwortet). Im Aspekt Einigkeit geben Sie sich {E(team.EinigkeitAnswers.Display)} von 100; gemessen an der Übereinstimmung Ihrer Antworten auf diese Fragen sind es {(team.Einigkeit is { } e ? Format.Number(e) : "–")}.</p>");
+            s.Append(Bars(team.Sections.Select(x => new ScoreLine(x.Label, x.Label, x.Agreement, x.Agreement is not null, null, 1)).ToList()));
+            s.Append("<h3>Diskussionsbedarf</h3>");
+            if (team.Discuss.Count == 0)
+            {
+                s.Append("<p class=\"note\">Bei keiner Frage liegen die Antworten zwei Skalenstufen oder mehr auseinander.</p>");
+            }
+            else
+            {
+                s.Append("<p>Bei diesen Fragen liegen die Antworten zwei Skalenstufen oder mehr auseinander. Wer was geantwortet hat, zeigt SelfEval nicht.</p><ul class=\"items\">");
+                foreach (var d in team.Discuss)
+                {
+                    s.Append($"<li><span class=\"num\">{E(d.Item.Number)}</span> <strong>{E(d.Item.Text)}</strong><br><span class=\"answer\">Antworten {E(d.Range)}</span></li>");
+                }
+
+                s.Append("</ul>");
+            }
+
+            s.Append("</section>");
+        }
+
+        if (r.Trend is { } trend)
+        {
+            s.Append($"<section><h2>Entwicklung seit Durchgang {trend.PreviousRound}</h2><table class=\"trend\"><thead><tr><th scope=\"col\">Abschnitt</th><th scope=\"col\">vorher</th><th scope=\"col\">jetzt</th><th scope=\"col\">Veränderung</th></tr></thead><tbody>");
+            foreach (var t in new[] { trend.Overall }.Concat(trend.Sections))
+            {
+                s.Append($"<tr><th scope=\"row\">{E(t.Label)}</th><td>{V(t.Before)}</td><td>{V(t.Now)}</td><td>{(t.Delta is { } d ? E(Format.Signed(d)) : "–")}</td></tr>");
+            }
+
+            s.Append("</tbody></table></section>");
+        }
+
+        s.Append("<section><h2>Alle Abschnitte im Einzelnen</h2>");
+        foreach (var section in r.Details)
+        {
+            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {section.Score.Band}" : "nicht bewertbar")}</span></h3><table class=\"details\"><tbody>");
+            foreach (var item in section.Items)
+            {
+                s.Append($"<tr><td class=\"num\">{E(item.Number)}</td><td>{E(item.Text)}</td><td class=\"answer\">{E(item.Answer)}{(item.ToDiscuss ? " · <strong>Diskussionsbedarf</strong>" : string.Empty)}</td></tr>");
+            }
+
+            s.Append("</tbody></table>");
+        }
+
+        s.Append("</section>");
+
+        if (r.Checklist is { Count: > 0 } checklist)
+        {
+            s.Append("<section><h2>Aufbau-Checkliste</h2><p>Alles, was noch nicht vollständig umgesetzt ist, mit dem nächsten Schritt.</p>");
+            foreach (var section in checklist)
+            {
+                s.Append($"<h3>{E(section.Number)} {E(section.Title)}</h3><ul class=\"checklist\">");
+                foreach (var item in section.Items)
+                {
+                    s.Append($"<li><strong>{E(item.Text)}</strong><br><span class=\"answer\">Stand: {E(item.State)}</span><br>{E(item.NextStep)}</li>");
+                }
+
+                s.Append("</ul>");
+            }
+
+            s.Append("</section>");
+        }
+
+        s.Append($"<section class=\"method\">{markdown.Render(r.MethodMarkdown)}</section>");
+        s.Append("</article>");
+        return s.ToString();
+    }
+
+    private static string V(decimal? value) => value is { } v ? Format.Number(v) : "–";
+
+    /// <summary>A radar of the sections, numbered spokes; the table beside it carries the values as text.</summary>
+    private static string Radar(IReadOnlyList<ScoreLine> sections)
+    {
+        const double size = 300, c = 150, radius = 115;
+        var n = sections.Count;
+        (double X, double Y) P(double r, int i)
+        {
+            var a = -Math.PI / 2 + 2 * Math.PI * i / n;
+            return (c + r * Math.Cos(a), c + r * Math.Sin(a));
+        }
+
+        string Points(Func<int, double> r) => string.Join(' ', Enumerable.Range(0, n).Select(i => P(r(i), i)).Select(p => $"{N((decimal)p.X)},{N((decimal)p.Y)}"));
+        var s = new StringBuilder($"<svg class=\"radar\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"Netzdiagramm der Abschnittswerte (Werte in der Tabelle)\">");
+        foreach (var ring in new[] { 25, 50, 75, 100 })
+        {
+            s.Append($"<polygon class=\"ring\" points=\"{Points(_ => radius * ring / 100)}\"/>");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var (x, y) = P(radius, i);
+            var (lx, ly) = P(radius + 14, i);
+            s.Append($"<line class=\"spoke\" x1=\"{c}\" y1=\"{c}\" x2=\"{N((decimal)x)}\" y2=\"{N((decimal)y)}\"/>");
+            s.Append($"<text x=\"{N((decimal)lx)}\" y=\"{N((decimal)ly + 4)}\" text-anchor=\"middle\">{E(sections[i].Label.Split(' ')[0])}</text>");
+        }
+
+        s.Append($"<polygon class=\"value\" points=\"{Points(i => radius * (double)(sections[i].Assessable ? sections[i].Value ?? 0 : 0) / 100)}\"/>");
+        s.Append("</svg>");
+        return s.ToString();
+    }
+
+    private static string Bars(IReadOnlyList<ScoreLine> lines)
+    {
+        var s = new StringBuilder("<table class=\"bars\"><tbody>");
+        foreach (var line in lines)
+        {
+            var width = line.Assessable && line.Value is { } v ? N(v) : "0";
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg></td><td>{E(line.Assessable ? line.Display + (line.Band is null ? " von 100" : " · " + line.Band) : "nicht bewertbar")}</td></tr>");
+        }
+
+        s.Append("</tbody></table>");
+        return s.ToString();
+    }
+}
