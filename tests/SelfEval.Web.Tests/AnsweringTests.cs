@@ -584,4 +584,64 @@ public sealed class AnsweringTests : IDisposable
         Assert.Single(bodies.Distinct());
         Assert.Contains("Diese Seite gibt es nicht", bodies[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_coordinator_downloads_the_profile_as_pdf_and_sees_it_as_a_page()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        foreach (var section in new[] { "gruendungsimpuls", "gremien", "regeln" })
+        {
+            var page = await client.PageAsync($"/a/{token}/{section}");
+            await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
+        }
+
+        var html = await client.PageAsync($"/k/{token}/ergebnis?runde=1");
+        var pdf = await client.GetAsync($"/k/{token}/ergebnis?runde=1&handler=Pdf");
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("Initiative Nordwind", html.QuerySelector(".profile h1")!.TextContent);
+        Assert.NotNull(html.QuerySelector("svg.radar"));
+        Assert.Contains("Der Durchgang läuft noch", html.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var text = PdfText.Flat(PdfText.Read(bytes));
+        Assert.Contains("Initiative Nordwind", text, StringComparison.Ordinal);
+        Assert.Contains("Gründungsimpuls und Ausgangslage", text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/ergebnis?runde=7")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_round_shows_the_trend_against_the_first()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var first = await client.PageAsync($"/a/{token}/gremien");
+        await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+        var second = await client.PageAsync($"/a/{token}/gremien");
+        await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "4" }), "go=weiter");
+
+        var page = await client.PageAsync($"/k/{token}/ergebnis?runde=2");
+
+        Assert.Equal("Entwicklung seit Durchgang 1", page.QuerySelectorAll(".profile h2").Single(h => h.TextContent.StartsWith("Entwicklung seit", StringComparison.Ordinal)).TextContent);
+        var row = page.QuerySelectorAll("table.trend tbody tr").Single(r => r.TextContent.Contains("Gremien", StringComparison.Ordinal));
+        Assert.Equal(["25", "100", "+75"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public async Task A_team_member_sees_a_profile_of_only_their_own_answers()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/gremien");
+        await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
+
+        var own = await client.PageAsync($"/a/{token}/ergebnis");
+        var pdf = await client.GetAsync($"/a/{token}/ergebnis?handler=Pdf");
+
+        Assert.Contains("nur Ihre eigenen Antworten", own.QuerySelector(".profile .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("nur Ihre eigenen Antworten", PdfText.Flat(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync())), StringComparison.Ordinal);
+    }
 }

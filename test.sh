@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need beside the .NET SDK when it is missing:
+# poppler-utils (pdftotext reads the PDF profiles back). Needs root or sudo for that step only.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "test.sh: installing poppler-utils (pdftotext) …"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq >/dev/null && $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null \
+        || { echo "test.sh: could not install poppler-utils; install it and run again." >&2; exit 1; }
+fi
+
+log=$(mktemp)
+dotnet test SelfEval.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One closing line over all test projects, in the plain form CI reads.
+awk '/(Passed|Failed)! +- +Failed:/ {
+        gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
