@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -34,7 +35,31 @@ builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileService>();
 builder.Services.AddSingleton<HtmlProfileRenderer>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
-builder.Services.AddRazorPages();
+builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
+builder.Services.AddSingleton<SelfEval.Web.Office.RoundResultStore>();
+builder.Services.AddSingleton<SelfEval.Web.Office.CohortReader>();
+builder.Services.AddSingleton<SelfEval.Web.Office.QueryGuards>();
+
+// The service office signs in; initiatives never do (their links are their access).
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/servicestelle/anmelden";
+        o.LogoutPath = "/servicestelle/abmelden";
+        o.AccessDeniedPath = "/servicestelle/anmelden";
+        o.Cookie.Name = "SelfEval.Servicestelle";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever served over HTTPS
+        o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+        o.SlidingExpiration = true;
+    });
+builder.Services.AddAuthorization(o => o.AddPolicy("Office", p => p.RequireAuthenticatedUser().RequireClaim("role", "servicestelle")));
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Office", "Office");
+    o.Conventions.AllowAnonymousToPage("/Office/Login");
+});
 
 // German text stays readable in the HTML instead of becoming &#xFC; entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -73,6 +98,8 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 app.Run();
 return 0;

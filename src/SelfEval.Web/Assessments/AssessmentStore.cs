@@ -39,7 +39,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
 {
     public sealed record NewAssessment(
         string QuestionnaireId, long QuestionnaireVersionId, byte[] CoordinatorTokenHash, byte[] InviteTokenHash,
-        bool ComparisonOptIn, string? CoordinatorLabel, IReadOnlyList<StoredAnswer> Profile);
+        bool ComparisonOptIn, string? CoordinatorLabel, IReadOnlyList<StoredAnswer> Profile, bool IsDemo = false);
 
     public long Create(NewAssessment a)
     {
@@ -48,11 +48,11 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var now = clock.Stamp();
         var id = connection.ExecuteScalar<long>(
             """
-            INSERT INTO assessments (questionnaire_id, coordinator_token_hash, invite_token_hash, comparison_opt_in, created_at, updated_at)
-            VALUES (@QuestionnaireId, @CoordinatorTokenHash, @InviteTokenHash, @ComparisonOptIn, @now, @now)
+            INSERT INTO assessments (questionnaire_id, coordinator_token_hash, invite_token_hash, comparison_opt_in, is_demo, created_at, updated_at)
+            VALUES (@QuestionnaireId, @CoordinatorTokenHash, @InviteTokenHash, @ComparisonOptIn, @IsDemo, @now, @now)
             RETURNING id
             """,
-            new { a.QuestionnaireId, a.CoordinatorTokenHash, a.InviteTokenHash, a.ComparisonOptIn, now }, tx);
+            new { a.QuestionnaireId, a.CoordinatorTokenHash, a.InviteTokenHash, a.ComparisonOptIn, a.IsDemo, now }, tx);
         var roundId = InsertRound(connection, tx, id, 1, a.QuestionnaireVersionId, now);
         InsertCoordinator(connection, tx, roundId, a.CoordinatorLabel, now);
         UpsertProfile(connection, tx, roundId, a.Profile, [], now);

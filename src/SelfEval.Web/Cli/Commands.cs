@@ -15,9 +15,30 @@ namespace SelfEval.Web.Cli;
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null)
+    /// <summary>
+    /// The database file the service would use: <c>--database</c>, else the SelfEval:DatabasePath setting
+    /// (appsettings.json, environment), relative to the content root as the service resolves it.
+    /// </summary>
+    public static string DatabasePath(string[] args)
+    {
+        var i = Array.IndexOf(args, "--database");
+        if (i >= 0 && i + 1 < args.Length)
+        {
+            return Path.GetFullPath(args[i + 1], Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Directory.GetCurrentDirectory());
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var setting = configuration["SelfEval:DatabasePath"] ?? new SelfEvalOptions().DatabasePath;
+        return Path.GetFullPath(setting, Directory.GetCurrentDirectory());
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null, TextReader? stdin = null)
     {
         // `dotnet run --project …` starts us in the project folder; the caller's folder survives in PWD.
         callerFolder ??= Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
@@ -27,6 +48,8 @@ public static class Commands
         {
             "validate" => Validate(args[1..], context),
             "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
+            "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(args), stdin ?? Console.In, stdout, stderr),
+            "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(args), defaultFolder, stdout, stderr),
             _ => Codebook(args[1..], context),
         };
     }

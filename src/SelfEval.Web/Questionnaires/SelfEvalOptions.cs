@@ -20,6 +20,10 @@ public sealed class SelfEvalOptions
     [Required]
     public string DatabasePath { get; set; } = Path.Combine("data", "selfeval.db");
 
+    /// <summary>The least number of initiatives any figure for the service office rests on (never below 3).</summary>
+    [Range(3, 1000)]
+    public int AnonymityK { get; set; } = 5;
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

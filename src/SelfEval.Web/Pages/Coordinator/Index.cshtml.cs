@@ -12,7 +12,7 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 /// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
-    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions) : PageModel
+    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -55,6 +55,7 @@ public sealed class IndexModel(
         }
 
         assessments.CloseRound(Context.Round.Id);
+        results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
         return Redirect($"/k/{token}?hinweis=geschlossen");
     }
 

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Dapper;
+using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Profile;
+using SelfEval.Scoring.Scoring;
+using SelfEval.Web.Assessments;
+using SelfEval.Web.Data;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Office;
+
+/// <summary>The numbers of one closed round that the comparison uses: scores and ids, nothing that names anyone.</summary>
+public sealed record RoundResult(
+    decimal? Overall,
+    Dictionary<string, decimal> Sections,
+    Dictionary<string, decimal> Aspects,
+    Dictionary<string, decimal> Dimensions,
+    List<string> Weak,
+    List<string> Needs);
+
+/// <summary>Scores closed rounds once and keeps the result, so the office's figures never touch answers.</summary>
+public sealed class RoundResultStore(
+    Database db, AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions,
+    QuestionnaireCatalog catalog, TimeProvider clock)
+{
+    public static RoundResult FromCard(ScoreCard card, OfferCatalog? offers)
+    {
+        static decimal? Value(ScoreValue v) => v.Assessable ? v.Value : null;
+        var report = ProfileBuilder.Build(card, offers, new ProfileSubject(string.Empty, DateOnly.MinValue, 0));
+        return new RoundResult(
+            Value(card.Overall),
+            card.Sections.Where(s => s.Score.Assessable).ToDictionary(s => s.Section.Id, s => s.Score.Value!.Value),
+            card.Aspects.Where(a => a.Value.Assessable).ToDictionary(a => a.Key.Name(), a => a.Value.Value!.Value),
+            card.Dimensions.Where(d => d.Value.Assessable).ToDictionary(d => d.Key.Name(), d => d.Value.Value!.Value),
+            card.Items.Where(i => i.Score < Method.WeaknessBelow).Select(i => i.Question.Id).ToList(),
+            report.SupportNeeds.Where(n => n.Level is "hoch" or "mittel").Select(n => n.OfferId).ToList());
+    }
+
+    public void Compute(long roundId)
+    {
+        var round = assessments.GetRound(roundId);
+        if (round is not { IsClosed: true })
+        {
+            return;
+        }
+
+        var questionnaire = versions.Get(round.QuestionnaireVersionId);
+        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
+        var answers = responses.GetForRound(round.Id);
+        var people = assessments.GetRespondents(round.Id)
+            .Select(r => new RespondentAnswers(string.Empty, AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
+            .Where(p => p.Answers.Keys.Any(k => questionnaire.FindQuestion(k)?.Scored == true))
+            .ToList();
+        var result = FromCard(Scorer.Score(questionnaire, profile, people), catalog.Offers);
+        Save(roundId, questionnaire.Id, result);
+    }
+
+    public void Save(long roundId, string questionnaireId, RoundResult result)
+    {
+        using var connection = db.Open();
+        connection.Execute(
+            """
+            INSERT INTO round_results (round_id, questionnaire_id, results_json, computed_at) VALUES (@roundId, @questionnaireId, @json, @now)
+            ON CONFLICT (round_id) DO UPDATE SET results_json = excluded.results_json, computed_at = excluded.computed_at
+            """,
+            new { roundId, questionnaireId, json = JsonSerializer.Serialize(result), now = clock.Stamp() });
+    }
+
+    /// <summary>Scores every closed round that has no result yet (closed before this table existed, or imported).</summary>
+    public int ComputeMissing()
+    {
+        using var connection = db.Open();
+        var missing = connection.Query<long>(
+            "SELECT r.id FROM rounds r LEFT JOIN round_results rr ON rr.round_id = r.id WHERE r.closed_at IS NOT NULL AND rr.round_id IS NULL").ToList();
+        foreach (var id in missing)
+        {
+            Compute(id);
+        }
+
+        return missing.Count;
+    }
+}
