@@ -78,7 +78,17 @@ public sealed record ProfileReport(
     IReadOnlyList<DetailSection> Details,
     IReadOnlyList<ChecklistSection>? Checklist,
     string MethodMarkdown,
-    int Unanswered);
+    int Unanswered)
+{
+    /// <summary>The comparison with similar initiatives, added by whoever has their anonymous figures.</summary>
+    public BenchmarkReport? Benchmark { get; init; }
+}
+
+/// <summary>One section against the middle half of comparable initiatives.</summary>
+public sealed record BenchmarkLine(string Label, decimal? Score, decimal P25, decimal Median, decimal P75, string? Position);
+
+/// <summary>The comparison group, or why there is none (<paramref name="Unavailable"/>).</summary>
+public sealed record BenchmarkReport(string Group, int Count, IReadOnlyList<BenchmarkLine> Sections, string? Unavailable);
 
 public static class Format
 {

@@ -60,6 +60,28 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
 
         s.Append("</section>");
 
+        if (r.Benchmark is { } bench)
+        {
+            s.Append("<section class=\"benchmark\"><h2>Im Vergleich mit ähnlichen Initiativen</h2>");
+            if (bench.Unavailable is not null)
+            {
+                s.Append($"<p class=\"note\">{E(bench.Unavailable)}</p>");
+            }
+            else
+            {
+                s.Append($"<p>Verglichen mit {E(bench.Group)} ({bench.Count} Initiativen, die ihre Ergebnisse anonym teilen). Das Band zeigt die mittlere Hälfte, der Strich den Median, der Punkt Ihren Wert.</p><table class=\"bars\"><tbody>");
+                foreach (var line in bench.Sections)
+                {
+                    var marker = line.Score is { } sc ? $"<circle class=\"own\" cx=\"{N(sc)}\" cy=\"5\" r=\"3.2\"/>" : string.Empty;
+                    s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"-4 0 108 10\" aria-hidden=\"true\"><rect class=\"track\" y=\"3\" width=\"100\" height=\"4\"/><rect class=\"band\" x=\"{N(line.P25)}\" y=\"1\" width=\"{N(Math.Max(0.8m, line.P75 - line.P25))}\" height=\"8\"/><line class=\"median\" x1=\"{N(line.Median)}\" x2=\"{N(line.Median)}\" y1=\"0\" y2=\"10\"/>{marker}</svg></td><td>{(line.Score is { } v ? $"{Format.Number(v)} · {E(line.Position)}" : "nicht bewertbar")}</td></tr>");
+                }
+
+                s.Append("</tbody></table>");
+            }
+
+            s.Append("</section>");
+        }
+
         s.Append("<section><h2>Stärken</h2>");
         if (r.Strengths.Count == 0)
         {

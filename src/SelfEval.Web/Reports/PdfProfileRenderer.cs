@@ -59,6 +59,12 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         Cover(layout, report);
         layout.NewPage();
         Summary(layout, report);
+        if (report.Benchmark is { } benchmark)
+        {
+            layout.NewPage();
+            Benchmark(layout, benchmark);
+        }
+
         layout.NewPage();
         StrengthsAndWeaknesses(layout, report);
         SupportNeeds(layout, report);
@@ -231,6 +237,37 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         }
 
         l.Y = top + Math.Max(h, 14) + 3;
+    }
+
+    private void Benchmark(PdfLayout l, BenchmarkReport b)
+    {
+        Heading(l, "Im Vergleich mit ähnlichen Initiativen", _h2, before: 0);
+        if (b.Unavailable is not null)
+        {
+            l.Paragraph(b.Unavailable, _body, _muted);
+            return;
+        }
+
+        l.Paragraph($"Verglichen mit {b.Group} ({b.Count} Initiativen, die ihre Ergebnisse anonym teilen). Das graue Band zeigt die mittlere Hälfte dieser Initiativen, der Strich in ihm den Median, der Punkt Ihren Wert.", _body, _muted, after: 8);
+        foreach (var line in b.Sections)
+        {
+            l.Need(18);
+            var top = l.Y;
+            var h = l.TextAt([new Run(line.Label, _body, _ink)], PdfLayout.Left, top, 170);
+            var x = PdfLayout.Left + 178;
+            const double width = 190;
+            l.G.DrawRectangle(new XPen(Line, 0.5), x, top + 4, width, 6);
+            l.G.DrawRectangle(new XSolidBrush(XColor.FromArgb(190, 199, 210)), x + width * (double)line.P25 / 100, top + 2, Math.Max(1, width * (double)(line.P75 - line.P25) / 100), 10);
+            l.G.DrawLine(new XPen(Ink, 1.2), x + width * (double)line.Median / 100, top + 1, x + width * (double)line.Median / 100, top + 13);
+            if (line.Score is { } score)
+            {
+                var mx = x + width * (double)score / 100;
+                l.G.DrawEllipse(new XPen(XColors.White, 1), new XSolidBrush(Accent), mx - 4, top + 3, 8, 8);
+            }
+
+            l.G.DrawString(line.Score is { } s2 ? $"{Format.Number(s2)} · {line.Position}" : "nicht bewertbar", line.Position == "unteres Viertel" ? _bold : _body, _ink, x + width + 10, top + 9.5, XStringFormats.Default);
+            l.Y = top + Math.Max(h, 15) + 3;
+        }
     }
 
     private void StrengthsAndWeaknesses(PdfLayout l, ProfileReport r)
