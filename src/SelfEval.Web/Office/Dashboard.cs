@@ -41,12 +41,21 @@ public sealed record DashboardModel(
     IReadOnlyList<Frequency> Needs,
     IReadOnlyList<YearFigure> Years);
 
-/// <summary>One guard per office user: what they have seen decides what they may see next.</summary>
+/// <summary>
+/// One guard per office user and state of the data: what they have seen decides what they may see next.
+/// When rounds close or consent changes, the cohort differs and a fresh history starts; comparing
+/// figures across such changes is not prevented here (that would need frozen editions).
+/// </summary>
 public sealed class QueryGuards(Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options)
 {
     private readonly ConcurrentDictionary<string, QueryGuard> _guards = new(StringComparer.OrdinalIgnoreCase);
 
-    public QueryGuard For(string user) => _guards.GetOrAdd(user, _ => new QueryGuard(options.Value.AnonymityK));
+    public QueryGuard For(string user, IReadOnlyList<CohortRound> cohort)
+    {
+        var fingerprint = string.Join(',', cohort.Select(r => r.RoundId).Order());
+        var key = $"{user}\n{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(fingerprint)))}";
+        return _guards.GetOrAdd(key, _ => new QueryGuard(options.Value.AnonymityK));
+    }
 }
 
 /// <summary>

@@ -73,7 +73,8 @@ public sealed class IndexModel(CohortReader cohort, QuestionnaireCatalog catalog
         var query = new DashboardQuery(
             guide ?? catalog.Questionnaires[0].Id, filters, Dimension("aufteilen"), Dimension("vergleich"),
             Request.Query["a"].FirstOrDefault(), Request.Query["b"].FirstOrDefault());
-        Dashboard = DashboardBuilder.Build(cohort.Read(), query, catalog, options.Value.AnonymityK, guards.For(User.Identity?.Name ?? "?"));
+        var rounds = cohort.Read();
+        Dashboard = DashboardBuilder.Build(rounds, query, catalog, options.Value.AnonymityK, guards.For(User.Identity?.Name ?? "?", rounds));
         return true;
     }
 

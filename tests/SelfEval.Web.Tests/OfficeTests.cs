@@ -1,0 +1,292 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SelfEval.Web.Cli;
+using SelfEval.Web.Office;
+using SelfEval.Web.Tests.Stores;
+
+namespace SelfEval.Web.Tests;
+
+/// <summary>The service office over a demo network plus one real initiative whose secrets must never show.</summary>
+public sealed class OfficeTests : IDisposable
+{
+    private const string Password = "ein-langes-passwort";
+    private readonly FakeClock _clock = new() { Now = DateTimeOffset.UtcNow };
+    private readonly SelfEvalFactory _factory = new();
+    private readonly WebApplicationFactory<Program> _app;
+
+    public OfficeTests()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, DemoDataCommand.Run(["--initiatives", "60", "--seed", "3"], _factory.DatabasePath, TestPaths.Questionnaires, output, output));
+        Assert.Equal(0, Commands.Run(["add-office-user", "anna", "--password-stdin", "--database", _factory.DatabasePath], output, output, stdin: new StringReader(Password)));
+        _app = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(_clock)));
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _factory.Dispose();
+    }
+
+    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<HttpResponseMessage> LoginAsync(HttpClient client, string name = "anna", string password = Password)
+    {
+        var page = await client.PageAsync("/servicestelle/anmelden");
+        return await client.SubmitAsync(page.Form("form.login"), new Dictionary<string, string[]> { ["Name"] = [name], ["Password"] = [password] });
+    }
+
+    private static string Error(IHtmlDocument page) => page.QuerySelector(".error-summary")!.TextContent.Trim();
+
+    [Theory]
+    [InlineData("/servicestelle")]
+    [InlineData("/servicestelle?leitfaden=wirkung-entfalten&handler=Export&format=csv")]
+    [InlineData("/servicestelle?leitfaden=wirkung-entfalten&handler=Export&format=json")]
+    [InlineData("/servicestelle?leitfaden=wirkung-entfalten&handler=Codebook&format=json")]
+    public async Task Every_office_page_and_export_refuses_anonymous_requests(string url)
+    {
+        var response = await Client().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/servicestelle/anmelden", response.Location(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_and_five_failures_lock_the_account_even_for_the_right_one()
+    {
+        var client = Client();
+
+        Assert.Equal("Name oder Passwort stimmen nicht.", Error(await (await LoginAsync(client, password: "falsch")).ParseAsync()));
+        Assert.Equal("Name oder Passwort stimmen nicht.", Error(await (await LoginAsync(client, name: "niemand")).ParseAsync()));
+        for (var i = 0; i < 4; i++)
+        {
+            await LoginAsync(client, password: "falsch");
+        }
+
+        Assert.Equal("Dieser Zugang ist nach mehreren Fehlversuchen für 15 Minuten gesperrt. Bitte versuchen Sie es später noch einmal.", Error(await (await LoginAsync(client)).ParseAsync()));
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("/servicestelle", (await LoginAsync(client)).Location());
+    }
+
+    [Fact]
+    public async Task Logging_in_opens_the_dashboard_and_logging_out_closes_it()
+    {
+        var client = Client();
+
+        Assert.Equal("/servicestelle", (await LoginAsync(client)).Location());
+        var dashboard = await client.PageAsync("/servicestelle");
+        Assert.Equal("Anonyme Auswertung", dashboard.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Demo-Initiativen", dashboard.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+
+        var logout = await client.SubmitAsync(dashboard.Form("form[action*=Logout]"));
+        Assert.Equal("/servicestelle/anmelden?abgemeldet=1", logout.Location());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/servicestelle")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_session_expires_after_half_an_hour_without_activity()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/servicestelle")).StatusCode);
+
+        _clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/servicestelle")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Filtering_below_k_shows_the_protection_message_on_screen_and_in_the_export()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&region=ost&radius=lokal&rechtsform=gmbh";
+
+        var page = await client.PageAsync(query);
+        var csv = await client.GetStringAsync(query + "&handler=Export&format=csv");
+
+        Assert.Equal("Keine Auswertung: zu wenige Initiativen für eine anonyme Auswertung", page.QuerySelector(".refusal")!.TextContent.Trim());
+        Assert.Empty(page.QuerySelectorAll("table.figures"));
+        Assert.DoesNotContain("\nfigure,", csv, StringComparison.Ordinal);
+        Assert.Contains("selection,,,,,,,,,,,zu wenige Initiativen für eine anonyme Auswertung", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_and_json_exports_hold_exactly_the_figures_on_the_screen()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&aufteilen=ausrichtung";
+
+        var page = await client.PageAsync(query);
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(await client.GetStringAsync(query + "&handler=Export&format=csv")));
+        var csv = new List<string[]>();
+        while (reader.Read())
+        {
+            csv.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        var json = JsonDocument.Parse(await client.GetStringAsync(query + "&handler=Export&format=json")).RootElement;
+
+        var screen = page.QuerySelectorAll("table.figures").First().QuerySelectorAll("tbody tr")
+            .Select(tr => (Label: tr.QuerySelector("th")!.TextContent, Cells: tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()))
+            .ToList();
+        var rows = csv.Where(r => r[0] == "figure").ToList();
+        var figures = json.GetProperty("figures").EnumerateArray().ToList();
+        Assert.Equal(screen.Count, rows.Count);
+        Assert.Equal(screen.Count, figures.Count);
+        for (var i = 0; i < screen.Count; i++)
+        {
+            var d = figures[i].GetProperty("distribution");
+            Assert.Equal(screen[i].Label, figures[i].GetProperty("label").GetString());
+            Assert.Equal(screen[i].Cells[0], rows[i][4]);                                   // n
+            Assert.Equal(screen[i].Cells[0], d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(screen[i].Cells[2], decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture).ToString("0", SelfEval.Scoring.Profile.Format.German)); // median
+            Assert.Equal(d.GetProperty("median").GetDecimal(), decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var splitOnScreen = page.QuerySelectorAll("h3").Select(h => h.TextContent).Where(t => t.Contains("Initiativen)", StringComparison.Ordinal)).Count();
+        Assert.Equal(splitOnScreen, json.GetProperty("split").EnumerateArray().Count(g => g.GetProperty("initiatives").ValueKind == JsonValueKind.Number));
+    }
+
+    [Fact]
+    public async Task No_name_free_text_label_or_link_of_an_initiative_appears_on_any_office_page_or_export()
+    {
+        var (coordinator, secrets) = await RealInitiativeAsync(optIn: true);
+        var client = Client();
+        await LoginAsync(client);
+        var urls = new List<string> { "/servicestelle", "/servicestelle?leitfaden=sich-gut-aufstellen" };
+        foreach (var guide in new[] { "sich-gut-aufstellen", "wirkung-entfalten" })
+        {
+            foreach (var (dimension, _) in Groups.Dimensions)
+            {
+                urls.Add($"/servicestelle?leitfaden={guide}&aufteilen={dimension}");
+            }
+
+            urls.Add($"/servicestelle?leitfaden={guide}&vergleich=phase&a=etabliert&b=aufbau");
+            urls.Add($"/servicestelle?leitfaden={guide}&handler=Codebook&format=csv");
+            urls.Add($"/servicestelle?leitfaden={guide}&handler=Codebook&format=json");
+        }
+
+        urls.AddRange(urls.Where(u => !u.Contains("handler", StringComparison.Ordinal)).SelectMany(u => new[] { u + "&handler=Export&format=csv", u + "&handler=Export&format=json" }).ToList());
+        foreach (var url in urls.Select(u => u.Replace("/servicestelle&", "/servicestelle?", StringComparison.Ordinal)))
+        {
+            var body = await client.GetStringAsync(url);
+            foreach (var secret in secrets.Append(coordinator).Append("Demo-Initiative 0"))
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{url} shows '{secret}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Opting_out_removes_an_initiative_from_every_figure_at_once()
+    {
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true);
+        var client = Client();
+        await LoginAsync(client);
+        int Count(JsonElement json) => json.GetProperty("selectedInitiatives").GetInt32();
+        var before = Count(JsonDocument.Parse(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json")).RootElement);
+
+        var owner = Client();
+        var page = await owner.PageAsync($"/k/{coordinator}");
+        await owner.SubmitAsync(page.Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["optIn"] = ["false"] });
+
+        var after = Count(JsonDocument.Parse(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json")).RootElement);
+        Assert.Equal(before - 1, after);
+    }
+
+    [Fact]
+    public async Task The_team_profile_pdf_places_each_section_against_comparable_initiatives()
+    {
+        var (coordinator, _) = await RealInitiativeAsync(optIn: false);
+
+        var pdf = await Client().GetByteArrayAsync($"/k/{coordinator}/ergebnis?runde=1&handler=Pdf");
+        var text = PdfText.Flat(PdfText.Read(pdf));
+
+        Assert.Contains("Im Vergleich mit ähnlichen Initiativen", text, StringComparison.Ordinal);
+        Assert.Matches("Verglichen mit (alle )?Initiativen mit „Sich gut aufstellen“", text);
+        Assert.Matches(@"\d+ · (unteres Viertel|Mittelfeld|oberes Viertel)", text);
+    }
+
+    [Fact]
+    public async Task Without_k_comparable_initiatives_the_profile_says_so()
+    {
+        using var empty = new SelfEvalFactory();
+        var client = empty.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true, client);
+
+        var page = await client.PageAsync($"/k/{coordinator}/ergebnis?runde=1");
+
+        Assert.Equal(
+            "Für einen Vergleich gibt es noch zu wenige vergleichbare Initiativen: Er braucht mindestens 5, die ihre Ergebnisse anonym teilen.",
+            page.QuerySelector(".benchmark .note")!.TextContent);
+    }
+
+    [Fact]
+    public void Demo_data_refuses_a_database_with_real_assessments_unless_asked_to_mix()
+    {
+        using (var connection = _factory.Database.Open())
+        {
+            connection.Execute("UPDATE assessments SET is_demo = 0 WHERE id = 1");
+        }
+
+        var output = new StringWriter();
+        Assert.Equal(1, DemoDataCommand.Run(["--initiatives", "2"], _factory.DatabasePath, TestPaths.Questionnaires, output, output));
+        Assert.Contains("echte Selbstevaluationen", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, DemoDataCommand.Run(["--initiatives", "2", "--mix"], _factory.DatabasePath, TestPaths.Questionnaires, output, output));
+    }
+
+    [Theory]
+    [InlineData("kurz", 1, "Das Passwort muss mindestens 12 Zeichen lang sein. Es wurde nichts geändert.")]
+    [InlineData("", 1, "Das Passwort muss mindestens 12 Zeichen lang sein. Es wurde nichts geändert.")]
+    public void Add_office_user_refuses_short_passwords(string password, int code, string message)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        Assert.Equal(code, Commands.Run(["add-office-user", "ben", "--password-stdin", "--database", _factory.DatabasePath], stdout, stderr, stdin: new StringReader(password)));
+        Assert.Equal(message, stderr.ToString().Trim());
+    }
+
+    [Fact]
+    public void Add_office_user_stores_only_a_hash()
+    {
+        using var connection = _factory.Database.Open();
+        var hash = connection.ExecuteScalar<string>("SELECT password_hash FROM office_users WHERE name = 'anna'")!;
+
+        Assert.DoesNotContain(Password, hash, StringComparison.Ordinal);
+        Assert.StartsWith("AQAAAA", hash, StringComparison.Ordinal); // ASP.NET Core Identity v3 format
+    }
+
+    /// <summary>A real initiative through the web forms: a name, a team member's label, a free text, a closed round.</summary>
+    private async Task<(string Coordinator, string[] Secrets)> RealInitiativeAsync(bool optIn, HttpClient? client = null)
+    {
+        client ??= Client();
+        var start = await client.PageAsync("/start/sich-gut-aufstellen");
+        var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
+        {
+            ["q.name"] = ["Initiative Geheimnisvoll"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
+            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Bertha Beispielfrau"],
+            ["OptIn"] = [optIn ? "true" : "false"],
+        });
+        var token = created.Location()[3..46];
+        var next = $"/a/{token}/gruendungsimpuls";
+        while (!next.Contains("abschluss", StringComparison.Ordinal))
+        {
+            var page = await client.PageAsync(next);
+            var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
+                f => "q." + f.GetAttribute("data-question"),
+                f => new[] { f.QuerySelector("textarea") is not null ? "Unser vertrauliches Vorhaben" : f.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("value")!).First(v => v != "__nr") });
+            next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
+        }
+
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        return (token, ["Geheimnisvoll", "Bertha", "vertrauliches"]);
+    }
+}
