@@ -10,6 +10,11 @@ using SelfEval.Web.Reports;
 // peak memory of the offline `profile` command. Medians over repeated runs after a warm-up.
 
 var repository = FindRepository();
+if (args.Contains("dashboard"))
+{
+    return await DashboardBenchmark.RunAsync(repository, args);
+}
+
 var catalog = QuestionnaireCatalog.Load(Path.Combine(repository, "questionnaires"));
 var html = new HtmlProfileRenderer(new MarkdownRenderer());
 var pdf = new PdfProfileRenderer();
@@ -35,6 +40,7 @@ foreach (var guide in catalog.Questionnaires)
 Console.WriteLine();
 Console.WriteLine("Offline command (separate process, includes start-up and loading the guide):");
 Console.WriteLine(ProfileCommandRun(repository));
+return 0;
 
 static TimeSpan Median(int runs, Action action)
 {
