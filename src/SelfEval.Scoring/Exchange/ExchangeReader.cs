@@ -76,7 +76,7 @@ public static class ExchangeReader
                 }
             }
 
-            var name = profile.TryGetValue("name", out var nameAnswer) && nameAnswer is Answer.Text t ? t.Value : "Ihre Initiative";
+            var name = ProfileFacts.InitiativeName(profile);
             return problems.Count > 0 ? (null, problems) : (new ExchangeData(name, round, profile, respondents), problems);
         }
     }

@@ -28,7 +28,7 @@ public sealed record RespondentContext(
     /// <summary>Team members answer the guide; the profile belongs to the coordinator.</summary>
     public bool Answers(Section section) => IsCoordinator || !section.IsProfile;
 
-    public string InitiativeName => Profile.TryGetValue("name", out var n) && n is Answer.Text t ? t.Value : "Ihre Initiative";
+    public string InitiativeName => ProfileFacts.InitiativeName(Profile);
 }
 
 public sealed record CoordinatorContext(
@@ -40,7 +40,7 @@ public sealed record CoordinatorContext(
 {
     public RoundRecord Round => Rounds[^1];
 
-    public string InitiativeName => Profile.TryGetValue("name", out var n) && n is Answer.Text t ? t.Value : "Ihre Initiative";
+    public string InitiativeName => ProfileFacts.InitiativeName(Profile);
 
     public string InviteToken => Tokens.Invite(Token, Assessment.InviteGeneration);
 }

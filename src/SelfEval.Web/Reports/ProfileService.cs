@@ -86,7 +86,7 @@ public sealed class ProfileService(
             .Select(r => new RespondentAnswers(labels[r.Id], AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
             .Where(p => p.Answers.Keys.Any(k => questionnaire.FindQuestion(k)?.Scored == true))
             .ToList();
-        var name = profile.TryGetValue("name", out var n) && n is Answer.Text t ? t.Value : "Ihre Initiative";
+        var name = ProfileFacts.InitiativeName(profile);
         return (Scorer.Score(questionnaire, profile, people), name);
     }
 

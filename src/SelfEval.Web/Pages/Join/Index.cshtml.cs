@@ -83,7 +83,7 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
         round = assessments.CurrentRound(assessment.Id);
         Guide = versions.Get(round.QuestionnaireVersionId);
         var profile = AssessmentAccess.Read(Guide, assessments.GetProfile(round.Id));
-        InitiativeName = profile.TryGetValue("name", out var n) && n is SelfEval.Scoring.Model.Answer.Text t ? t.Value : "Ihre Initiative";
+        InitiativeName = ProfileFacts.InitiativeName(profile);
         RoundClosed = round.IsClosed;
         return true;
     }
