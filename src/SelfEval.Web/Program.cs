@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using SelfEval.Web.Infrastructure;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -24,9 +26,11 @@ builder.Services.AddSingleton(sp =>
     QuestionnaireCatalog.Load(sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value.ResolvedQuestionnaireFolder));
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp => new Database(Path.GetFullPath(
-    sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value.DatabasePath,
-    sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
+builder.Services.AddSingleton(sp =>
+{
+    var options = sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value;
+    return new Database(Path.GetFullPath(options.DatabasePath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), options.DatabaseReadOnly);
+});
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ResponseStore>();
@@ -61,6 +65,42 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Office/Login");
 });
 
+// Guessing links and passwords at speed is throttled per client address.
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy("links", context => RateLimitPartition.GetSlidingWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = context.RequestServices.GetRequiredService<IOptions<SelfEvalOptions>>().Value.LinkRequestsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            SegmentsPerWindow = 6,
+        }));
+    o.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = context.RequestServices.GetRequiredService<IOptions<SelfEvalOptions>>().Value.LoginRequestsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    o.OnRejected = async (context, token) =>
+    {
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await context.HttpContext.Response.WriteAsync("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.", token);
+    };
+});
+
+// Small forms only: a long text is 4,000 characters; anything much larger is refused before a page runs.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+{
+    o.ValueLengthLimit = 64 * 1024;
+    o.ValueCountLimit = 1024;
+    o.MultipartBodyLengthLimit = 1024 * 1024;
+});
+builder.Services.AddHealthChecks().AddCheck<SelfEval.Web.Infrastructure.DatabaseHealthCheck>("database");
+
 // German text stays readable in the HTML instead of becoming &#xFC; entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
@@ -84,22 +124,37 @@ catch (QuestionnaireLoadException ex)
 
 // The schema is brought up to date before the first request, and every guide the service offers is
 // stored as the version new assessments will be answered with.
-app.Services.GetRequiredService<Database>().Migrate();
-foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
+var database = app.Services.GetRequiredService<Database>();
+database.Migrate();
+if (!database.ReadOnly)
 {
-    app.Services.GetRequiredService<QuestionnaireVersionStore>().Ensure(guide);
+    foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
+    {
+        app.Services.GetRequiredService<QuestionnaireVersionStore>().Ensure(guide);
+    }
+}
+else
+{
+    app.Logger.LogWarning("The database {Path} is opened read-only: answers cannot be saved until the setting is lifted.", database.Path);
 }
 
+app.UseRedactedRequestLog();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    app.UseHsts(); // only ever sent over HTTPS
 }
+
+app.UseRequestGuards();
 
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapHealthChecks("/health", SelfEval.Web.Infrastructure.DatabaseHealthCheck.Options);
 app.MapRazorPages();
 app.Run();
 return 0;

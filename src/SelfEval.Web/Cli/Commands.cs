@@ -15,7 +15,7 @@ namespace SelfEval.Web.Cli;
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data" or "backup";
 
     /// <summary>
     /// The database file the service would use: <c>--database</c>, else the SelfEval:DatabasePath setting
@@ -50,6 +50,7 @@ public static class Commands
             "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
             "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(args), stdin ?? Console.In, stdout, stderr),
             "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(args), defaultFolder, stdout, stderr),
+            "backup" => BackupCommand.Run(args[1..], DatabasePath(args), context.Resolve, stdout, stderr),
             _ => Codebook(args[1..], context),
         };
     }

@@ -11,17 +11,28 @@ public sealed class Database
 {
     private readonly string _connectionString;
 
-    public Database(string path)
+    public Database(string path, bool readOnly = false)
     {
         Path = path;
+        ReadOnly = readOnly;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             ForeignKeys = true,
             Pooling = true,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             // Waits for a writer to finish instead of failing with "database is locked".
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    public bool ReadOnly { get; }
+
+    /// <summary>A consistent copy of the whole database, taken while the service keeps running.</summary>
+    public void BackupTo(string file)
+    {
+        using var connection = Open();
+        connection.Execute("VACUUM INTO @file", new { file });
     }
 
     public string Path { get; }
@@ -31,7 +42,7 @@ public sealed class Database
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = ReadOnly ? "PRAGMA busy_timeout = 10000;" : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }
@@ -42,6 +53,11 @@ public sealed class Database
     /// </summary>
     public int Migrate()
     {
+        if (ReadOnly)
+        {
+            return 0; // nothing may be written; the schema must already be current
+        }
+
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
         if (!string.IsNullOrEmpty(folder))
         {

@@ -79,7 +79,11 @@ public sealed class CohortReader(Database db, RoundResultStore results)
 
     public IReadOnlyList<CohortRound> Read()
     {
-        results.ComputeMissing();
+        if (!db.ReadOnly)
+        {
+            results.ComputeMissing();
+        }
+
         using var connection = db.Open();
         var rows = connection.Query<(long AssessmentId, long RoundId, string Guide, string ClosedAt, long Demo, string Json)>(
             """

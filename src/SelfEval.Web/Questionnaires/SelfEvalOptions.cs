@@ -24,6 +24,17 @@ public sealed class SelfEvalOptions
     [Range(3, 1000)]
     public int AnonymityK { get; set; } = 5;
 
+    /// <summary>Requests per minute and client address on the link pages (/k, /a, /e): guessing links is throttled.</summary>
+    [Range(1, 100000)]
+    public int LinkRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Login attempts per minute and client address at /servicestelle/anmelden.</summary>
+    [Range(1, 10000)]
+    public int LoginRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Opens the database read-only, e.g. during maintenance: pages show, saving explains itself.</summary>
+    public bool DatabaseReadOnly { get; set; }
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

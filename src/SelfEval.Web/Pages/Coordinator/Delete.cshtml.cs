@@ -5,6 +5,7 @@ using SelfEval.Web.Assessments;
 namespace SelfEval.Web.Pages.Coordinator;
 
 /// <summary>Deleting everything, after an explicit confirmation.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class DeleteModel(AssessmentAccess access, AssessmentStore assessments) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;

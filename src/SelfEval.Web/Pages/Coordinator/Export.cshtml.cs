@@ -5,6 +5,7 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Pages.Coordinator;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class ExportModel(AssessmentAccess access, QuestionnaireVersionStore versions, RoundExport export) : PageModel
 {
     public IActionResult OnGet(string token, int? runde, string? format)

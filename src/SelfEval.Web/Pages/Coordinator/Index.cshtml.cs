@@ -10,6 +10,7 @@ namespace SelfEval.Web.Pages.Coordinator;
 public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions, int OwnAnswers);
 
 /// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
     QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results) : PageModel

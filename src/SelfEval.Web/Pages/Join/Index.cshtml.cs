@@ -8,6 +8,7 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Pages.Join;
 
 /// <summary>The team invitation: each person who opens it gets a link of their own.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersionStore versions) : PageModel
 {
     public const int LabelLimit = 80;

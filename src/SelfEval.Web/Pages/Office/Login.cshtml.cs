@@ -7,6 +7,7 @@ using SelfEval.Web.Office;
 
 namespace SelfEval.Web.Pages.Office;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("login")]
 public sealed class LoginModel(OfficeUserStore users) : PageModel
 {
     [BindProperty]

@@ -6,6 +6,7 @@ using SelfEval.Web.Assessments;
 namespace SelfEval.Web.Pages.Respondent;
 
 /// <summary>Opening a personal link: continue where the person left off, on any device.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(AssessmentAccess access) : PageModel
 {
     public IActionResult OnGet(string token, string? neu)

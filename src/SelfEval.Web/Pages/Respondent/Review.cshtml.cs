@@ -6,6 +6,7 @@ using SelfEval.Web.Assessments;
 namespace SelfEval.Web.Pages.Respondent;
 
 /// <summary>The check before finishing: open required questions with links, then "Abschließen".</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessments) : PageModel
 {
     public AnswerSession Session { get; private set; } = null!;

@@ -8,6 +8,7 @@ using SelfEval.Web.Assessments;
 namespace SelfEval.Web.Pages.Respondent;
 
 /// <summary>One section of the guide as a form. Every step saves; with JavaScript, every change does.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class SectionModel(AssessmentAccess access, AssessmentStore assessments, ResponseStore responses) : PageModel
 {
     public AnswerSession Session { get; private set; } = null!;

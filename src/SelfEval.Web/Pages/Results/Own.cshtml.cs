@@ -7,6 +7,7 @@ using SelfEval.Web.Reports;
 namespace SelfEval.Web.Pages.Results;
 
 /// <summary>A respondent's profile of their own answers.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class OwnModel(AssessmentAccess access, ProfileService profiles, HtmlProfileRenderer html, IProfileRenderer pdf) : PageModel
 {
     public ProfileReport Report { get; private set; } = null!;

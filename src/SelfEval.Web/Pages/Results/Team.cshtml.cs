@@ -7,6 +7,7 @@ using SelfEval.Web.Reports;
 namespace SelfEval.Web.Pages.Results;
 
 /// <summary>The coordinator's profile of a round: the page, and the same report as PDF.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, HtmlProfileRenderer html, IProfileRenderer pdf) : PageModel
 {
     public ProfileReport Report { get; private set; } = null!;

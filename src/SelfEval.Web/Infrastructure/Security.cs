@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Infrastructure;
+
+/// <summary>Headers every response carries: no inline script, no framing, no referrer (links are secrets).</summary>
+public static partial class Security
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        await next();
+    });
+
+    /// <summary>Secret links in a path, replaced before anything is logged.</summary>
+    [GeneratedRegex("/(k|a|e)/[A-Za-z0-9_-]{20,}")]
+    private static partial Regex LinkPattern();
+
+    public static string Redact(string path) => LinkPattern().Replace(path, "/$1/[Link]");
+
+    /// <summary>One structured line per request, with its id and a redacted path: links never reach a log.</summary>
+    public static IApplicationBuilder UseRedactedRequestLog(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SelfEval.Requests");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            logger.LogInformation(
+                "Request {RequestId} {Method} {Path} answered {StatusCode} in {ElapsedMs:0} ms",
+                context.TraceIdentifier, context.Request.Method, Redact(context.Request.Path.Value ?? string.Empty),
+                context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    });
+
+    /// <summary>
+    /// Requests too large or malformed to read get a plain 4xx before any page runs, so nothing of them is
+    /// half-processed or saved.
+    /// </summary>
+    public static IApplicationBuilder UseRequestGuards(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            if (context.Request.HasFormContentType && HttpMethods.IsPost(context.Request.Method))
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            context.Response.StatusCode = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Die Anfrage ist zu groß oder fehlerhaft und wurde nicht verarbeitet.");
+            return;
+        }
+
+        await next();
+    });
+}
+
+/// <summary>The health endpoint's check: the database answers and its schema is in place.</summary>
+public sealed class DatabaseHealthCheck(Database db) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = db.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT MAX(version) FROM schema_version";
+            var version = command.ExecuteScalar();
+            return Task.FromResult(HealthCheckResult.Healthy($"schema {version}{(db.ReadOnly ? ", read-only" : string.Empty)}"));
+        }
+        catch (Exception ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("database unavailable", ex));
+        }
+    }
+
+    public static readonly HealthCheckOptions Options = new()
+    {
+        ResponseWriter = async (context, report) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(report.Status.ToString());
+        },
+    };
+}
