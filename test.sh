@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need beside the .NET SDK when it is missing:
-# poppler-utils (pdftotext reads the PDF profiles back). Needs root or sudo for that step only.
+# poppler-utils (pdftotext reads the PDF profiles back) and Debian's chromium (the browser journeys).
+# Needs root or sudo for that step only.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if ! command -v pdftotext >/dev/null 2>&1; then
-    echo "test.sh: installing poppler-utils (pdftotext) …"
+missing=""
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+if [ -n "$missing" ]; then
+    echo "test.sh: installing$missing …"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq >/dev/null && $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null \
-        || { echo "test.sh: could not install poppler-utils; install it and run again." >&2; exit 1; }
+    $sudo_cmd apt-get update -qq >/dev/null && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null \
+        || { echo "test.sh: could not install$missing; install it and run again." >&2; exit 1; }
 fi
 
 log=$(mktemp)
