@@ -10,6 +10,11 @@ using SelfEval.Web.Reports;
 // peak memory of the offline `profile` command. Medians over repeated runs after a warm-up.
 
 var repository = FindRepository();
+if (args.Contains("load"))
+{
+    return await LoadTest.RunAsync(args);
+}
+
 if (args.Contains("dashboard"))
 {
     return await DashboardBenchmark.RunAsync(repository, args);

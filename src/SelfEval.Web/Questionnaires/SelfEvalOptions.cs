@@ -25,7 +25,7 @@ public sealed class SelfEvalOptions
     public int AnonymityK { get; set; } = 5;
 
     /// <summary>Requests per minute and client address on the link pages (/k, /a, /e): guessing links is throttled.</summary>
-    [Range(1, 100000)]
+    [Range(1, int.MaxValue)]
     public int LinkRequestsPerMinute { get; set; } = 600;
 
     /// <summary>Login attempts per minute and client address at /servicestelle/anmelden.</summary>

@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dapper;
+using SelfEval.Web.Data;
+
+/// <summary>
+/// Load and fault test against 127.0.0.1 only, bounded in time: 50 respondents saving answers in the
+/// background for 60 s, then a check that the database holds exactly what each was told was saved;
+/// 8 concurrent PDF downloads; and a run in which the server is killed and restarted.
+/// </summary>
+internal static partial class LoadTest
+{
+    private const int Port = 5393;
+    private static readonly string[] Sections = ["stakeholder-zielgruppen", "ansprache", "kontakt-dialog", "kooperationen"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var respondents = Option(args, "--respondents", 50);
+        var seconds = Option(args, "--seconds", 60);
+        var folder = Directory.CreateTempSubdirectory("selfeval-load-");
+        var database = Path.Combine(folder.FullName, "load.db");
+        try
+        {
+            using (var server = Start(database))
+            {
+                var (coordinator, people) = await PrepareAsync(respondents);
+                Console.WriteLine($"Load: {respondents} respondents saving for {seconds} s against 127.0.0.1 ({Environment.ProcessorCount} cores)");
+                var run = await SaveAsync(people, TimeSpan.FromSeconds(seconds), killAfter: null, server);
+                Report(run, seconds);
+                Console.WriteLine(Verify(database, people));
+                await PdfAsync(coordinator);
+                server.Kill(entireProcessTree: true);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Fault: 20 respondents saving, the server killed (SIGKILL) after 8 s, then restarted.");
+            using (var server = Start(database))
+            {
+                var (_, people) = await PrepareAsync(20);
+                var run = await SaveAsync(people, TimeSpan.FromSeconds(15), killAfter: TimeSpan.FromSeconds(8), server);
+                Console.WriteLine($"  acknowledged before the kill: {run.Latencies.Count}, failed in flight: {run.Errors}");
+                using var restarted = Start(database);
+                await WaitAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") });
+                Console.WriteLine("  after restart: " + Verify(database, people));
+                using var connection = new Database(database).Open();
+                Console.WriteLine($"  PRAGMA integrity_check: {connection.ExecuteScalar<string>("PRAGMA integrity_check")}");
+                restarted.Kill(entireProcessTree: true);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    private static Process Start(string database)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "SelfEval.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{Port}", $"--SelfEval:DatabasePath={database}", "--SelfEval:LinkRequestsPerMinute=100000000"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(web)!,
+        };
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitAsync(HttpClient client)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("server did not start");
+    }
+
+    private sealed record Person(string Token, HttpClient Client, string Antiforgery, Dictionary<string, Dictionary<string, string[]>> Options)
+    {
+        public ConcurrentDictionary<string, Dictionary<string, string>> Acknowledged { get; } = new();
+
+        /// <summary>A save whose answer never arrived (the server died): it may or may not have been committed.</summary>
+        public ConcurrentDictionary<string, Dictionary<string, string>> InFlight { get; } = new();
+    }
+
+    private static HttpClient NewClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task<(string Coordinator, List<Person> People)> PrepareAsync(int count)
+    {
+        var owner = NewClient();
+        await WaitAsync(owner);
+        var start = await owner.GetStringAsync("/start/wirkung-entfalten");
+        var created = await owner.PostAsync("/start/wirkung-entfalten", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Token().Match(start).Groups[1].Value), new("Nonce", Nonce().Match(start).Groups[1].Value),
+            new("q.name", "Lasttest-Initiative"), new("q.phase", "etabliert"), new("q.ausrichtung", "mischform"), new("q.rechtsform", "ev"),
+            new("q.land", "he"), new("q.radius", "regional"), new("q.personal", "gemischt"),
+        ]));
+        var coordinator = created.Headers.Location!.OriginalString[3..46];
+        var invite = Invite().Match(await owner.GetStringAsync($"/k/{coordinator}")).Groups[1].Value;
+
+        var people = new List<Person>();
+        foreach (var _ in Enumerable.Range(0, count))
+        {
+            var client = NewClient();
+            var join = await client.GetStringAsync(invite);
+            var joined = await client.PostAsync(invite, new FormUrlEncodedContent([new("__RequestVerificationToken", Token().Match(join).Groups[1].Value), new("Nonce", Nonce().Match(join).Groups[1].Value)]));
+            var token = joined.Headers.Location!.OriginalString[3..46];
+            var options = new Dictionary<string, Dictionary<string, string[]>>();
+            string antiforgery = string.Empty;
+            foreach (var section in Sections)
+            {
+                var page = await client.GetStringAsync($"/a/{token}/{section}");
+                antiforgery = Token().Match(page).Groups[1].Value;
+                options[section] = Radio().Matches(page).GroupBy(m => m.Groups[1].Value)
+                    .ToDictionary(g => g.Key, g => g.Select(m => m.Groups[2].Value).Where(v => v != "__nr").ToArray());
+            }
+
+            people.Add(new Person(token, client, antiforgery, options));
+        }
+
+        return (coordinator, people);
+    }
+
+    private sealed record Run(List<double> Latencies, int Errors, TimeSpan Elapsed);
+
+    private static async Task<Run> SaveAsync(List<Person> people, TimeSpan duration, TimeSpan? killAfter, Process server)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        if (killAfter is { } after)
+        {
+            _ = Task.Delay(after).ContinueWith(_ => server.Kill(entireProcessTree: true), TaskScheduler.Default);
+        }
+
+        await Task.WhenAll(people.Select((person, n) => Task.Run(async () =>
+        {
+            var random = new Random(n);
+            var state = person.Options.ToDictionary(s => s.Key, s => s.Value.ToDictionary(q => q.Key, q => q.Value[0]));
+            while (!stop.IsCancellationRequested)
+            {
+                var section = Sections[random.Next(Sections.Length)];
+                var questions = person.Options[section];
+                var question = questions.Keys.ElementAt(random.Next(questions.Count));
+                state[section][question] = questions[question][random.Next(questions[question].Length)];
+                var snapshot = new Dictionary<string, string>(state[section]);
+                var form = snapshot.Select(q => new KeyValuePair<string, string>("q." + q.Key, q.Value)).Prepend(new("__RequestVerificationToken", person.Antiforgery));
+                var t = Stopwatch.GetTimestamp();
+                try
+                {
+                    var response = await person.Client.PostAsync($"/a/{person.Token}/{section}?handler=Autosave", new FormUrlEncodedContent(form));
+                    var saved = response.IsSuccessStatusCode && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("saved").GetBoolean();
+                    if (saved)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                        person.Acknowledged[section] = snapshot;
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (Exception) when (killAfter is not null)
+                {
+                    // The server is gone: this save may or may not have been committed. The client stops here.
+                    person.InFlight[section] = snapshot;
+                    Interlocked.Increment(ref errors);
+                    return;
+                }
+            }
+        })));
+        return new Run([.. latencies], errors, clock.Elapsed);
+    }
+
+    private static void Report(Run run, int seconds)
+    {
+        var sorted = run.Latencies.Order().ToList();
+        double P(double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
+        Console.WriteLine($"  saves acknowledged: {sorted.Count}, errors: {run.Errors}, throughput: {sorted.Count / (double)seconds:0} saves/s");
+        Console.WriteLine($"  latency p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(sorted.Count > 0 ? sorted[^1] : 0):0.0} ms");
+    }
+
+    /// <summary>Every answer a client was told was saved is in the database, with the value last acknowledged.</summary>
+    private static string Verify(string database, List<Person> people)
+    {
+        using var connection = new Database(database).Open();
+        int expected = 0, found = 0, newer = 0;
+        foreach (var person in people)
+        {
+            var id = connection.ExecuteScalar<long>("SELECT id FROM respondents WHERE token_hash = @hash", new { hash = Tokens.Hash(person.Token) });
+            var stored = connection.Query<(string Q, string V)>("SELECT question_id, value_json FROM answers WHERE respondent_id = @id", new { id })
+                .ToDictionary(r => r.Q, r => JsonSerializer.Deserialize<string>(r.V)!);
+            foreach (var (section, answers) in person.Acknowledged)
+            {
+                foreach (var (question, value) in answers)
+                {
+                    expected++;
+                    if (stored.GetValueOrDefault(question) == value)
+                    {
+                        found++;
+                    }
+                    else if (person.InFlight.TryGetValue(section, out var pending) && pending.GetValueOrDefault(question) == stored.GetValueOrDefault(question))
+                    {
+                        newer++; // the unanswered last save was committed before the kill: newer, not lost
+                    }
+                }
+            }
+        }
+
+        return $"  database check: {found} of {expected} acknowledged answers present with their last value, {newer} replaced by a later save that was committed but not answered, {expected - found - newer} lost";
+    }
+
+    private static async Task PdfAsync(string coordinator)
+    {
+        var times = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var client = NewClient();
+            var t = Stopwatch.GetTimestamp();
+            var bytes = await client.GetByteArrayAsync($"/k/{coordinator}/ergebnis?handler=Pdf");
+            return (Ms: Stopwatch.GetElapsedTime(t).TotalMilliseconds, Size: bytes.Length);
+        }));
+        Console.WriteLine($"  8 concurrent PDF downloads: median {times.Select(t => t.Ms).Order().ElementAt(4):0} ms, slowest {times.Max(t => t.Ms):0} ms, {times[0].Size / 1024} KiB each");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Nonce\" value=\"([^\"]+)\"")]
+    private static partial Regex Nonce();
+
+    [GeneratedRegex("id=\"einladungslink\" value=\"http://[^/]+(/e/[^\"]+)\"")]
+    private static partial Regex Invite();
+
+    [GeneratedRegex("type=\"radio\" id=\"[^\"]+\" name=\"q\\.([a-z0-9-]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex Radio();
+}
