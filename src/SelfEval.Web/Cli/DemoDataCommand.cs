@@ -170,7 +170,15 @@ public static class DemoDataCommand
     /// <summary>Dates of the demo network's rounds, spread over the past years.</summary>
     private sealed class DemoClock : TimeProvider
     {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+        private readonly DateTimeOffset _latest = DateTimeOffset.UtcNow.AddDays(-1);
+        private DateTimeOffset _now = DateTimeOffset.UtcNow.AddDays(-1);
+
+        /// <summary>Never in the future: a round of the demo network cannot close after today.</summary>
+        public DateTimeOffset Now
+        {
+            get => _now;
+            set => _now = value > _latest ? _latest : value;
+        }
 
         public override DateTimeOffset GetUtcNow() => Now;
     }
