@@ -127,12 +127,11 @@ public static class Commands
         var target = QuestionnaireFolder.Read(file, own);
         var ownKind = QuestionnaireLoader.Load(target).Kinds.GetValueOrDefault(own, FileKind.Questionnaire);
         var companions = Companions(Path.GetDirectoryName(file)!, file, cx).Where(c => c.Kind != ownKind).ToList();
-        foreach (var kind in new[] { FileKind.Profile, FileKind.Offers })
+        var missing = new[] { FileKind.Profile, FileKind.Offers }.Where(k => k != ownKind && !companions.Any(c => c.Kind == k)).ToList();
+        if (missing.Count > 0 && Directory.Exists(cx.DefaultFolder))
         {
-            if (kind != ownKind && !companions.Any(c => c.Kind == kind) && Directory.Exists(cx.DefaultFolder))
-            {
-                companions.AddRange(Companions(cx.DefaultFolder, file, cx).Where(c => c.Kind == kind));
-            }
+            // The service's own folder is read once for whatever the file's folder lacks.
+            companions.AddRange(Companions(cx.DefaultFolder, file, cx).Where(c => missing.Contains(c.Kind)));
         }
 
         return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target));

@@ -97,7 +97,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             s.Append("<ul class=\"items\">");
             foreach (var item in r.Strengths)
             {
-                s.Append($"<li><span class=\"num\">{E(item.Number)}</span> <strong>{E(item.Text)}</strong><br><span class=\"answer\">Antwort: {E(item.Answer)}</span></li>");
+                s.Append(Item(item.Number, item.Text, $"Antwort: {item.Answer}", null));
             }
 
             s.Append("</ul>");
@@ -112,13 +112,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("<ul class=\"items\">");
         foreach (var w in r.Weaknesses)
         {
-            s.Append($"<li><span class=\"num\">{E(w.Item.Number)}</span> <strong>{E(w.Item.Text)}</strong><br><span class=\"answer\">Antwort: {E(w.Item.Answer)}</span>");
-            if (w.Hint is not null)
-            {
-                s.Append($"<br><span class=\"step\">Nächster Schritt: {E(w.Hint)}</span>");
-            }
-
-            s.Append("</li>");
+            s.Append(Item(w.Item.Number, w.Item.Text, $"Antwort: {w.Item.Answer}", w.Hint));
         }
 
         s.Append("</ul></section>");
@@ -170,7 +164,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
                 s.Append("<p>Bei diesen Fragen liegen die Antworten zwei Skalenstufen oder mehr auseinander. Wer was geantwortet hat, zeigt SelfEval nicht.</p><ul class=\"items\">");
                 foreach (var d in team.Discuss)
                 {
-                    s.Append($"<li><span class=\"num\">{E(d.Item.Number)}</span> <strong>{E(d.Item.Text)}</strong><br><span class=\"answer\">Antworten {E(d.Range)}</span></li>");
+                    s.Append(Item(d.Item.Number, d.Item.Text, $"Antworten {d.Range}", null));
                 }
 
                 s.Append("</ul>");
@@ -225,6 +219,11 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("</article>");
         return s.ToString();
     }
+
+    /// <summary>A numbered question with its answer and, for a weakness, the next step.</summary>
+    private static string Item(string number, string text, string answer, string? nextStep) =>
+        $"<li><span class=\"num\">{E(number)}</span> <strong>{E(text)}</strong><br><span class=\"answer\">{E(answer)}</span>" +
+        (nextStep is null ? string.Empty : $"<br><span class=\"step\">Nächster Schritt: {E(nextStep)}</span>") + "</li>";
 
     private static string V(decimal? value) => value is { } v ? Format.Number(v) : "–";
 
