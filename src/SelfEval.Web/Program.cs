@@ -11,6 +11,12 @@ using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 using SelfEval.Web.Reports;
 
+if (args is ["--version"])
+{
+    Console.Out.WriteLine($"SelfEval {Release.Version}");
+    return 0;
+}
+
 if (Commands.IsCommand(args))
 {
     return Commands.Run(args, Console.Out, Console.Error);
@@ -125,7 +131,19 @@ catch (QuestionnaireLoadException ex)
 // The schema is brought up to date before the first request, and every guide the service offers is
 // stored as the version new assessments will be answered with.
 var database = app.Services.GetRequiredService<Database>();
-database.Migrate();
+try
+{
+    var applied = database.Migrate();
+    if (applied > 0)
+    {
+        app.Logger.LogInformation("Database {Path} migrated: {Count} schema changes applied for SelfEval {Release}.", database.Path, applied, Release.Version);
+    }
+}
+catch (DatabaseTooNewException ex)
+{
+    Console.Error.WriteLine("SelfEval startet nicht: " + ex.Message);
+    return 1;
+}
 if (!database.ReadOnly)
 {
     foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)

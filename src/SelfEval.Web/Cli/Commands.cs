@@ -5,6 +5,7 @@ using CsvHelper;
 using SelfEval.Scoring.Codebook;
 using SelfEval.Scoring.Loading;
 using SelfEval.Scoring.Model;
+using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Cli;
@@ -44,15 +45,23 @@ public static class Commands
         callerFolder ??= Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
         defaultFolder ??= new SelfEvalOptions().ResolvedQuestionnaireFolder;
         var context = new CliContext(callerFolder, defaultFolder, stdout, stderr);
-        return args[0] switch
+        try
         {
-            "validate" => Validate(args[1..], context),
-            "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
-            "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(args), stdin ?? Console.In, stdout, stderr),
-            "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(args), defaultFolder, stdout, stderr),
-            "backup" => BackupCommand.Run(args[1..], DatabasePath(args), context.Resolve, stdout, stderr),
-            _ => Codebook(args[1..], context),
-        };
+            return args[0] switch
+            {
+                "validate" => Validate(args[1..], context),
+                "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
+                "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(args), stdin ?? Console.In, stdout, stderr),
+                "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(args), defaultFolder, stdout, stderr),
+                "backup" => BackupCommand.Run(args[1..], DatabasePath(args), context.Resolve, stdout, stderr),
+                _ => Codebook(args[1..], context),
+            };
+        }
+        catch (DatabaseTooNewException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return 1;
+        }
     }
 
     private sealed record CliContext(string CallerFolder, string DefaultFolder, TextWriter Out, TextWriter Err)

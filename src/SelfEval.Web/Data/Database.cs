@@ -49,12 +49,24 @@ public sealed class Database
 
     /// <summary>
     /// Creates the file and its folder if needed and applies the numbered migrations that are not yet
-    /// recorded. Safe to run at every start and from several processes.
+    /// recorded, all in one transaction: a database is either wholly on the new schema or untouched.
+    /// Safe to run at every start and from several processes at once: the first takes the write lock
+    /// and migrates, the others wait for it and then find nothing left to do. A database that a newer
+    /// release has migrated is refused before anything is written to it.
     /// </summary>
-    public int Migrate()
+    /// <returns>The number of migrations applied.</returns>
+    /// <exception cref="DatabaseTooNewException">The file belongs to a newer release.</exception>
+    public int Migrate(string? release = null)
     {
+        release ??= Release.Version;
         if (ReadOnly)
         {
+            if (File.Exists(Path))
+            {
+                using var reader = Open();
+                Refuse(State(reader, null), release);
+            }
+
             return 0; // nothing may be written; the schema must already be current
         }
 
@@ -65,28 +77,77 @@ public sealed class Database
         }
 
         using var connection = Open();
+        Refuse(State(connection, null), release);
         connection.Execute("PRAGMA journal_mode = WAL;");
-        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
-        var applied = 0;
-        foreach (var (version, name, sql) in Migrations())
-        {
-            using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-            var done = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, transaction);
-            if (done > 0)
-            {
-                continue;
-            }
 
+        // BEGIN IMMEDIATE: the write lock is taken before the schema is read, so of two processes
+        // starting together exactly one migrates while the other waits (busy_timeout).
+        using var transaction = connection.BeginTransaction(deferred: false);
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);", transaction: transaction);
+        var state = State(connection, transaction);
+        Refuse(state, release);
+
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var applied = 0;
+        foreach (var (version, name, sql) in Migrations().Where(m => !state.Applied.Contains(m.Version)))
+        {
             connection.Execute(sql, transaction: transaction);
             connection.Execute(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @now)",
+                new { version, name, now },
                 transaction);
-            transaction.Commit();
             applied++;
         }
 
+        if (state.LastRelease != release)
+        {
+            connection.Execute("INSERT INTO releases (version, migrated_at) VALUES (@release, @now)", new { release, now }, transaction);
+        }
+
+        transaction.Commit();
         return applied;
+    }
+
+    /// <summary>The release that last migrated the file, or null for a new file; "1.0.0" for the first edition, which kept no record.</summary>
+    public string? LastRelease()
+    {
+        using var connection = Open();
+        return State(connection, null).LastRelease;
+    }
+
+    private sealed record SchemaState(IReadOnlySet<int> Applied, string? LastRelease);
+
+    private static SchemaState State(SqliteConnection connection, IDbTransaction? transaction)
+    {
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        var applied = tables.Contains("schema_version")
+            ? connection.Query<int>("SELECT version FROM schema_version", transaction: transaction).ToHashSet()
+            : [];
+        var last = tables.Contains("releases")
+            ? connection.QueryFirstOrDefault<string>("SELECT version FROM releases ORDER BY id DESC LIMIT 1", transaction: transaction)
+            : null;
+
+        // The first edition (schema 1 and 2) recorded no release.
+        return new SchemaState(applied, last ?? (applied.Count > 0 ? FirstEdition : null));
+    }
+
+    private const string FirstEdition = "1.0.0";
+
+    private void Refuse(SchemaState state, string release)
+    {
+        var known = Migrations().Select(m => m.Version).ToHashSet();
+        var unknown = state.Applied.Where(v => !known.Contains(v)).Order().ToList();
+        if (state.LastRelease is { } last && Release.Compare(last, release) > 0)
+        {
+            throw new DatabaseTooNewException(
+                $"Die Datenbank {Path} wurde zuletzt von SelfEval {last} verwendet, einer neueren Version als dieser ({release}). " + DatabaseTooNewException.Advice);
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseTooNewException(
+                $"Die Datenbank {Path} hat Änderungen am Aufbau (Nr. {string.Join(", ", unknown)}), die SelfEval {release} nicht kennt: Sie stammt von einer neueren Version. " + DatabaseTooNewException.Advice);
+        }
     }
 
     public static IEnumerable<(int Version, string Name, string Sql)> Migrations()
@@ -102,6 +163,12 @@ public sealed class Database
             yield return (version, name, reader.ReadToEnd());
         }
     }
+}
+
+/// <summary>The database was migrated by a newer release; this one must not touch it.</summary>
+public sealed class DatabaseTooNewException(string message) : Exception(message)
+{
+    public const string Advice = "Sie wird nicht verändert. Starten Sie die neuere Version wieder, oder spielen Sie die Sicherung von vor dem Update ein.";
 }
 
 /// <summary>Timestamps are stored as ISO-8601 text in UTC, which sorts and reads well in SQLite.</summary>
