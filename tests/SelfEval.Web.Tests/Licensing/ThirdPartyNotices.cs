@@ -47,7 +47,7 @@ internal static class ThirdPartyNotices
         {
             var licence = LicencePolicy.Read(package.Nuspec);
             text.Append('\n').Append($"{package.Id} {package.Version}\n");
-            var shown = licence.Expression is null ? $"{licence.Declared} (not allowed: {licence.Problem})"
+            var shown = !licence.Allowed ? $"{licence.Declared} (not allowed: {licence.Problem})"
                 : licence.Basis.StartsWith("licence expression", StringComparison.Ordinal) ? licence.Expression
                 : $"{licence.Expression}, from the package's {licence.Declared}";
             Field(text, "Licence", shown);
@@ -59,7 +59,8 @@ internal static class ThirdPartyNotices
                 Field(text, "Notices", $"the package carries its own {string.Join(", ", package.Nuspec.NoticeFiles)}");
             }
 
-            if (licence.Expression is { } expression)
+            // A refused licence gets no text here: the licence test names it, and its text must not read as accepted.
+            if (licence is { Allowed: true, Expression: { } expression })
             {
                 licenceIds.UnionWith(LicencePolicy.Identifiers(expression));
             }
