@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -36,10 +35,9 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
     private readonly XBrush _muted = new XSolidBrush(Muted);
     private readonly XBrush _accent = new XSolidBrush(Accent);
 
-    /// <summary>PDFsharp needs its licence chosen and a font resolver, once per process and before any font.</summary>
+    /// <summary>PDFsharp needs a font resolver on Linux, once per process and before any font.</summary>
     static PdfProfileRenderer()
     {
-        PdfSharpLicense.SetAgplLicense();
         GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
     }
 
@@ -52,7 +50,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         document.Info.Title = $"Ergebnisprofil {report.Header.GuideTitle} – {report.Header.InitiativeName}";
         document.Info.Author = "SelfEval";
         document.Info.Subject = report.Header.GuideSubtitle ?? report.Header.GuideTitle;
-        document.Info.Creator = "SelfEval (PDFsharp, AGPL-3.0)";
+        document.Info.Creator = "SelfEval (PDFsharp)";
         document.ViewerPreferences.DisplayDocTitle = true;
 
         var layout = new PdfLayout(document);
