@@ -47,8 +47,11 @@ builder.Services.AddSingleton<HtmlProfileRenderer>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.RoundResultStore>();
-builder.Services.AddSingleton<SelfEval.Web.Office.CohortReader>();
-builder.Services.AddSingleton<SelfEval.Web.Office.QueryGuards>();
+builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonCodeStore>();
+builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
+builder.Services.AddSingleton<SelfEval.Web.Office.ReleaseControl>();
+builder.Services.AddSingleton<SelfEval.Web.Office.DashboardBuilder>();
+builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonService>();
 
 // The service office signs in; initiatives never do (their links are their access).
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -1,27 +1,29 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
 using SelfEval.Scoring.Statistics;
 using SelfEval.Web.Office;
 using SelfEval.Web.Questionnaires;
+using SelfEval.Web.Tests.Stores;
 
 namespace SelfEval.Web.Tests;
 
-/// <summary>The k rules on a cohort built by hand, where every group size is known.</summary>
-public sealed class DashboardBuilderTests
+/// <summary>The disclosure rule on snapshots built by hand, where every group and every set is known, on a real SQLite file.</summary>
+public sealed class DashboardBuilderTests : IDisposable
 {
-    private static readonly QuestionnaireCatalog Catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
+    private readonly StoreFixture _f = new();
 
     // 21 initiatives with "Wirkung entfalten": 12 established (10 in the west, 2 in the east), 6 building up, 3 founding.
-    private static readonly List<CohortRound> Cohort = Build();
-
-    private static List<CohortRound> Build()
+    private static List<CohortRound> Cohort(int extra = 0)
     {
         var rounds = new List<CohortRound>();
-        void Add(int count, string phase, string region, string radius, decimal overall)
+        void Add(int count, string phase, string region, string radius, decimal overall, int year = 2026)
         {
             for (var i = 0; i < count; i++)
             {
                 var id = rounds.Count + 1;
-                var result = new RoundResult(overall + i, new() { ["stakeholder-zielgruppen"] = overall }, new() { ["einigkeit"] = overall }, new() { ["innen"] = overall }, id % 2 == 0 ? ["stakeholder-ueberblick"] : [], ["webinar"]);
-                rounds.Add(new CohortRound(id, id, "wirkung-entfalten", 2026, $"2026-05-{id:00}", false, result,
+                var result = new RoundResult(overall + i, new() { ["stakeholder-zielgruppen"] = overall }, new() { ["einigkeit"] = overall }, new() { ["innen"] = overall }, id % 2 == 0 ? ["stakeholder-ueberblick"] : [], ["webinar"]) { Coverage = 1 };
+                rounds.Add(new CohortRound(id, id, "wirkung-entfalten", year, $"{year}-05-{id:00}", false, result,
                     new Dictionary<string, string> { ["phase"] = phase, ["region"] = region, ["radius"] = radius }));
             }
         }
@@ -30,16 +32,32 @@ public sealed class DashboardBuilderTests
         Add(2, "etabliert", "ost", "regional", 60);
         Add(6, "aufbau", "ost", "regional", 50);
         Add(3, "gruendung", "ost", "lokal", 30);
+        Add(extra, "etabliert", "west", "regional", 90);
         return rounds;
     }
 
-    private static DashboardModel Query(QueryGuard guard, Dictionary<string, string>? filters = null, string? split = null, string? compareBy = null, string? a = null, string? b = null) =>
-        DashboardBuilder.Build(Cohort, new DashboardQuery("wirkung-entfalten", filters ?? [], split, compareBy, a, b), Catalog, 5, guard);
+    public void Dispose() => _f.Dispose();
+
+    private ReleaseControl Control() => new(_f.Database, _f.Clock, Options.Create(new SelfEvalOptions { AnonymityK = 5 }));
+
+    private DashboardBuilder Builder(ReleaseControl? control = null) => new(control ?? Control(), _f.Catalog);
+
+    private Snapshot Publish(IReadOnlyList<CohortRound> rounds)
+    {
+        using var connection = _f.Database.Open();
+        var id = connection.ExecuteScalar<long>(
+            "INSERT INTO cohort_snapshots (published_at, published_by, rounds_json) VALUES (@at, 'test', @json) RETURNING id",
+            new { at = _f.Clock.GetUtcNow().ToString("O"), json = JsonSerializer.Serialize(rounds) });
+        return new Snapshot(id, _f.Clock.GetUtcNow(), rounds);
+    }
+
+    private static DashboardQuery Query(Dictionary<string, string>? filters = null, string? split = null, string? compareBy = null, string? a = null, string? b = null) =>
+        new("wirkung-entfalten", filters ?? [], split, compareBy, a, b);
 
     [Fact]
     public void All_initiatives_give_figures_with_their_count()
     {
-        var model = Query(new QueryGuard(5));
+        var model = Builder().Build(Publish(Cohort()), Query());
 
         Assert.Null(model.Refusal);
         Assert.Equal(21, model.Selected);
@@ -50,37 +68,60 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void A_filter_below_k_is_refused()
     {
-        var model = Query(new QueryGuard(5), new() { ["phase"] = "gruendung" });
+        var model = Builder().Build(Publish(Cohort()), Query(new() { ["phase"] = "gruendung" }));
 
-        Assert.Equal(Anonymity.TooFew, model.Refusal);
+        Assert.Null(model.Selected);
+        Assert.Equal(DisclosureDecision.TooFew, model.Refusal);
         Assert.Empty(model.Figures);
         Assert.Empty(model.Weaknesses);
     }
 
     [Fact]
-    public void A_filter_whose_remainder_is_below_k_is_refused_as_a_complement()
+    public void A_filter_whose_remainder_is_below_k_is_refused_once_the_total_is_released()
     {
-        var model = Query(new QueryGuard(5), new() { ["radius"] = "regional" }); // 18 of 21: the 3 local ones would follow
+        var builder = Builder();
+        var snapshot = Publish(Cohort());
+        builder.Prerelease(snapshot);
 
-        Assert.StartsWith("Diese Auswahl unterscheidet sich nur um wenige Initiativen von der Gesamtheit", model.Refusal, StringComparison.Ordinal);
+        var model = builder.Build(snapshot, Query(new() { ["radius"] = "regional" })); // 18 of 21: the 3 local ones would follow
+
+        Assert.Null(model.Selected);
+        Assert.Equal(DisclosureDecision.WouldIsolate, model.Refusal);
     }
 
     [Fact]
-    public void A_second_filter_that_differs_from_the_first_by_fewer_than_k_is_refused()
+    public void Two_selections_that_differ_by_fewer_than_k_are_never_both_released_for_any_user_or_after_a_restart()
     {
-        var guard = new QueryGuard(5);
+        var snapshot = Publish(Cohort());
+        Assert.Equal(12, Builder().Build(snapshot, Query(new() { ["phase"] = "etabliert" })).Selected);
 
-        Assert.Null(Query(guard, new() { ["phase"] = "etabliert" }).Refusal);                         // 12
-        var second = Query(guard, new() { ["phase"] = "etabliert", ["region"] = "west" });           // 10: the 2 in the east would follow
+        // Another office user, or the same after a restart: a new control on the same database.
+        var second = Builder(Control()).Build(snapshot, Query(new() { ["phase"] = "etabliert", ["region"] = "west" })); // 10: the 2 in the east would follow
 
-        Assert.StartsWith("Diese Auswahl unterscheidet sich nur um wenige Initiativen von einer, die Sie bereits angesehen haben", second.Refusal, StringComparison.Ordinal);
-        Assert.Null(Query(new QueryGuard(5), new() { ["phase"] = "etabliert", ["region"] = "west" }).Refusal); // alone it is fine
+        Assert.Null(second.Selected);
+        Assert.Equal(DisclosureDecision.WouldIsolate, second.Refusal);
+        Assert.Equal(12, Builder(Control()).Build(snapshot, Query(new() { ["phase"] = "etabliert" })).Selected); // the released one stays available
+    }
+
+    [Fact]
+    public void A_split_group_that_differs_from_a_released_selection_by_fewer_than_k_is_withheld()
+    {
+        var snapshot = Publish(Cohort());
+        var builder = Builder();
+        builder.Build(snapshot, Query(new() { ["phase"] = "etabliert" }));             // 12
+
+        var split = builder.Build(snapshot, Query(split: "region"));                       // west 10, ost 11
+
+        var west = split.Split.Single(g => g.Group == "west");
+        Assert.Null(west.Count);
+        Assert.Equal(DisclosureDecision.WouldIsolate, west.Why);
+        Assert.Equal(11, split.Split.Single(g => g.Group == "ost").Count);
     }
 
     [Fact]
     public void A_split_hides_small_groups_and_enough_others_that_none_follows_from_the_total()
     {
-        var model = Query(new QueryGuard(5), split: "phase");
+        var model = Builder().Build(Publish(Cohort()), Query(split: "phase"));
 
         var shown = model.Split.Where(g => g.Count is not null).Select(g => g.Group).ToList();
         Assert.Equal(["etabliert"], shown);  // founding (3) alone would follow from the total, so building up (6) is hidden too
@@ -90,19 +131,21 @@ public sealed class DashboardBuilderTests
     [Fact]
     public void A_comparison_shows_both_groups_only_when_each_is_large_enough()
     {
-        var model = Query(new QueryGuard(5), compareBy: "phase", a: "etabliert", b: "aufbau");
-        var refused = Query(new QueryGuard(5), compareBy: "phase", a: "etabliert", b: "gruendung");
+        var builder = Builder();
+        var snapshot = Publish(Cohort());
+        var model = builder.Build(snapshot, Query(compareBy: "phase", a: "etabliert", b: "aufbau"));
+        var refused = builder.Build(snapshot, Query(compareBy: "phase", a: "etabliert", b: "gruendung"));
 
         Assert.Equal([12, 6], model.Compare.Select(g => g.Count!.Value));
         Assert.Equal(12, refused.Compare[0].Count);
         Assert.Null(refused.Compare[1].Count);
-        Assert.Equal(Anonymity.TooFew, refused.Compare[1].Refusal);
+        Assert.Equal(DisclosureDecision.TooFew, refused.Compare[1].Why);
     }
 
     [Fact]
     public void Frequencies_are_shares_of_the_selected_initiatives()
     {
-        var model = Query(new QueryGuard(5));
+        var model = Builder().Build(Publish(Cohort()), Query());
 
         Assert.Equal(("stakeholder-ueberblick", 48), (model.Weaknesses[0].Key, model.Weaknesses[0].Percent));   // 10 of 21
         Assert.Equal(("webinar", 100), (model.Needs[0].Key, model.Needs[0].Percent));
@@ -110,13 +153,44 @@ public sealed class DashboardBuilderTests
     }
 
     [Fact]
-    public void Each_initiative_counts_once_with_its_latest_round()
+    public void Each_initiative_counts_once_with_its_latest_round_and_years_use_that_years_rounds()
     {
-        var older = Cohort[0] with { RoundId = 999, ClosedAt = "2025-01-01", Year = 2025, Result = Cohort[0].Result with { Overall = 1 } };
-        var model = DashboardBuilder.Build([.. Cohort, older], new DashboardQuery("wirkung-entfalten", new Dictionary<string, string>()), Catalog, 5, new QueryGuard(5));
+        var cohort = Cohort();
+        var older = cohort[0] with { RoundId = 999, ClosedAt = "2025-01-01", Year = 2025, Result = cohort[0].Result with { Overall = 1 } };
+        var model = Builder().Build(Publish([.. cohort, older]), Query());
 
         Assert.Equal(21, model.Selected);
-        Assert.Null(model.Years.Single(y => y.Year == 2025).Overall); // one initiative in 2025: below k
-        Assert.Equal(21, model.Years.Single(y => y.Year == 2026).Overall!.Count);
+        Assert.Null(model.Years.Single(y => y.Year == 2025).Overall.Distribution); // one initiative in 2025: below k
+        Assert.Equal(21, model.Years.Single(y => y.Year == 2026).Overall.Distribution!.Count);
+        Assert.Equal([(2025, (int?)null), (2026, 21)], model.Counts.Select(c => (c.Year, c.Initiatives)));
+    }
+
+    [Fact]
+    public void A_new_snapshot_with_one_more_initiative_shows_the_earlier_figure_with_its_date()
+    {
+        var builder = Builder();
+        var first = Publish(Cohort());
+        var before = builder.Build(first, Query());
+        _f.Clock.Advance(TimeSpan.FromDays(31));
+
+        var after = builder.Build(Publish(Cohort(extra: 1)), Query());     // 22: the new one's score would follow
+
+        Assert.Equal(21, after.Selected);
+        Assert.Equal(before.Figures[0].Distribution, after.Figures[0].Distribution);
+        Assert.Equal(first.PublishedAt, after.Figures[0].Earlier);
+
+        var grown = builder.Build(Publish(Cohort(extra: 5)), Query());     // 26: five new ones, none isolated
+        Assert.Equal(26, grown.Selected);
+        Assert.Null(grown.Figures[0].Earlier);
+    }
+
+    [Fact]
+    public void Every_release_is_recorded_with_the_rounds_it_rests_on()
+    {
+        Builder().Build(Publish(Cohort()), Query(new() { ["phase"] = "etabliert" }));
+
+        using var connection = _f.Database.Open();
+        var members = connection.QuerySingle<string>("SELECT members FROM released_figures WHERE cell = 'phase=etabliert' AND measure = 'n'");
+        Assert.Equal(string.Join(',', Enumerable.Range(1, 12)), members);
     }
 }

@@ -110,7 +110,7 @@ public sealed class OfficeTests : IDisposable
         var page = await client.PageAsync(query);
         var csv = await client.GetStringAsync(query + "&handler=Export&format=csv");
 
-        Assert.Equal("Keine Auswertung: zu wenige Initiativen für eine anonyme Auswertung", page.QuerySelector(".refusal")!.TextContent.Trim());
+        Assert.Equal("Keine Auswertung: zu wenige Initiativen für eine anonyme Auswertung.", page.QuerySelector(".refusal")!.TextContent.Trim());
         Assert.Empty(page.QuerySelectorAll("table.figures"));
         Assert.DoesNotContain("\nfigure,", csv, StringComparison.Ordinal);
         Assert.Contains("selection,,,,,,,,,,,zu wenige Initiativen für eine anonyme Auswertung", csv, StringComparison.Ordinal);
@@ -185,33 +185,53 @@ public sealed class OfficeTests : IDisposable
     }
 
     [Fact]
-    public async Task Opting_out_removes_an_initiative_from_every_figure_at_once()
+    public async Task Opting_out_removes_an_initiative_from_every_snapshot_while_published_figures_stay_without_revealing_it()
     {
-        var (coordinator, _) = await RealInitiativeAsync(optIn: true);
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true, code: true);
         var client = Client();
         await LoginAsync(client);
-        int Count(JsonElement json) => json.GetProperty("selectedInitiatives").GetInt32();
-        var before = Count(JsonDocument.Parse(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json")).RootElement);
+        JsonElement Json(string body) => JsonDocument.Parse(body).RootElement;
+        var before = Json(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json"));
+        var snapshots = _app.Services.GetRequiredService<SnapshotStore>();
+        var roundId = _app.Services.GetRequiredService<SelfEval.Web.Assessments.AssessmentStore>().GetRounds(
+            _app.Services.GetRequiredService<SelfEval.Web.Assessments.AssessmentStore>().FindByCoordinatorToken(coordinator)!.Id)[0].Id;
+        Assert.Contains(snapshots.Latest()!.Rounds, r => r.RoundId == roundId);
 
         var owner = Client();
         var page = await owner.PageAsync($"/k/{coordinator}");
         await owner.SubmitAsync(page.Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["optIn"] = ["false"] });
 
-        var after = Count(JsonDocument.Parse(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json")).RootElement);
-        Assert.Equal(before - 1, after);
+        Assert.DoesNotContain(snapshots.Latest()!.Rounds, r => r.RoundId == roundId);
+        var after = Json(await client.GetStringAsync("/servicestelle?leitfaden=sich-gut-aufstellen&handler=Export&format=json"));
+
+        // One initiative fewer would reveal it by difference: the published figure stays, marked with its date.
+        Assert.Equal(before.GetProperty("selectedInitiatives").GetInt32(), after.GetProperty("selectedInitiatives").GetInt32());
+        Assert.Equal(before.GetProperty("figures")[0].GetProperty("distribution").GetRawText(), after.GetProperty("figures")[0].GetProperty("distribution").GetRawText());
+        Assert.Equal(JsonValueKind.String, after.GetProperty("releasedEarlier").ValueKind);
     }
 
     [Fact]
     public async Task The_team_profile_pdf_places_each_section_against_comparable_initiatives()
     {
-        var (coordinator, _) = await RealInitiativeAsync(optIn: false);
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true, code: true);
 
         var pdf = await Client().GetByteArrayAsync($"/k/{coordinator}/ergebnis?runde=1&handler=Pdf");
         var text = PdfText.Flat(PdfText.Read(pdf));
 
         Assert.Contains("Im Vergleich mit ähnlichen Initiativen", text, StringComparison.Ordinal);
         Assert.Matches("Verglichen mit (alle )?Initiativen mit „Sich gut aufstellen“", text);
+        Assert.Matches(@"Stand der Vergleichszahlen: \d{1,2}\. \w+ \d{4}\.", text);
         Assert.Matches(@"\d+ · (unteres Viertel|Mittelfeld|oberes Viertel)", text);
+    }
+
+    [Fact]
+    public async Task Without_a_comparison_code_the_profile_explains_how_to_get_one()
+    {
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true);
+
+        var page = await Client().PageAsync($"/k/{coordinator}/ergebnis?runde=1");
+
+        Assert.Equal(SelfEval.Web.Reports.ProfileTexts.BenchmarkNeedsCode, page.QuerySelector(".benchmark .note")!.TextContent);
     }
 
     [Fact]
@@ -219,12 +239,12 @@ public sealed class OfficeTests : IDisposable
     {
         using var empty = new SelfEvalFactory();
         var client = empty.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var (coordinator, _) = await RealInitiativeAsync(optIn: true, client);
+        var (coordinator, _) = await RealInitiativeAsync(optIn: true, client, code: true, services: empty.Services);
 
         var page = await client.PageAsync($"/k/{coordinator}/ergebnis?runde=1");
 
         Assert.Equal(
-            "Für einen Vergleich gibt es noch zu wenige vergleichbare Initiativen: Er braucht mindestens 5, die ihre Ergebnisse anonym teilen.",
+            "Für einen Vergleich gibt es noch zu wenige vergleichbare Initiativen: Er braucht mindestens 5, die mit einem Vergleichscode teilnehmen und ihre Ergebnisse anonym teilen.",
             page.QuerySelector(".benchmark .note")!.TextContent);
     }
 
@@ -265,7 +285,7 @@ public sealed class OfficeTests : IDisposable
     }
 
     /// <summary>A real initiative through the web forms: a name, a team member's label, a free text, a closed round.</summary>
-    private async Task<(string Coordinator, string[] Secrets)> RealInitiativeAsync(bool optIn, HttpClient? client = null)
+    private async Task<(string Coordinator, string[] Secrets)> RealInitiativeAsync(bool optIn, HttpClient? client = null, bool code = false, IServiceProvider? services = null)
     {
         client ??= Client();
         var start = await client.PageAsync("/start/sich-gut-aufstellen");
@@ -284,6 +304,13 @@ public sealed class OfficeTests : IDisposable
                 f => "q." + f.GetAttribute("data-question"),
                 f => new[] { f.QuerySelector("textarea") is not null ? "Unser vertrauliches Vorhaben" : f.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("value")!).First(v => v != "__nr") });
             next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
+        }
+
+        if (code)
+        {
+            var issued = (services ?? _app.Services).GetRequiredService<ComparisonCodeStore>().Issue(1)[0];
+            var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [ComparisonCodeStore.Format(issued)], ["optIn"] = ["true"] });
+            Assert.Equal($"/k/{token}?hinweis=code#vergleich", joined.Location());
         }
 
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));

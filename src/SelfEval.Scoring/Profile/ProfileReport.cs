@@ -88,7 +88,14 @@ public sealed record ProfileReport(
 public sealed record BenchmarkLine(string Label, decimal? Score, decimal P25, decimal Median, decimal P75, string? Position);
 
 /// <summary>The comparison group, or why there is none (<paramref name="Unavailable"/>).</summary>
-public sealed record BenchmarkReport(string Group, int Count, IReadOnlyList<BenchmarkLine> Sections, string? Unavailable);
+public sealed record BenchmarkReport(string Group, int Count, IReadOnlyList<BenchmarkLine> Sections, string? Unavailable)
+{
+    /// <summary>The date of the published figures the band shows.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Below this many initiatives a band says more about a few than about "comparable initiatives".</summary>
+    public const int FewFrom = 10;
+}
 
 public static class Format
 {

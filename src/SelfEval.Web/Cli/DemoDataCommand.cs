@@ -38,6 +38,7 @@ public static class DemoDataCommand
         var assessments = new AssessmentStore(db, clock);
         var responses = new ResponseStore(db, clock);
         var results = new RoundResultStore(db, assessments, responses, versions, catalog, clock);
+        var codes = new ComparisonCodeStore(db, clock);
         var links = new List<(string Name, string Token)>();
         var rounds = 0;
 
@@ -58,6 +59,9 @@ public static class DemoDataCommand
                 guide.Id, versions.Ensure(guide), Tokens.Hash(token), Tokens.Hash(Tokens.Invite(token, 1)), random.NextDouble() < 0.85,
                 null, profile.Select(p => StoredAnswer.From(p.Key, p.Value)).ToList(), IsDemo: true));
             links.Add(($"Demo-Initiative {n:00}", token));
+
+            // Demo initiatives stand for the network's members: each joins the comparison with a demo code.
+            codes.Redeem(id, codes.Issue(1, demo: true)[0]);
 
             for (var r = 0; r < roundCount; r++)
             {

@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using Dapper;
-using SelfEval.Web.Data;
 
 namespace SelfEval.Web.Office;
-
-/// <summary>One closed round of an initiative that agreed to the comparison, with its comparison groups.</summary>
-public sealed record CohortRound(long AssessmentId, long RoundId, string Guide, int Year, string ClosedAt, bool Demo, RoundResult Result, IReadOnlyDictionary<string, string> Groups);
 
 /// <summary>The groups the office may compare by, built from the profile; coarse on purpose.</summary>
 public static class Groups
@@ -69,57 +63,5 @@ public static class Groups
         }
 
         return groups;
-    }
-}
-
-/// <summary>Reads the rounds that count for the comparison: closed, with consent given now.</summary>
-public sealed class CohortReader(Database db, RoundResultStore results)
-{
-    private static readonly string[] ProfileKeys = ["phase", "ausrichtung", "rechtsform", "radius", "land", "gruendungsjahr"];
-
-    public IReadOnlyList<CohortRound> Read()
-    {
-        if (!db.ReadOnly)
-        {
-            results.ComputeMissing();
-        }
-
-        using var connection = db.Open();
-        var rows = connection.Query<(long AssessmentId, long RoundId, string Guide, string ClosedAt, long Demo, string Json)>(
-            """
-            SELECT a.id, r.id, rr.questionnaire_id, r.closed_at, a.is_demo, rr.results_json
-            FROM rounds r
-            JOIN assessments a ON a.id = r.assessment_id
-            JOIN round_results rr ON rr.round_id = r.id
-            WHERE r.closed_at IS NOT NULL AND a.comparison_opt_in = 1
-            """).ToList();
-        var profiles = connection.Query<(long RoundId, string QuestionId, string? ValueJson)>(
-                """
-                SELECT p.round_id, p.question_id, p.value_json
-                FROM profile_answers p
-                JOIN rounds r ON r.id = p.round_id
-                JOIN assessments a ON a.id = r.assessment_id
-                WHERE r.closed_at IS NOT NULL AND a.comparison_opt_in = 1 AND p.question_id IN @ProfileKeys
-                """,
-                new { ProfileKeys })
-            .GroupBy(p => p.RoundId)
-            .ToDictionary(g => g.Key, g => g.Where(p => p.ValueJson is not null).ToDictionary(p => p.QuestionId, p => Plain(p.ValueJson!)));
-        return rows.Select(r => new CohortRound(
-                r.AssessmentId, r.RoundId, r.Guide,
-                Time.Parse(r.ClosedAt)!.Value.Year, r.ClosedAt, r.Demo != 0,
-                JsonSerializer.Deserialize<RoundResult>(r.Json)!,
-                Groups.From(profiles.GetValueOrDefault(r.RoundId) ?? new Dictionary<string, string>())))
-            .ToList();
-    }
-
-    private static string Plain(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.ValueKind switch
-        {
-            JsonValueKind.String => doc.RootElement.GetString()!,
-            JsonValueKind.Number => doc.RootElement.GetRawText(),
-            _ => string.Empty,
-        };
     }
 }

@@ -20,18 +20,20 @@ public static class DashboardExport
         k = model.K,
         guide = model.Query.Guide,
         filters = model.Query.Filters,
+        snapshot = model.SnapshotDate,
         selectedInitiatives = model.Selected,
-        refusal = model.Refusal,
-        counts = model.Counts.Select(c => new { c.Guide, c.Year, rounds = c.Rounds }),
+        refusal = model.Selected is null ? OfficeTexts.Withheld(model.Refusal) : null,
+        releasedEarlier = model.Earlier,
+        counts = model.Counts.Select(c => new { c.Guide, c.Year, initiatives = c.Initiatives, releasedEarlier = c.Earlier }),
         figures = model.Figures.Select(Row),
-        split = model.Split.Select(g => new { g.Group, g.Label, initiatives = g.Count, refusal = g.Refusal, figures = g.Figures.Select(Row) }),
-        compare = model.Compare.Select(g => new { g.Group, g.Label, initiatives = g.Count, refusal = g.Refusal, figures = g.Figures.Select(Row) }),
+        split = model.Split.Select(g => new { g.Group, g.Label, initiatives = g.Count, refusal = g.Count is null ? OfficeTexts.Withheld(g.Why) : null, releasedEarlier = g.Earlier, figures = g.Figures.Select(Row) }),
+        compare = model.Compare.Select(g => new { g.Group, g.Label, initiatives = g.Count, refusal = g.Count is null ? OfficeTexts.Withheld(g.Why) : null, releasedEarlier = g.Earlier, figures = g.Figures.Select(Row) }),
         weaknesses = model.Weaknesses,
         supportNeeds = model.Needs,
-        years = model.Years.Select(y => new { y.Year, overall = Stats(y.Overall) }),
+        years = model.Years.Select(y => new { y.Year, overall = Stats(y.Overall.Distribution), releasedEarlier = y.Overall.Earlier }),
     }, Json);
 
-    private static object Row(Figure f) => new { f.Key, f.Label, distribution = Stats(f.Distribution) };
+    private static object Row(Figure f) => new { f.Key, f.Label, distribution = Stats(f.Distribution), releasedEarlier = f.Earlier, refusal = f.Distribution is null ? OfficeTexts.Withheld(f.Why) : null };
 
     private static object? Stats(Distribution? d) => d is null ? null : new { n = d.Count, p10 = d.P10, p25 = d.P25, median = d.Median, p75 = d.P75, p90 = d.P90 };
 
@@ -39,17 +41,17 @@ public static class DashboardExport
     public static string ToCsv(DashboardModel model)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, options: null, leaveOpen: true))
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             csv.WriteRecord(["part", "group", "key", "label", "n", "p10", "p25", "median", "p75", "p90", "percent", "note"]);
-            if (model.Refusal is not null)
+            if (model.Selected is null)
             {
-                csv.WriteRecord(["selection", "", "", "", "", "", "", "", "", "", "", model.Refusal]);
+                csv.WriteRecord(["selection", "", "", "", "", "", "", "", "", "", "", OfficeTexts.Withheld(model.Refusal)]);
             }
 
             foreach (var c in model.Counts)
             {
-                csv.WriteRecord(["count", c.Year.ToString(CultureInfo.InvariantCulture), c.Guide, c.GuideTitle, c.Rounds?.ToString(CultureInfo.InvariantCulture) ?? "", "", "", "", "", "", "", c.Rounds is null ? Anonymity.TooFew : ""]);
+                csv.WriteRecord(["count", c.Year.ToString(CultureInfo.InvariantCulture), c.Guide, c.GuideTitle, c.Initiatives?.ToString(CultureInfo.InvariantCulture) ?? "", "", "", "", "", "", "", c.Initiatives is null ? OfficeTexts.Withheld(c.Why) : c.Earlier is { } e ? OfficeTexts.Earlier(e) : ""]);
             }
 
             foreach (var f in model.Figures)
@@ -63,7 +65,7 @@ public static class DashboardExport
                 {
                     if (g.Count is null)
                     {
-                        csv.WriteRecord([part, g.Label, "", "", "", "", "", "", "", "", "", g.Refusal ?? Anonymity.TooFew]);
+                        csv.WriteRecord([part, g.Label, "", "", "", "", "", "", "", "", "", OfficeTexts.Withheld(g.Why)]);
                     }
 
                     foreach (var f in g.Figures)
@@ -83,7 +85,7 @@ public static class DashboardExport
 
             foreach (var y in model.Years)
             {
-                csv.WriteRecord(Stats("year", y.Year.ToString(CultureInfo.InvariantCulture), new Figure("gesamt", "Gesamt", y.Overall)));
+                csv.WriteRecord(Stats("year", y.Year.ToString(CultureInfo.InvariantCulture), y.Overall with { Key = "gesamt", Label = "Gesamt" }));
             }
 
             csv.Flush();
@@ -97,7 +99,7 @@ public static class DashboardExport
         static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
         var d = f.Distribution;
         return d is null
-            ? [part, group, f.Key, f.Label, "", "", "", "", "", "", "", Anonymity.TooFew]
-            : [part, group, f.Key, f.Label, d.Count.ToString(CultureInfo.InvariantCulture), N(d.P10), N(d.P25), N(d.Median), N(d.P75), N(d.P90), "", ""];
+            ? [part, group, f.Key, f.Label, "", "", "", "", "", "", "", OfficeTexts.Withheld(f.Why)]
+            : [part, group, f.Key, f.Label, d.Count.ToString(CultureInfo.InvariantCulture), N(d.P10), N(d.P25), N(d.Median), N(d.P75), N(d.P90), "", f.Earlier is { } e ? OfficeTexts.Earlier(e) : ""];
     }
 }

@@ -16,7 +16,11 @@ public sealed record RoundResult(
     Dictionary<string, decimal> Aspects,
     Dictionary<string, decimal> Dimensions,
     List<string> Weak,
-    List<string> Needs);
+    List<string> Needs)
+{
+    /// <summary>The share of the guide's scored questions the round answered (0 to 1).</summary>
+    public decimal Coverage { get; init; }
+}
 
 /// <summary>Scores closed rounds once and keeps the result, so the office's figures never touch answers.</summary>
 public sealed class RoundResultStore(
@@ -33,7 +37,10 @@ public sealed class RoundResultStore(
             card.Aspects.Where(a => a.Value.Assessable).ToDictionary(a => a.Key.Name(), a => a.Value.Value!.Value),
             card.Dimensions.Where(d => d.Value.Assessable).ToDictionary(d => d.Key.Name(), d => d.Value.Value!.Value),
             card.Items.Where(i => i.Score < Method.WeaknessBelow).Select(i => i.Question.Id).ToList(),
-            report.SupportNeeds.Where(n => n.Level is "hoch" or "mittel").Select(n => n.OfferId).ToList());
+            report.SupportNeeds.Where(n => n.Level is "hoch" or "mittel").Select(n => n.OfferId).ToList())
+        {
+            Coverage = card.Overall.Coverage,
+        };
     }
 
     public void Compute(long roundId)
@@ -60,18 +67,21 @@ public sealed class RoundResultStore(
         using var connection = db.Open();
         connection.Execute(
             """
-            INSERT INTO round_results (round_id, questionnaire_id, results_json, computed_at) VALUES (@roundId, @questionnaireId, @json, @now)
-            ON CONFLICT (round_id) DO UPDATE SET results_json = excluded.results_json, computed_at = excluded.computed_at
+            INSERT INTO round_results (round_id, questionnaire_id, results_json, computed_at, coverage) VALUES (@roundId, @questionnaireId, @json, @now, @coverage)
+            ON CONFLICT (round_id) DO UPDATE SET results_json = excluded.results_json, computed_at = excluded.computed_at, coverage = excluded.coverage
             """,
-            new { roundId, questionnaireId, json = JsonSerializer.Serialize(result), now = clock.Stamp() });
+            new { roundId, questionnaireId, json = JsonSerializer.Serialize(result), now = clock.Stamp(), coverage = (double)result.Coverage });
     }
 
-    /// <summary>Scores every closed round that has no result yet (closed before this table existed, or imported).</summary>
+    /// <summary>
+    /// Scores every closed round that has no result yet (closed before this table existed, or imported), or
+    /// whose result predates the coverage it is now counted by.
+    /// </summary>
     public int ComputeMissing()
     {
         using var connection = db.Open();
         var missing = connection.Query<long>(
-            "SELECT r.id FROM rounds r LEFT JOIN round_results rr ON rr.round_id = r.id WHERE r.closed_at IS NOT NULL AND rr.round_id IS NULL").ToList();
+            "SELECT r.id FROM rounds r LEFT JOIN round_results rr ON rr.round_id = r.id WHERE r.closed_at IS NOT NULL AND (rr.round_id IS NULL OR rr.coverage IS NULL)").ToList();
         foreach (var id in missing)
         {
             Compute(id);

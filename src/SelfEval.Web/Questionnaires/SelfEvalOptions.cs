@@ -32,6 +32,13 @@ public sealed class SelfEvalOptions
     [Range(1, 10000)]
     public int LoginRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// Days after which the comparison's published snapshot is replaced by a new one at the next look
+    /// (the office can publish earlier). Figures change only from snapshot to snapshot.
+    /// </summary>
+    [Range(1, 366)]
+    public int SnapshotDays { get; set; } = 30;
+
     /// <summary>Opens the database read-only, e.g. during maintenance: pages show, saving explains itself.</summary>
     public bool DatabaseReadOnly { get; set; }
 

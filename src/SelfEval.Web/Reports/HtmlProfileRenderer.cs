@@ -69,7 +69,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             }
             else
             {
-                s.Append($"<p>Verglichen mit {E(bench.Group)} ({bench.Count} Initiativen, die ihre Ergebnisse anonym teilen). Das Band zeigt die mittlere Hälfte, der Strich den Median, der Punkt Ihren Wert.</p><table class=\"bars\"><tbody>");
+                s.Append($"<p>{E(ProfileTexts.BenchmarkIntro(bench))} Das Band zeigt die mittlere Hälfte, der Strich den Median, der Punkt Ihren Wert.</p><table class=\"bars\"><tbody>");
                 foreach (var line in bench.Sections)
                 {
                     var marker = line.Score is { } sc ? $"<circle class=\"own\" cx=\"{N(sc)}\" cy=\"5\" r=\"3.2\"/>" : string.Empty;

@@ -246,7 +246,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             return;
         }
 
-        l.Paragraph($"Verglichen mit {b.Group} ({b.Count} Initiativen, die ihre Ergebnisse anonym teilen). Das graue Band zeigt die mittlere Hälfte dieser Initiativen, der Strich in ihm den Median, der Punkt Ihren Wert.", _body, _muted, after: 8);
+        l.Paragraph($"{ProfileTexts.BenchmarkIntro(b)} Das graue Band zeigt die mittlere Hälfte dieser Initiativen, der Strich in ihm den Median, der Punkt Ihren Wert.", _body, _muted, after: 8);
         foreach (var line in b.Sections)
         {
             l.Need(18);

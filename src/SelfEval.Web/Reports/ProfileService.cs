@@ -10,7 +10,7 @@ namespace SelfEval.Web.Reports;
 /// <summary>Reads a round from the stores and turns it into the report the renderers lay out.</summary>
 public sealed class ProfileService(
     AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions, QuestionnaireCatalog catalog, TimeProvider clock,
-    SelfEval.Web.Office.CohortReader cohort, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options)
+    SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options)
 {
     /// <summary>The team's profile of a round, with the trend against the last closed round before it.</summary>
     public ProfileReport ForRound(AssessmentRecord assessment, RoundRecord round)
@@ -23,12 +23,18 @@ public sealed class ProfileService(
     }
 
     /// <summary>
-    /// Each section against the middle half of comparable initiatives: the same guide and, where k of
-    /// them exist, the same phase, else the same orientation, else all. The initiative itself never counts.
+    /// Each section against the middle half of comparable initiatives from the published snapshot: the same
+    /// guide and, where its figures are released, the same phase, else the same orientation, else all.
+    /// Never recomputed per view: the band is a released figure, the same for everyone who sees it.
     /// </summary>
     private BenchmarkReport Benchmark(AssessmentRecord assessment, RoundRecord round, ScoreCard card)
     {
         var k = options.Value.AnonymityK;
+        if (!assessment.ComparisonOptIn || !codes.HasCode(assessment.Id))
+        {
+            return new BenchmarkReport(string.Empty, 0, [], ProfileTexts.BenchmarkNeedsCode);
+        }
+
         var profile = AssessmentAccess.Read(card.Questionnaire, assessments.GetProfile(round.Id));
         var own = SelfEval.Web.Office.Groups.From(profile.ToDictionary(p => p.Key, p => p.Value switch
         {
@@ -36,36 +42,41 @@ public sealed class ProfileService(
             Answer.Number n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => string.Empty,
         }));
-        var others = cohort.Read()
-            .Where(r => r.Guide == card.Questionnaire.Id && r.AssessmentId != assessment.Id)
-            .GroupBy(r => r.AssessmentId)
-            .Select(g => g.OrderByDescending(r => r.ClosedAt, StringComparer.Ordinal).First())
-            .ToList();
-        var candidates = new List<(string Label, List<SelfEval.Web.Office.CohortRound> Rounds)>();
-        foreach (var dimension in new[] { "phase", "ausrichtung" })
+        var snapshot = comparison.Current();
+        var all = new SelfEval.Web.Office.Cell(card.Questionnaire.Id, new Dictionary<string, string>());
+        var candidates = new[] { "phase", "ausrichtung" }
+            .Where(own.ContainsKey)
+            .Select(d => (Cell: all.With(d, own[d]), Label: $"Initiativen mit „{card.Questionnaire.Title}“, {SelfEval.Web.Office.Groups.Dimensions.First(x => x.Key == d).Label} „{SelfEval.Web.Office.Groups.Label(d, own[d])}“"))
+            .Append((Cell: all, Label: $"alle Initiativen mit „{card.Questionnaire.Title}“"));
+        var guide = catalog.Find(card.Questionnaire.Id) ?? card.Questionnaire;
+        foreach (var (cell, label) in candidates)
         {
-            if (own.TryGetValue(dimension, out var value))
+            var selection = comparison.Builder.Select(snapshot, cell, guide);
+            if (selection.Base is not { } b)
             {
-                candidates.Add(($"Initiativen mit „{card.Questionnaire.Title}“, {SelfEval.Web.Office.Groups.Dimensions.First(d => d.Key == dimension).Label} „{SelfEval.Web.Office.Groups.Label(dimension, value)}“", others.Where(r => r.Groups.GetValueOrDefault(dimension) == value).ToList()));
+                continue;
             }
+
+            var numbers = new Numbering(card.Questionnaire);
+            var lines = card.Sections.Select(s =>
+            {
+                var d = selection.Figures.FirstOrDefault(f => f.Key == s.Section.Id)?.Distribution;
+                if (d is null)
+                {
+                    return null;
+                }
+
+                // Whole numbers: the band is a coarse orientation, not a measurement to a decimal.
+                var (p25, median, p75) = (Math.Round(d.P25), Math.Round(d.Median), Math.Round(d.P75));
+                var score = s.Score.Assessable ? s.Score.Value : null;
+                var position = score is { } sc ? new Distribution(d.Count, p25, median, p75, null, null).Position(sc) : null;
+                return new BenchmarkLine($"{numbers.Of(s.Section)} {s.Section.Title}", score, p25, median, p75, position);
+            }).OfType<BenchmarkLine>().ToList();
+            var asOf = selection.Earlier ?? snapshot.PublishedAt;
+            return new BenchmarkReport(label, b.N, lines, null) { AsOf = DateOnly.FromDateTime(asOf.UtcDateTime) };
         }
 
-        candidates.Add(($"alle Initiativen mit „{card.Questionnaire.Title}“", others));
-        var (label, group) = candidates.FirstOrDefault(c => c.Rounds.Count >= k);
-        if (group is null)
-        {
-            return new BenchmarkReport(string.Empty, others.Count, [],
-                $"Für einen Vergleich gibt es noch zu wenige vergleichbare Initiativen: Er braucht mindestens {k}, die ihre Ergebnisse anonym teilen.");
-        }
-
-        var numbers = new Numbering(card.Questionnaire);
-        var lines = card.Sections.Select(s =>
-        {
-            var d = Distribution.Of(group.Select(r => r.Result.Sections.TryGetValue(s.Section.Id, out var v) ? v : (decimal?)null).OfType<decimal>().ToList(), k);
-            var score = s.Score.Assessable ? s.Score.Value : null;
-            return d is null ? null : new BenchmarkLine($"{numbers.Of(s.Section)} {s.Section.Title}", score, d.P25, d.Median, d.P75, score is { } sc ? d.Position(sc) : null);
-        }).OfType<BenchmarkLine>().ToList();
-        return new BenchmarkReport(label, group.Count, lines, null);
+        return new BenchmarkReport(string.Empty, 0, [], ProfileTexts.BenchmarkTooFew(k));
     }
 
     /// <summary>One person's own answers only: what they see of themselves, never the others'.</summary>

@@ -51,48 +51,41 @@ public sealed class AnonymityTests
         Assert.Equal(shown.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), Anonymity.ShownGroups(groups, 5).Order());
     }
 
+    private static MemberSet Ids(int from, int to) => new(Enumerable.Range(from, to - from + 1).Select(i => (long)i));
+
     [Theory]
-    [InlineData(4, 40, Anonymity.TooFew)]
-    [InlineData(5, 40, null)]
-    [InlineData(40, 40, null)]
-    [InlineData(38, 40, "Diese Auswahl unterscheidet sich nur um wenige Initiativen von der Gesamtheit; sie wird nicht gezeigt, damit niemand die übrigen herausrechnen kann.")]
-    [InlineData(35, 40, null)]
-    public void A_selection_needs_k_and_a_remainder_of_zero_or_at_least_k(int selected, int population, string? refusal)
+    [InlineData(1, 20, 1, 20, 0)]
+    [InlineData(1, 20, 1, 17, 3)]    // nested: the three between
+    [InlineData(1, 20, 3, 22, 4)]    // overlapping: 1, 2, 21, 22
+    [InlineData(1, 5, 6, 10, 10)]    // disjoint
+    public void The_difference_of_two_sets_counts_the_rounds_in_exactly_one(int a1, int a2, int b1, int b2, int expected)
     {
-        Assert.Equal(refusal, Anonymity.Refusal(selected, population, 5));
+        Assert.Equal(expected, Ids(a1, a2).DifferenceTo(Ids(b1, b2)));
+        Assert.Equal(expected, Ids(b1, b2).DifferenceTo(Ids(a1, a2)));
     }
 
-    private static HashSet<long> Ids(int from, int to) => Enumerable.Range(from, to - from + 1).Select(i => (long)i).ToHashSet();
-
-    [Fact]
-    public void Two_nested_selections_that_differ_by_fewer_than_k_are_refused()
+    [Theory]
+    [InlineData(1, 4, DisclosureDecision.TooFew)]         // four rounds: below k
+    [InlineData(1, 20, DisclosureDecision.Release)]       // the same set again releases the same numbers
+    [InlineData(1, 17, DisclosureDecision.WouldIsolate)]  // the three between would follow by difference
+    [InlineData(1, 21, DisclosureDecision.WouldIsolate)]  // one more: its score would follow
+    [InlineData(1, 15, DisclosureDecision.Release)]       // five apart
+    [InlineData(3, 22, DisclosureDecision.WouldIsolate)]  // overlapping, four apart
+    [InlineData(6, 30, DisclosureDecision.Release)]       // fifteen apart
+    public void A_figure_is_released_only_with_k_rounds_and_never_one_to_k_minus_one_away_from_a_released_one(int from, int to, DisclosureDecision expected)
     {
-        var guard = new QueryGuard(5);
-
-        Assert.Null(guard.Check(Ids(1, 20)));
-        Assert.NotNull(guard.Check(Ids(1, 17)));   // the three between would follow by difference
-        Assert.Null(guard.Check(Ids(1, 15)));      // five apart
-        Assert.Null(guard.Check(Ids(1, 20)));      // the same selection again is fine
-    }
-
-    [Fact]
-    public void Overlapping_selections_are_refused_when_their_symmetric_difference_is_below_k()
-    {
-        var guard = new QueryGuard(5);
-
-        Assert.Null(guard.Check(Ids(1, 20)));
-        Assert.NotNull(guard.Check(Ids(3, 22)));   // differs in 1, 2, 21, 22
-        Assert.Null(guard.Check(Ids(6, 30)));      // differs in 15
+        Assert.Equal(expected, DisclosureRule.Decide(Ids(from, to), [Ids(1, 20), Ids(100, 140)], k: 5));
     }
 
     [Fact]
-    public void Each_guard_remembers_only_its_own_user()
+    public void A_set_is_stored_as_text_and_read_back_equal()
     {
-        var anna = new QueryGuard(5);
-        var ben = new QueryGuard(5);
+        var set = new MemberSet([42, 7, 7, 1000]);
 
-        anna.Check(Ids(1, 20));
-
-        Assert.Null(ben.Check(Ids(1, 18)));
+        Assert.Equal("7,42,1000", set.Serialize());
+        Assert.Equal(set, MemberSet.Parse(set.Serialize()));
+        Assert.Equal(MemberSet.Empty, MemberSet.Parse(string.Empty));
+        Assert.True(set.Contains(42));
+        Assert.False(set.Contains(8));
     }
 }

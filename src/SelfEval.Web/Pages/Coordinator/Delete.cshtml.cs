@@ -6,7 +6,7 @@ namespace SelfEval.Web.Pages.Coordinator;
 
 /// <summary>Deleting everything, after an explicit confirmation.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class DeleteModel(AssessmentAccess access, AssessmentStore assessments) : PageModel
+public sealed class DeleteModel(AssessmentAccess access, AssessmentStore assessments, SelfEval.Web.Office.SnapshotStore snapshots) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -41,6 +41,8 @@ public sealed class DeleteModel(AssessmentAccess access, AssessmentStore assessm
             return Page();
         }
 
+        // Deleted means gone from the comparison's snapshots too, not only from the assessment's tables.
+        snapshots.Forget(context.Rounds.Select(r => r.Id).ToList());
         assessments.Delete(context.Assessment.Id);
         return Redirect("/geloescht");
     }

@@ -13,7 +13,8 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
-    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results) : PageModel
+    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results,
+    SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -27,6 +28,15 @@ public sealed class IndexModel(
     public bool NewerVersionAvailable { get; private set; }
 
     public string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+
+    /// <summary>Whether the initiative joined the comparison with a code of the service office.</summary>
+    public bool HasComparisonCode { get; private set; }
+
+    /// <summary>A problem with the entered comparison code, shown next to its field.</summary>
+    public string? CodeError { get; private set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
 
     public IActionResult OnGet(string token, string? neu, string? hinweis)
     {
@@ -43,6 +53,7 @@ public sealed class IndexModel(
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
+            "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
             _ => null,
         };
         return Page();
@@ -107,8 +118,29 @@ public sealed class IndexModel(
             return NotFound();
         }
 
+        if (!string.IsNullOrWhiteSpace(Code))
+        {
+            CodeError = codes.Redeem(Context.Assessment.Id, Code) switch
+            {
+                SelfEval.Web.Office.CodeRedemption.Unknown => "Diesen Vergleichscode kennen wir nicht. Bitte prüfen Sie ihn: zwölf Zeichen, zum Beispiel 7K2M-9QXA-4TRD.",
+                SelfEval.Web.Office.CodeRedemption.UsedForThisGuide => "Dieser Vergleichscode wird für diesen Leitfaden schon von einer anderen Selbstevaluation verwendet. Ein Code gilt für eine Initiative, je Leitfaden einmal.",
+                _ => null,
+            };
+            if (CodeError is not null)
+            {
+                HasComparisonCode = codes.HasCode(Context.Assessment.Id);
+                return Page();
+            }
+        }
+
         assessments.SetComparisonOptIn(Context.Assessment.Id, optIn);
-        return Redirect($"/k/{token}?hinweis=vergleich#vergleich");
+        if (!optIn && Context.Assessment.ComparisonOptIn)
+        {
+            // Withdrawn consent leaves every snapshot at once: no figure released from now on contains it.
+            snapshots.Forget(Context.Rounds.Select(r => r.Id).ToList());
+        }
+
+        return Redirect($"/k/{token}?hinweis={(string.IsNullOrWhiteSpace(Code) ? "vergleich" : "code")}#vergleich");
     }
 
     private bool Load(string token)
@@ -129,6 +161,7 @@ public sealed class IndexModel(
             var progress = Progress.Of(context.Questionnaire, all, s => r.IsCoordinator || !s.IsProfile);
             return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, own.Count);
         }).ToList();
+        HasComparisonCode = codes.HasCode(context.Assessment.Id);
         var current = catalog.Find(context.Assessment.QuestionnaireId);
         NewerVersionAvailable = current is not null && current.Hash != context.Questionnaire.Hash;
         return true;

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using SelfEval.Scoring.Codebook;
 using SelfEval.Web.Cli;
 using SelfEval.Web.Office;
@@ -10,13 +9,22 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Pages.Office;
 
 /// <summary>The service office's dashboard: anonymous figures over many initiatives, never one.</summary>
-public sealed class IndexModel(CohortReader cohort, QuestionnaireCatalog catalog, QueryGuards guards, IOptions<SelfEvalOptions> options) : PageModel
+public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore codes, QuestionnaireCatalog catalog) : PageModel
 {
+    public (int Issued, int Used) Codes { get; private set; }
+
     public DashboardModel Dashboard { get; private set; } = null!;
 
     public QuestionnaireCatalog Catalog => catalog;
 
     public IActionResult OnGet(string? leitfaden) => Build(leitfaden) ? Page() : BadRequest();
+
+    /// <summary>A new snapshot now: figures then come from the rounds counted today, where the rule allows.</summary>
+    public IActionResult OnPostPublish()
+    {
+        comparison.Publish("office");
+        return RedirectToPage(new { hinweis = "veroeffentlicht" });
+    }
 
     public IActionResult OnGetExport(string? leitfaden, string? format)
     {
@@ -70,33 +78,51 @@ public sealed class IndexModel(CohortReader cohort, QuestionnaireCatalog catalog
         }
 
         string? Dimension(string name) => Request.Query[name].FirstOrDefault() is { Length: > 0 } d && Groups.Values.ContainsKey(d) ? d : null;
+        var compareBy = Dimension("vergleich");
+
+        // Only values of the chosen dimension: anything else is not a group and is not echoed back.
+        string? GroupValue(string name) =>
+            compareBy is not null && Request.Query[name].FirstOrDefault() is { Length: > 0 } v && Groups.Values[compareBy].Any(x => x.Value == v) ? v : null;
         var query = new DashboardQuery(
-            guide ?? catalog.Questionnaires[0].Id, filters, Dimension("aufteilen"), Dimension("vergleich"),
-            Request.Query["a"].FirstOrDefault(), Request.Query["b"].FirstOrDefault());
-        var rounds = cohort.Read();
-        Dashboard = DashboardBuilder.Build(rounds, query, catalog, options.Value.AnonymityK, guards.For(User.Identity?.Name ?? "?", rounds));
+            catalog.Find(guide ?? string.Empty)?.Id ?? catalog.Questionnaires[0].Id, filters, Dimension("aufteilen"), compareBy, GroupValue("a"), GroupValue("b"));
+        Dashboard = comparison.Dashboard(query);
+        Codes = codes.Counts();
         return true;
     }
 
-    public string QueryString(string? format = null, string handler = "Export")
+    /// <summary>The current selection as route values, for links that the framework encodes.</summary>
+    public Dictionary<string, string> RouteValues(string? format = null)
     {
-        var parts = new List<string> { $"leitfaden={Dashboard.Query.Guide}" };
-        parts.AddRange(Dashboard.Query.Filters.Select(f => $"{f.Key}={f.Value}"));
+        var values = new Dictionary<string, string> { ["leitfaden"] = Dashboard.Query.Guide };
+        foreach (var (key, value) in Dashboard.Query.Filters)
+        {
+            values[key] = value;
+        }
+
         if (Dashboard.Query.SplitBy is { } s)
         {
-            parts.Add($"aufteilen={s}");
+            values["aufteilen"] = s;
         }
 
         if (Dashboard.Query.CompareBy is { } c)
         {
-            parts.Add($"vergleich={c}&a={Dashboard.Query.CompareA}&b={Dashboard.Query.CompareB}");
+            values["vergleich"] = c;
+            if (Dashboard.Query.CompareA is { } a)
+            {
+                values["a"] = a;
+            }
+
+            if (Dashboard.Query.CompareB is { } b)
+            {
+                values["b"] = b;
+            }
         }
 
         if (format is not null)
         {
-            parts.Add($"handler={handler}&format={format}");
+            values["format"] = format;
         }
 
-        return string.Join("&", parts);
+        return values;
     }
 }

@@ -1,0 +1,20 @@
+using SelfEval.Scoring.Profile;
+using SelfEval.Scoring.Statistics;
+
+namespace SelfEval.Web.Office;
+
+/// <summary>What the office reads about withheld and earlier figures, in one place for the page and the exports.</summary>
+public static class OfficeTexts
+{
+    public static string Withheld(DisclosureDecision? why) => why switch
+    {
+        DisclosureDecision.WouldIsolate =>
+            "zurückgehalten: zusammen mit einer bereits veröffentlichten Zahl ließen sich sonst einzelne Initiativen herausrechnen",
+        _ => "zu wenige Initiativen für eine anonyme Auswertung",
+    };
+
+    public static string Earlier(DateTimeOffset date) =>
+        $"Stand {date.ToString("d. MMMM yyyy", Format.German)}: neuere Zahlen würden einzelne Initiativen erkennbar machen";
+
+    public static string Date(DateTimeOffset date) => date.ToString("d. MMMM yyyy", Format.German);
+}
