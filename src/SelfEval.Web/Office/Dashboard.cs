@@ -222,6 +222,12 @@ public sealed class DashboardBuilder(ReleaseControl control, QuestionnaireCatalo
     /// <param name="measures">How many of the guide's measures are asked for (the base always is): a number not shown is not released.</param>
     public Selection Select(Snapshot snapshot, Cell cell, Questionnaire guide, int? measures = null)
     {
+        if (cell.Contradictory)
+        {
+            var none = new Released(ReleaseState.Withheld, null, null, DisclosureDecision.TooFew);
+            return new Selection(none, null, CellFigures.Measures(guide).Take(measures ?? int.MaxValue).Select(m => new Figure(m.Key, m.Label, null, null, DisclosureDecision.TooFew)).ToList());
+        }
+
         var candidates = CellFigures.Of(guide, cell.RoundsIn(snapshot), control.K).Take(1 + (measures ?? int.MaxValue - 1)).ToList();
         var released = control.Release(snapshot, cell, candidates);
         var state = released[CellFigures.Base];

@@ -30,12 +30,23 @@ public sealed record Cell(string Guide, IReadOnlyDictionary<string, string> Filt
         }
     }
 
+    /// <summary>True when two conditions on one dimension exclude each other: such a selection holds nobody.</summary>
+    public bool Contradictory { get; private init; }
+
+    /// <summary>The selection narrowed by one more condition; one that contradicts a filter already set holds nobody.</summary>
     public Cell With(string dimension, string value) =>
-        this with { Filters = new Dictionary<string, string>(Filters) { [dimension] = value } };
+        Filters.TryGetValue(dimension, out var set) && set != value
+            ? this with { Contradictory = true }
+            : this with { Filters = new Dictionary<string, string>(Filters) { [dimension] = value } };
 
     /// <summary>The rounds of a snapshot this selection holds.</summary>
     public IReadOnlyList<CohortRound> RoundsIn(Snapshot snapshot)
     {
+        if (Contradictory)
+        {
+            return [];
+        }
+
         var rounds = Year is { } year ? snapshot.OfYear(Guide, year) : snapshot.Latest(Guide);
         return rounds.Where(r => Filters.All(f => f.Value == Unknown ? !r.Groups.ContainsKey(f.Key) : r.Groups.GetValueOrDefault(f.Key) == f.Value)).ToList();
     }
