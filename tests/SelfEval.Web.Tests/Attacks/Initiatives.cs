@@ -1,0 +1,52 @@
+using SelfEval.Web.Office;
+
+namespace SelfEval.Web.Tests.Attacks;
+
+/// <summary>Initiatives made through the real start, answer and coordinator pages, as anyone on the internet could.</summary>
+internal static class Initiatives
+{
+    /// <summary>
+    /// Starts an assessment of "Sich gut aufstellen" with the given profile, answers every question at one level
+    /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round.
+    /// </summary>
+    public static async Task<string> CreateAsync(HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni")
+    {
+        var start = await client.PageAsync("/start/sich-gut-aufstellen");
+        var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
+        {
+            ["q.name"] = [name], ["q.phase"] = [phase], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
+            ["q.land"] = [land], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["OptIn"] = ["true"],
+        });
+        var token = created.Location()[3..46];
+        var next = $"/a/{token}/gruendungsimpuls";
+        while (!next.Contains("abschluss", StringComparison.Ordinal))
+        {
+            var page = await client.PageAsync(next);
+            var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
+                f => "q." + f.GetAttribute("data-question"),
+                f =>
+                {
+                    if (f.QuerySelector("textarea") is not null)
+                    {
+                        return new[] { "Notiz" };
+                    }
+
+                    var options = f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => v != "__nr").ToList();
+                    return options.Count == 0 ? [] : new[] { options[(int)Math.Min(options.Count - 1, Math.Floor(level * options.Count))] };
+                });
+            next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
+        }
+
+        if (code is not null)
+        {
+            var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [code], ["optIn"] = ["true"] });
+            Assert.Equal($"/k/{token}?hinweis=code#vergleich", joined.Location());
+        }
+
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        return token;
+    }
+
+    public static string Code(IServiceProvider services) =>
+        ComparisonCodeStore.Format(((ComparisonCodeStore)services.GetService(typeof(ComparisonCodeStore))!).Issue(1)[0]);
+}
