@@ -9,10 +9,17 @@ namespace SelfEval.Scoring.Tests.Loading;
 /// </summary>
 public sealed class ComparisonTests
 {
-    private static LoadResult LoadProfile(string fixture) => QuestionnaireLoader.Load(Fixtures.File(fixture));
+    // Profile fixtures live in a folder of their own: beside the guide fixtures, a second profile would be a
+    // companion of every guide there (the validate and codebook commands read a guide with its folder).
+    private static string Profile(string name) => Path.Combine("Profiles", name);
+
+    private static LoadResult LoadProfile(string fixture) =>
+        QuestionnaireLoader.Load(SourceFile.FromBytes(fixture, File.ReadAllBytes(Fixtures.PathOf(Profile(fixture)))));
 
     private static ComparisonGroups FixtureComparison() =>
-        QuestionnaireLoader.Load(Fixtures.File("comparison.md"), Fixtures.File("_offers.md"), Fixtures.File("minimal.md")).Questionnaires.Single().Comparison;
+        QuestionnaireLoader.Load(LoadableProfile(), Fixtures.File("_offers.md"), Fixtures.File("minimal.md")).Questionnaires.Single().Comparison;
+
+    private static SourceFile LoadableProfile() => SourceFile.FromText("comparison.md", Fixtures.Text(Profile("comparison.md")));
 
     [Theory]
     [InlineData("compare-malformed.md", 26, "Die Eigenschaft 'compare' hat nicht die Form '- compare: kennung: Bezeichnung', z. B. '- compare: region: Region' (kennung aus Kleinbuchstaben, Ziffern und Bindestrichen).")]
@@ -60,7 +67,7 @@ public sealed class ComparisonTests
     [InlineData("- type: multi", "- type: multi\n- gruppen: ja", 44, "Unbekannte Eigenschaft 'gruppen'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, weight, aspect, dimension, reverse, hint, offers, source, when, min, max, compare, groups.")]
     public void A_small_slip_in_the_declaration_yields_exactly_its_error(string find, string replace, int line, string message)
     {
-        var text = Fixtures.Text("comparison.md");
+        var text = Fixtures.Text(Profile("comparison.md"));
         Assert.Contains(find, text, StringComparison.Ordinal);
 
         var result = QuestionnaireLoader.Load(SourceFile.FromText("profil.md", text.Replace(find, replace, StringComparison.Ordinal)));
@@ -108,7 +115,7 @@ public sealed class ComparisonTests
     [Fact]
     public void The_loader_never_throws_on_a_declaration_cut_at_any_character()
     {
-        var text = Fixtures.Text("comparison.md");
+        var text = Fixtures.Text(Profile("comparison.md"));
         var from = text.IndexOf("- compare: region", StringComparison.Ordinal);
         var to = text.IndexOf("### Themen", StringComparison.Ordinal);
 
