@@ -84,7 +84,8 @@ public sealed class CommandTests
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
-        Assert.Equal(["id", "version", "hash", "title", "sections"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "version", "hash", "title", "sections", "comparison"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Empty(root.GetProperty("comparison").EnumerateArray()); // the fixture profile declares no comparison groups
         Assert.Equal("mini", root.GetProperty("id").GetString());
         Assert.Equal("1.0", root.GetProperty("version").GetString());
         Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("hash").GetString());
@@ -127,6 +128,27 @@ public sealed class CommandTests
         var name = sections[0].GetProperty("questions")[0];
         Assert.Equal("name", name.GetProperty("id").GetString());
         Assert.False(name.GetProperty("scored").GetBoolean());
+    }
+
+    [Fact]
+    public void Codebook_json_lists_the_comparison_groups_declared_in_the_profile()
+    {
+        var (code, stdout, stderr) = Run(TestPaths.Repository, "codebook", "questionnaires/wirkung-entfalten.md");
+
+        Assert.True(code == 0, stderr);
+        var comparison = JsonDocument.Parse(stdout).RootElement.GetProperty("comparison").EnumerateArray().ToList();
+        Assert.Equal(
+            [("phase", "Phase", "phase"), ("ausrichtung", "Ausrichtung", "ausrichtung"), ("rechtsform", "Rechtsform", "rechtsform"), ("region", "Region", "land"), ("radius", "Aktionsradius", "radius"), ("gruendung", "Gründungszeitraum", "gruendungsjahr")],
+            comparison.Select(d => (d.GetProperty("key").GetString(), d.GetProperty("label").GetString(), d.GetProperty("question").GetString())));
+        var ohne = comparison[2].GetProperty("groups")[0];
+        Assert.Equal(["value", "label", "options", "from", "to"], ohne.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("ohne-eigene", "ohne eigene Rechtsform"), (ohne.GetProperty("value").GetString(), ohne.GetProperty("label").GetString()));
+        Assert.Equal(["ohne", "dach", "projekt"], ohne.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(JsonValueKind.Null, ohne.GetProperty("from").ValueKind);
+        var years = comparison[5].GetProperty("groups").EnumerateArray()
+            .Select(g => (g.GetProperty("value").GetString(), g.GetProperty("from").ValueKind == JsonValueKind.Null ? (decimal?)null : g.GetProperty("from").GetDecimal(), g.GetProperty("to").ValueKind == JsonValueKind.Null ? (decimal?)null : g.GetProperty("to").GetDecimal()));
+        Assert.Equal([("vor-2000", null, 1999m), ("2000-2009", 2000m, 2009m), ("2010-2017", 2010m, 2017m), ("ab-2018", 2018m, null)], years);
+        Assert.All(comparison[5].GetProperty("groups").EnumerateArray(), g => Assert.Empty(g.GetProperty("options").EnumerateArray()));
     }
 
     [Fact]

@@ -63,6 +63,40 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void A_region_left_out_of_the_comparison_groups_stops_the_service_too()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Questionnaires, "*.md"))
+        {
+            File.Copy(file, folder.File(Path.GetFileName(file)));
+        }
+
+        var profile = folder.File("profil.md");
+        var lines = File.ReadAllLines(profile).ToList();
+        var groupsLine = lines.IndexOf("- compare: region: Region") + 2; // 1-based line of the '- groups:' below it
+        lines.Remove("  - west: Nordrhein-Westfalen = nw");
+        File.WriteAllLines(profile, lines);
+        using var factory = new WebApplicationFactory<Program>()
+            .WithWebHostBuilder(b => b.UseSetting("SelfEval:QuestionnaireFolder", folder.Path));
+
+        var ex = Assert.Throws<QuestionnaireLoadException>(() => factory.Services.GetRequiredService<QuestionnaireCatalog>());
+
+        Assert.Equal(
+            $"{profile}:{groupsLine}: Diese Antworten gehören zu keiner Gruppe unter 'groups': nw. Jede Antwort gehört zu genau einer Gruppe.",
+            Assert.Single(ex.Errors).ToString());
+    }
+
+    [Fact]
+    public void The_catalogue_compares_by_the_groups_of_its_profile()
+    {
+        var catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
+
+        Assert.Equal(["phase", "ausrichtung", "rechtsform", "region", "radius", "gruendung"], catalog.Comparison.Dimensions.Select(d => d.Key));
+        Assert.All(catalog.Questionnaires, q => Assert.Same(catalog.Comparison, q.Comparison));
+        Assert.Same(SelfEval.Scoring.Model.ComparisonGroups.None, new QuestionnaireCatalog([], null).Comparison);
+    }
+
+    [Fact]
     public void A_missing_folder_is_named_in_the_error()
     {
         using var factory = new WebApplicationFactory<Program>()

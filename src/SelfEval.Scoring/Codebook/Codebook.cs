@@ -22,7 +22,14 @@ public sealed record CodebookQuestion(
 
 public sealed record CodebookSection(string Id, string Title, IReadOnlyList<CodebookQuestion> Questions);
 
-public sealed record QuestionnaireCodebook(string Id, string Version, string Hash, string Title, IReadOnlyList<CodebookSection> Sections)
+/// <summary>A group of a comparison: the options it gathers, or the whole-number range (null = open) it spans.</summary>
+public sealed record CodebookComparisonGroup(string Value, string Label, IReadOnlyList<string> Options, decimal? From, decimal? To);
+
+/// <summary>A profile question the office compares by, so an analyst can form the same groups from exported answers.</summary>
+public sealed record CodebookComparison(string Key, string Label, string Question, IReadOnlyList<CodebookComparisonGroup> Groups);
+
+// 'Comparison' came after the first edition of the format: it is added last, every earlier field stays as it was.
+public sealed record QuestionnaireCodebook(string Id, string Version, string Hash, string Title, IReadOnlyList<CodebookSection> Sections, IReadOnlyList<CodebookComparison> Comparison)
 {
     public static QuestionnaireCodebook From(Questionnaire questionnaire)
     {
@@ -46,7 +53,12 @@ public sealed record QuestionnaireCodebook(string Id, string Version, string Has
                     q.Dimension?.Name(),
                     q.Weight,
                     q.Options.Select(o => new CodebookOption(o.Value, o.Label)).ToArray(),
-                    CombinedCondition(s, q))).ToArray())).ToArray());
+                    CombinedCondition(s, q))).ToArray())).ToArray(),
+            questionnaire.Comparison.Dimensions.Select(d => new CodebookComparison(
+                d.Key,
+                d.Label,
+                d.QuestionId,
+                d.Groups.Select(g => new CodebookComparisonGroup(g.Value, g.Label, g.Options, g.From, g.To)).ToArray())).ToArray());
     }
 
     // An analyst needs to know when a question was shown, whether the section or the question hides it.

@@ -9,6 +9,15 @@ internal sealed record LocatedCondition(Condition Condition, int Line);
 
 internal sealed record LocatedId(string Id, int Line);
 
+/// <summary>'- compare: region: Region' as written.</summary>
+internal sealed record CompareLine(string Key, string Label, int Line);
+
+/// <summary>
+/// One line under 'groups:' split into value, label and what follows '='. The members are read
+/// only once the question's type is known (options or a range), which may be written after it.
+/// </summary>
+internal sealed record GroupLine(string Value, string Label, string Members, int Line);
+
 internal sealed class QuestionDraft
 {
     public required string Id { get; init; }
@@ -37,6 +46,13 @@ internal sealed class QuestionDraft
     public Dictionary<string, int> PropertyLines { get; } = new(StringComparer.Ordinal);
 
     public bool HasOptionErrors { get; set; }
+
+    public CompareLine? Compare { get; set; }
+
+    public List<GroupLine> Groups { get; } = [];
+
+    /// <summary>A line under 'groups:' was unusable, so coverage checks would only repeat it.</summary>
+    public bool HasGroupErrors { get; set; }
 
     public Question Build() => new(
         Id, Text, HelpMarkdown, Type ?? QuestionType.Text, Scale?.Id,
@@ -97,4 +113,9 @@ internal sealed class ParsedFile
     public List<SectionDraft> Sections { get; } = [];
     public List<SupportOffer> Offers { get; } = [];
     public Dictionary<string, int> OfferLines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The comparison dimensions of a profile file, in file order.</summary>
+    public List<ComparisonDimension> Comparison { get; } = [];
+
+    public Dictionary<string, int> ComparisonKeyLines { get; } = new(StringComparer.Ordinal);
 }

@@ -20,6 +20,13 @@ internal static partial class FileParser
     private static readonly string[] QuestionKeys =
         ["type", "scale", "options", "required", "not-relevant", "weight", "aspect", "dimension", "reverse", "hint", "offers", "source", "when", "min", "max"];
 
+    // Only the profile declares comparison groups: the office compares by profile facts, never by a guide's answers.
+    private static readonly string[] ComparisonKeys = ["compare", "groups"];
+    private static readonly string[] ProfileQuestionKeys = [.. QuestionKeys, .. ComparisonKeys];
+
+    // Where the office keeps initiatives without an answer; a declared group must not take it.
+    private const string NoAnswerGroup = "ohne-angabe";
+
     private static readonly string[] SectionKeys = ["weight", "when", "source"];
     private static readonly string[] OfferKeys = ["source"];
     private static readonly string[] ScoredOnlyKeys = ["weight", "aspect", "dimension", "reverse", "hint"];
@@ -42,6 +49,10 @@ internal static partial class FileParser
 
     [GeneratedRegex(@"^\d{3}:\d+(-\d+)?(\s*,\s*\d{3}:\d+(-\d+)?)*$")]
     private static partial Regex SourcePattern();
+
+    // 'bis 1999', '2000 bis 2009', 'ab 2018': whole numbers, so that ranges meet without a gap.
+    [GeneratedRegex(@"^(?:bis\s+(?<to>-?\d{1,12})|(?<from>-?\d{1,12})\s+bis\s+(?<to>-?\d{1,12})|ab\s+(?<from>-?\d{1,12}))$")]
+    private static partial Regex RangePattern();
 
     public static ParsedFile Parse(string source, string rawText)
     {
@@ -437,7 +448,7 @@ internal static partial class FileParser
             }
 
             _hasProperties = true;
-            var allowed = _question is not null ? QuestionKeys : _offer is not null ? OfferKeys : SectionKeys;
+            var allowed = _question is not null ? (file.Kind == FileKind.Profile ? ProfileQuestionKeys : QuestionKeys) : _offer is not null ? OfferKeys : SectionKeys;
             var ownerName = _question is not null ? "Fragen" : _offer is not null ? "Angebote" : "Abschnitte";
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var item in list.OfType<ListItemBlock>())
@@ -459,6 +470,12 @@ internal static partial class FileParser
                     continue;
                 }
 
+                if (_question is not null && ComparisonKeys.Contains(key) && !allowed.Contains(key))
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' gibt es nur in der Profildatei (kind: profile): Die Servicestelle vergleicht nur nach Profilangaben.");
+                    continue;
+                }
+
                 if (!allowed.Contains(key))
                 {
                     _errors.Add(itemLine, $"Unbekannte Eigenschaft '{key}'. Für {ownerName} sind erlaubt: {string.Join(", ", allowed)}.");
@@ -472,6 +489,11 @@ internal static partial class FileParser
                 }
 
                 seen[key] = itemLine;
+                if (key == "compare" && _question is not null)
+                {
+                    _question.PropertyLines[key] = itemLine; // written, if broken: 'groups' below it is not orphaned
+                }
+
                 var nested = item.Skip(1).OfType<ListBlock>().FirstOrDefault();
                 if (key == "options" && _question is not null)
                 {
@@ -480,9 +502,17 @@ internal static partial class FileParser
                     continue;
                 }
 
+                if (key == "groups" && _question is not null)
+                {
+                    _question.PropertyLines[key] = itemLine;
+                    ReadGroups(nested, value, itemLine);
+                    continue;
+                }
+
                 if (nested is not null || item.Count > 1)
                 {
-                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' besteht aus einer Zeile; nur 'options' hat eine eingerückte Liste.");
+                    var lists = file.Kind == FileKind.Profile && _question is not null ? "nur 'options' und 'groups' haben" : "nur 'options' hat";
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' besteht aus einer Zeile; {lists} eine eingerückte Liste.");
                     continue;
                 }
 
@@ -541,6 +571,56 @@ internal static partial class FileParser
 
                 seen[value] = itemLine;
                 _question!.Options.Add(new AnswerOption(value, label, null));
+            }
+        }
+
+        private void ReadGroups(ListBlock? nested, string inlineValue, int line)
+        {
+            var q = _question!;
+            if (inlineValue.Length > 0 || nested is null)
+            {
+                q.HasGroupErrors = true;
+                _errors.Add(line, "Unter 'groups:' folgt eine eingerückte Liste der Gruppen, z. B. '  - nord: Norden = sh, hh, hb' oder bei Zahlen '  - vor-2000: vor 2000 = bis 1999'.");
+                return;
+            }
+
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in nested.OfType<ListItemBlock>())
+            {
+                var itemLine = Line(item);
+                var text = item.Count > 0 && item[0] is ParagraphBlock p
+                    ? string.Join(' ', Raw(p).Split('\n').Select(l => l.Trim())).Trim()
+                    : string.Empty;
+
+                // The label may hold a colon; the members never hold '=', so the last one divides.
+                var colon = text.IndexOf(':');
+                var equals = text.LastIndexOf('=');
+                var value = colon < 0 ? string.Empty : text[..colon].Trim();
+                var label = colon < 0 || equals < colon ? string.Empty : text[(colon + 1)..equals].Trim();
+                var members = colon < 0 || equals < colon ? string.Empty : text[(equals + 1)..].Trim();
+                if (!IdPattern().IsMatch(value) || label.Length == 0 || members.Length == 0)
+                {
+                    q.HasGroupErrors = true;
+                    _errors.Add(itemLine, $"Die Gruppe '{Shorten(text)}' hat nicht die Form '- kennung: Bezeichnung = …', z. B. '- nord: Norden = sh, hh, hb' oder '- vor-2000: vor 2000 = bis 1999' (kennung aus Kleinbuchstaben, Ziffern und Bindestrichen).");
+                    continue;
+                }
+
+                if (seen.TryGetValue(value, out var first))
+                {
+                    q.HasGroupErrors = true;
+                    _errors.Add(itemLine, $"Die Gruppe '{value}' ist doppelt (zuerst in Zeile {first}).");
+                    continue;
+                }
+
+                seen[value] = itemLine;
+                if (value == NoAnswerGroup)
+                {
+                    q.HasGroupErrors = true;
+                    _errors.Add(itemLine, $"Die Kennung '{NoAnswerGroup}' ist für Initiativen ohne Angabe vorbehalten: Wählen Sie für die Gruppe eine andere.");
+                    continue;
+                }
+
+                q.Groups.Add(new GroupLine(value, label, members, itemLine));
             }
         }
 
@@ -642,6 +722,20 @@ internal static partial class FileParser
                     break;
                 case "max":
                     q.Max = ReadNumber(key, value, line);
+                    break;
+                case "compare":
+                    var colon = value.IndexOf(':');
+                    var compareKey = colon < 0 ? value : value[..colon].Trim();
+                    var compareLabel = colon < 0 ? string.Empty : value[(colon + 1)..].Trim();
+                    if (IdPattern().IsMatch(compareKey) && compareLabel.Length > 0)
+                    {
+                        q.Compare = new CompareLine(compareKey, compareLabel, line);
+                    }
+                    else
+                    {
+                        _errors.Add(line, $"Die Eigenschaft 'compare' hat nicht die Form '- compare: kennung: Bezeichnung', z. B. '- compare: region: Region' (kennung aus Kleinbuchstaben, Ziffern und Bindestrichen).");
+                    }
+
                     break;
             }
 
@@ -804,7 +898,182 @@ internal static partial class FileParser
                     _errors.Add(LineOf(key), $"Die Eigenschaft '{key}' gilt nur für bewertete Fragen (scale, yesno): {why}.");
                 }
             }
+
+            CheckComparison(q, type);
         }
+
+        private void CheckComparison(QuestionDraft q, QuestionType type)
+        {
+            var groupsLine = q.PropertyLines.GetValueOrDefault("groups");
+            if (q.Compare is not { } compare)
+            {
+                // A 'compare' line that did not parse has been reported already.
+                if (groupsLine > 0 && !q.PropertyLines.ContainsKey("compare"))
+                {
+                    _errors.Add(groupsLine, "Die Eigenschaft 'groups' gehört zu 'compare': Ergänzen Sie '- compare: kennung: Bezeichnung' oder löschen Sie 'groups'.");
+                }
+
+                return;
+            }
+
+            if (file.ComparisonKeyLines.TryGetValue(compare.Key, out var first))
+            {
+                _errors.Add(compare.Line, $"Das Vergleichsmerkmal '{compare.Key}' ist doppelt (zuerst in Zeile {first}).");
+                return;
+            }
+
+            file.ComparisonKeyLines[compare.Key] = compare.Line;
+            if (type is not (QuestionType.Single or QuestionType.Number))
+            {
+                _errors.Add(compare.Line, $"Die Eigenschaft 'compare' gilt nur für Fragen vom Typ single und number, nicht für '{type.Name()}'.");
+                return;
+            }
+
+            var groups = type == QuestionType.Single ? ChoiceGroups(q, groupsLine) : RangeGroups(q, compare, groupsLine);
+            if (groups is not null)
+            {
+                file.Comparison.Add(new ComparisonDimension(compare.Key, compare.Label, q.Id, groups));
+            }
+        }
+
+        /// <summary>Without 'groups' every option is a group of its own; with it, every option is in exactly one.</summary>
+        private List<ComparisonGroup>? ChoiceGroups(QuestionDraft q, int groupsLine)
+        {
+            if (groupsLine == 0)
+            {
+                return q.Options.Select(o => new ComparisonGroup(o.Value, o.Label) { Options = [o.Value] }).ToList();
+            }
+
+            // Options that did not parse (or are missing) are reported already; judging the groups against them would only echo that.
+            var optionsKnown = !q.HasOptionErrors && q.Options.Count >= 2;
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            var groups = new List<ComparisonGroup>();
+            var clean = !q.HasGroupErrors && optionsKnown;
+            foreach (var group in q.Groups)
+            {
+                var members = new List<string>();
+                foreach (var member in group.Members.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (q.Options.All(o => o.Value != member))
+                    {
+                        clean = false;
+                        if (optionsKnown)
+                        {
+                            _errors.Add(group.Line, $"Die Gruppe '{group.Value}' nennt die Antwort '{member}', die es bei dieser Frage nicht gibt. Möglich sind: {string.Join(", ", q.Options.Select(o => o.Value))}.");
+                        }
+                    }
+                    else if (owners.TryGetValue(member, out var owner))
+                    {
+                        clean = false;
+                        _errors.Add(group.Line, owner == group.Value
+                            ? $"Die Antwort '{member}' steht in der Gruppe '{group.Value}' doppelt."
+                            : $"Die Antwort '{member}' steht in den Gruppen '{owner}' und '{group.Value}': Jede Antwort gehört zu genau einer Gruppe.");
+                    }
+                    else
+                    {
+                        owners[member] = group.Value;
+                        members.Add(member);
+                    }
+                }
+
+                groups.Add(new ComparisonGroup(group.Value, group.Label) { Options = members });
+            }
+
+            if (q.Groups.Count == 1 && !q.HasGroupErrors)
+            {
+                _errors.Add(groupsLine, "Unter 'groups' stehen mindestens zwei Gruppen: Mit einer einzigen Gruppe gibt es nichts zu vergleichen.");
+                return null;
+            }
+
+            var homeless = q.Options.Where(o => !owners.ContainsKey(o.Value)).Select(o => o.Value).ToList();
+            if (homeless.Count > 0 && !q.HasGroupErrors && optionsKnown)
+            {
+                _errors.Add(groupsLine, $"Diese Antworten gehören zu keiner Gruppe unter 'groups': {string.Join(", ", homeless)}. Jede Antwort gehört zu genau einer Gruppe.");
+                clean = false;
+            }
+
+            return clean ? groups : null;
+        }
+
+        /// <summary>Ranges in ascending order: the first open below, the last open above, each starting right after the previous.</summary>
+        private List<ComparisonGroup>? RangeGroups(QuestionDraft q, CompareLine compare, int groupsLine)
+        {
+            if (groupsLine == 0)
+            {
+                _errors.Add(compare.Line, $"Die Zahlenfrage '{q.Id}' braucht unter 'groups' Bereiche, z. B. '  - vor-2000: vor 2000 = bis 1999'.");
+                return null;
+            }
+
+            var groups = new List<(ComparisonGroup Group, int Line)>();
+            foreach (var line in q.Groups)
+            {
+                var match = RangePattern().Match(line.Members);
+                decimal? Bound(string name) =>
+                    match.Groups[name].Success ? decimal.Parse(match.Groups[name].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;
+                if (!match.Success)
+                {
+                    _errors.Add(line.Line, $"Der Bereich '{Shorten(line.Members)}' der Gruppe '{line.Value}' ist nicht lesbar: Schreiben Sie 'bis 1999', '2000 bis 2009' oder 'ab 2018' (ganze Zahlen).");
+                    continue;
+                }
+
+                var group = new ComparisonGroup(line.Value, line.Label) { From = Bound("from"), To = Bound("to") };
+                if (group.From > group.To)
+                {
+                    _errors.Add(line.Line, $"Der Bereich '{line.Members}' der Gruppe '{line.Value}' ist leer: Schreiben Sie die kleinere Zahl zuerst.");
+                    continue;
+                }
+
+                groups.Add((group, line.Line));
+            }
+
+            if (groups.Count != q.Groups.Count || q.HasGroupErrors)
+            {
+                return null; // the ranges cannot be judged together while one of them is unreadable
+            }
+
+            if (groups.Count == 1)
+            {
+                _errors.Add(groupsLine, "Unter 'groups' stehen mindestens zwei Gruppen: Mit einer einzigen Gruppe gibt es nichts zu vergleichen.");
+                return null;
+            }
+
+            var errorsBefore = _errors.Errors.Count;
+            if (groups[0].Group.From is not null)
+            {
+                _errors.Add(groups[0].Line, $"Die erste Gruppe '{groups[0].Group.Value}' muss mit 'bis' beginnen (z. B. 'bis 1999'), damit auch jede kleinere Zahl eine Gruppe hat.");
+            }
+
+            if (groups[^1].Group.To is not null)
+            {
+                _errors.Add(groups[^1].Line, $"Die letzte Gruppe '{groups[^1].Group.Value}' muss mit 'ab' beginnen (z. B. 'ab 2018'), damit auch jede größere Zahl eine Gruppe hat.");
+            }
+
+            foreach (var ((previous, _), (current, line)) in groups.Zip(groups.Skip(1)))
+            {
+                var both = $"'{previous.Value}' ({Range(previous)}) und '{current.Value}' ({Range(current)})";
+                if (previous.To is not { } end || current.From is not { } start || start <= end)
+                {
+                    _errors.Add(line, $"Die Gruppen {both} überschneiden sich: Jede Zahl gehört zu genau einer Gruppe; die Bereiche stehen aufsteigend untereinander.");
+                }
+                else if (start > end + 1)
+                {
+                    var missing = start == end + 2 ? $"fehlt die Zahl {Number(end + 1)}" : $"fehlen die Zahlen {Number(end + 1)} bis {Number(start - 1)}";
+                    _errors.Add(line, $"Zwischen den Gruppen {both} {missing}: Jede Zahl gehört zu genau einer Gruppe.");
+                }
+            }
+
+            return _errors.Errors.Count == errorsBefore ? groups.Select(g => g.Group).ToList() : null;
+        }
+
+        private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Range(ComparisonGroup group) => (group.From, group.To) switch
+        {
+            (null, { } to) => $"bis {Number(to)}",
+            ({ } from, null) => $"ab {Number(from)}",
+            ({ } from, { } to) => $"{Number(from)} bis {Number(to)}",
+            _ => string.Empty,
+        };
 
     }
 

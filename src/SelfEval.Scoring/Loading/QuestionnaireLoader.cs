@@ -49,6 +49,8 @@ public static class QuestionnaireLoader
             CheckProfile(profile, errors);
         }
 
+        // One instance for all guides: they are answered with the same profile, so they compare alike.
+        var comparison = profile is null || profile.Comparison.Count == 0 ? ComparisonGroups.None : new ComparisonGroups(profile.Comparison.ToArray());
         var questionnaires = new List<Questionnaire>();
         var ids = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         foreach (var guide in parsed.Where(p => p.Kind == FileKind.Questionnaire))
@@ -66,7 +68,7 @@ public static class QuestionnaireLoader
             CheckGuide(guide, profile, offersFile, errors);
             if (errors.Count == before && !guide.Errors.Any && profile?.Errors.Any != true)
             {
-                questionnaires.Add(Build(guide, profile));
+                questionnaires.Add(Build(guide, profile, comparison));
             }
         }
 
@@ -356,7 +358,7 @@ public static class QuestionnaireLoader
         }
     }
 
-    private static Questionnaire Build(ParsedFile guide, ParsedFile? profile)
+    private static Questionnaire Build(ParsedFile guide, ParsedFile? profile, ComparisonGroups comparison)
     {
         var sections = (profile?.Sections ?? []).Concat(guide.Sections).Select(s => s.Build()).ToArray();
         var sources = profile is null
@@ -365,7 +367,10 @@ public static class QuestionnaireLoader
         return new Questionnaire(
             guide.Id!, guide.Version!, Hash(sources), guide.Title!, guide.Subtitle, guide.Description!, guide.Audience!,
             guide.Minutes!.Value, guide.Scales, guide.Bands, sections,
-            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources, guide.Checklist);
+            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources, guide.Checklist)
+        {
+            Comparison = comparison,
+        };
     }
 
     /// <summary>

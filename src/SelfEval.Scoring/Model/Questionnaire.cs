@@ -79,6 +79,9 @@ public sealed record Questionnaire(
     IReadOnlyList<SourceText> Sources,
     bool HasChecklist = false)
 {
+    /// <summary>The groups the office compares by, declared in the profile the guide is answered with.</summary>
+    public ComparisonGroups Comparison { get; init; } = ComparisonGroups.None;
+
     public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
 
     public IEnumerable<Question> ScoredQuestions => Questions.Where(q => q.Scored);

@@ -40,6 +40,12 @@ public sealed class QuestionnaireCatalog
 
     public Questionnaire? Find(string id) => Questionnaires.FirstOrDefault(q => q.Id == id);
 
+    /// <summary>
+    /// The groups the office compares by, from the profil.md in use: every guide is answered with that
+    /// profile, so they all carry the same. Rounds answered with an older profile are grouped by this one too.
+    /// </summary>
+    public ComparisonGroups Comparison => Questionnaires.Count > 0 ? Questionnaires[0].Comparison : ComparisonGroups.None;
+
     /// <summary>Loads the folder or throws with every error, so a broken guide never reaches a user.</summary>
     public static QuestionnaireCatalog Load(string folder)
     {

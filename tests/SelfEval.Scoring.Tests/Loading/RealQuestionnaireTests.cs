@@ -161,6 +161,20 @@ public sealed partial class RealQuestionnaireTests
         Assert.Empty(catalogue.Errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public void The_comparison_examples_in_the_format_documentation_are_valid_profile_questions()
+    {
+        var doc = File.ReadAllText(Path.Combine(Fixtures.RepositoryQuestionnaires(), "FORMAT.md"));
+        var examples = MarkdownBlock().Matches(doc).Select(m => m.Groups[1].Value).Where(b => b.Contains("- compare:", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(3, examples.Count); // a choice without groups, a choice with groups, a number with ranges
+        Assert.All(examples, example =>
+        {
+            var profile = "---\nkind: profile\nid: beispiel\nversion: \"1\"\ntitle: Beispiel\n---\n\n## Profil {#profil}\n\n" + example;
+            Assert.Empty(QuestionnaireLoader.Load(SourceFile.FromText("beispiel.md", profile)).Errors.Select(e => e.ToString()));
+        });
+    }
+
     [GeneratedRegex("```markdown\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex MarkdownBlock();
 }
