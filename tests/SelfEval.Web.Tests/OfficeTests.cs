@@ -163,7 +163,7 @@ public sealed class OfficeTests : IDisposable
         var urls = new List<string> { "/servicestelle", "/servicestelle?leitfaden=sich-gut-aufstellen" };
         foreach (var guide in new[] { "sich-gut-aufstellen", "wirkung-entfalten" })
         {
-            foreach (var (dimension, _) in Groups.Dimensions)
+            foreach (var dimension in _app.Services.GetRequiredService<SelfEval.Web.Questionnaires.QuestionnaireCatalog>().Comparison.Dimensions.Select(d => d.Key))
             {
                 urls.Add($"/servicestelle?leitfaden={guide}&aufteilen={dimension}");
             }

@@ -135,16 +135,17 @@ public sealed class DashboardBuilder(ReleaseControl control, QuestionnaireCatalo
             return empty with { Refusal = selected.State.Decision };
         }
         var split = new List<GroupFigures>();
-        if (query.SplitBy is { } by && Groups.Values.ContainsKey(by))
+        var groups = catalog.Comparison;
+        if (query.SplitBy is { } by && groups.Find(by) is { } splitBy)
         {
-            var values = Groups.Values[by].Select(v => v.Value).Append(Cell.Unknown).ToList();
+            var values = splitBy.Groups.Select(v => v.Value).Append(Cell.Unknown).ToList();
             var sizes = values.ToDictionary(v => v, v => main.With(by, v).RoundsIn(snapshot).Count);
 
             // A group too small to show must not follow as the total minus the groups shown.
             var shown = Anonymity.ShownGroups(sizes, k);
             foreach (var value in values.Where(v => sizes[v] > 0))
             {
-                var label = value == Cell.Unknown ? "ohne Angabe" : Groups.Label(by, value);
+                var label = value == Cell.Unknown ? "ohne Angabe" : groups.Label(by, value);
                 split.Add(shown.Contains(value)
                     ? Group(snapshot, main.With(by, value), guide, value, label, take: 6)
                     : new GroupFigures(value, label, null, [], DisclosureDecision.TooFew));
@@ -152,9 +153,9 @@ public sealed class DashboardBuilder(ReleaseControl control, QuestionnaireCatalo
         }
 
         var compare = new List<GroupFigures>();
-        if (query.CompareBy is { } cb && Groups.Values.ContainsKey(cb) && query.CompareA is { } a && query.CompareB is { } b && a != b)
+        if (query.CompareBy is { } cb && groups.Find(cb) is not null && query.CompareA is { } a && query.CompareB is { } b && a != b)
         {
-            compare.AddRange(new[] { a, b }.Select(v => Group(snapshot, main.With(cb, v), guide, v, Groups.Label(cb, v))));
+            compare.AddRange(new[] { a, b }.Select(v => Group(snapshot, main.With(cb, v), guide, v, groups.Label(cb, v))));
         }
 
         int Percent(int n) => (int)Math.Round(100.0 * n / mainBase.N, MidpointRounding.AwayFromZero);
@@ -208,11 +209,11 @@ public sealed class DashboardBuilder(ReleaseControl control, QuestionnaireCatalo
                 Select(snapshot, all with { Year = year }, guide, measures: 1);
             }
 
-            foreach (var (dimension, _) in Groups.Dimensions)
+            foreach (var dimension in catalog.Comparison.Dimensions)
             {
-                foreach (var value in Groups.Values[dimension].Select(v => v.Value).Append(Cell.Unknown))
+                foreach (var value in dimension.Groups.Select(v => v.Value).Append(Cell.Unknown))
                 {
-                    Select(snapshot, all.With(dimension, value), guide);
+                    Select(snapshot, all.With(dimension.Key, value), guide);
                 }
             }
         }

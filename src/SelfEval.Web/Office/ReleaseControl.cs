@@ -20,7 +20,7 @@ public sealed record Cell(string Guide, IReadOnlyDictionary<string, string> Filt
     {
         get
         {
-            var parts = Groups.Dimensions.Where(d => Filters.ContainsKey(d.Key)).Select(d => $"{d.Key}={Filters[d.Key]}").ToList();
+            var parts = Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}").ToList();
             if (Year is { } year)
             {
                 parts.Add("jahr=" + year.ToString(CultureInfo.InvariantCulture));

@@ -34,9 +34,8 @@ public sealed record Snapshot(long Id, DateTimeOffset PublishedAt, IReadOnlyList
 /// from snapshots only, so closing a round changes nothing the office or a profile shows until the next
 /// snapshot, and then only through the disclosure rule.
 /// </summary>
-public sealed class SnapshotStore(Database db, RoundResultStore results, TimeProvider clock, IOptions<SelfEvalOptions> options)
+public sealed class SnapshotStore(Database db, RoundResultStore results, QuestionnaireCatalog catalog, TimeProvider clock, IOptions<SelfEvalOptions> options)
 {
-    private static readonly string[] ProfileKeys = ["phase", "ausrichtung", "rechtsform", "radius", "land", "gruendungsjahr"];
     private readonly object _lock = new();
     private Snapshot? _cached;
 
@@ -146,7 +145,7 @@ public sealed class SnapshotStore(Database db, RoundResultStore results, TimePro
     /// The rounds that count: closed, of an initiative that agreed and joined with a comparison code, with at
     /// least the method's coverage answered; per initiative, guide and year only the latest of them.
     /// </summary>
-    private static List<CohortRound> Counted(System.Data.Common.DbConnection connection, IDbTransaction transaction)
+    private List<CohortRound> Counted(System.Data.Common.DbConnection connection, IDbTransaction transaction)
     {
         var rows = connection.Query<(long Member, long RoundId, string Guide, string ClosedAt, long Demo, string Json)>(
             """
@@ -159,31 +158,34 @@ public sealed class SnapshotStore(Database db, RoundResultStore results, TimePro
             """,
             new { minimum = (double)Method.MinCoverage },
             transaction).ToList();
+        // The groups as profil.md declares them now, applied to the profile each round was answered with.
+        var comparison = catalog.Comparison;
         var profiles = connection.Query<(long RoundId, string QuestionId, string? ValueJson)>(
-                "SELECT round_id, question_id, value_json FROM profile_answers WHERE question_id IN @ProfileKeys AND round_id IN @ids",
-                new { ProfileKeys, ids = rows.Select(r => r.RoundId).ToList() },
+                "SELECT round_id, question_id, value_json FROM profile_answers WHERE question_id IN @keys AND round_id IN @ids",
+                new { keys = comparison.Dimensions.Select(d => d.QuestionId).ToList(), ids = rows.Select(r => r.RoundId).ToList() },
                 transaction)
             .GroupBy(p => p.RoundId)
-            .ToDictionary(g => g.Key, g => g.Where(p => p.ValueJson is not null).ToDictionary(p => p.QuestionId, p => Plain(p.ValueJson!)));
+            .ToDictionary(g => g.Key, g => comparison.Classify(g.Where(p => p.ValueJson is not null).ToDictionary(p => p.QuestionId, p => AnswerOf(p.ValueJson!))));
         return rows
             .Select(r => new CohortRound(
                 r.Member, r.RoundId, r.Guide, Time.Parse(r.ClosedAt)!.Value.Year, r.ClosedAt, r.Demo != 0,
                 JsonSerializer.Deserialize<RoundResult>(r.Json)!,
-                Groups.From(profiles.GetValueOrDefault(r.RoundId) ?? new Dictionary<string, string>())))
+                profiles.GetValueOrDefault(r.RoundId) ?? new Dictionary<string, string>()))
             .GroupBy(r => (r.Member, r.Guide, r.Year))
             .Select(g => g.OrderByDescending(r => r.ClosedAt, StringComparer.Ordinal).First())
             .OrderBy(r => r.RoundId)
             .ToList();
     }
 
-    private static string Plain(string json)
+    /// <summary>A stored profile answer as the comparison reads it: a chosen option or a number; anything else is no group.</summary>
+    private static SelfEval.Scoring.Model.Answer AnswerOf(string json)
     {
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.ValueKind switch
         {
-            JsonValueKind.String => doc.RootElement.GetString()!,
-            JsonValueKind.Number => doc.RootElement.GetRawText(),
-            _ => string.Empty,
+            JsonValueKind.String => new SelfEval.Scoring.Model.Answer.Choice(doc.RootElement.GetString()!),
+            JsonValueKind.Number => new SelfEval.Scoring.Model.Answer.Number(doc.RootElement.GetDecimal()),
+            _ => new SelfEval.Scoring.Model.Answer.Text(string.Empty),
         };
     }
 }

@@ -36,17 +36,13 @@ public sealed class ProfileService(
         }
 
         var profile = AssessmentAccess.Read(card.Questionnaire, assessments.GetProfile(round.Id));
-        var own = SelfEval.Web.Office.Groups.From(profile.ToDictionary(p => p.Key, p => p.Value switch
-        {
-            Answer.Choice c => c.Value,
-            Answer.Number n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => string.Empty,
-        }));
+        var groups = catalog.Comparison;
+        var own = groups.Classify(profile);
         var snapshot = comparison.Current();
         var all = new SelfEval.Web.Office.Cell(card.Questionnaire.Id, new Dictionary<string, string>());
         var candidates = new[] { "phase", "ausrichtung" }
             .Where(own.ContainsKey)
-            .Select(d => (Cell: all.With(d, own[d]), Label: $"Initiativen mit „{card.Questionnaire.Title}“, {SelfEval.Web.Office.Groups.Dimensions.First(x => x.Key == d).Label} „{SelfEval.Web.Office.Groups.Label(d, own[d])}“"))
+            .Select(d => (Cell: all.With(d, own[d]), Label: $"Initiativen mit „{card.Questionnaire.Title}“, {groups.Find(d)!.Label} „{groups.Label(d, own[d])}“"))
             .Append((Cell: all, Label: $"alle Initiativen mit „{card.Questionnaire.Title}“"));
         var guide = catalog.Find(card.Questionnaire.Id) ?? card.Questionnaire;
         foreach (var (cell, label) in candidates)

@@ -17,7 +17,7 @@ public sealed class OfficeComparisonTableTests
                 .Select(f => SourceFile.FromBytes(Path.GetFileName(f), File.ReadAllBytes(f))))
         .Questionnaires.Select(q => q.Comparison).Distinct().Single();
 
-    // The table hard-coded in SelfEval.Web/Office/Cohort.cs (Groups.Dimensions, Groups.Values) before it moved into profil.md.
+    // The table the first edition hard-coded in SelfEval.Web/Office/Cohort.cs (Groups.Dimensions, Groups.Values) before it moved into profil.md.
     // One difference on purpose: Cohort.cs listed radius before region; the declaration follows the order of
     // the questions in profil.md, where 'land' (region) is asked before 'radius'.
     private static readonly (string Key, string Label, string Question, (string Value, string Label)[] Groups)[] OfficeTable =
@@ -37,7 +37,7 @@ public sealed class OfficeComparisonTableTests
         Assert.All(OfficeTable, expected => Assert.Equal(expected.Groups, Real.Find(expected.Key)!.Groups.Select(g => (g.Value, g.Label))));
     }
 
-    // What Groups.From in SelfEval.Web/Office/Cohort.cs made of each profile answer.
+    // What the first edition's Groups.From (SelfEval.Web/Office/Cohort.cs) made of each profile answer.
     [Theory]
     [InlineData("phase", "gruendung", "phase", "gruendung")]
     [InlineData("phase", "aufbau", "phase", "aufbau")]

@@ -61,7 +61,8 @@ public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore
     private bool Build(string? guide)
     {
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, _) in Groups.Dimensions)
+        var groups = catalog.Comparison;
+        foreach (var key in groups.Dimensions.Select(d => d.Key))
         {
             var value = Request.Query[key].FirstOrDefault();
             if (string.IsNullOrEmpty(value))
@@ -69,7 +70,7 @@ public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore
                 continue;
             }
 
-            if (!Groups.Values[key].Any(v => v.Value == value))
+            if (groups.Find(key)!.Find(value) is null)
             {
                 return false;
             }
@@ -77,12 +78,12 @@ public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore
             filters[key] = value;
         }
 
-        string? Dimension(string name) => Request.Query[name].FirstOrDefault() is { Length: > 0 } d && Groups.Values.ContainsKey(d) ? d : null;
+        string? Dimension(string name) => Request.Query[name].FirstOrDefault() is { Length: > 0 } d && groups.Find(d) is not null ? d : null;
         var compareBy = Dimension("vergleich");
 
         // Only values of the chosen dimension: anything else is not a group and is not echoed back.
         string? GroupValue(string name) =>
-            compareBy is not null && Request.Query[name].FirstOrDefault() is { Length: > 0 } v && Groups.Values[compareBy].Any(x => x.Value == v) ? v : null;
+            compareBy is not null && Request.Query[name].FirstOrDefault() is { Length: > 0 } v && groups.Find(compareBy)!.Find(v) is not null ? v : null;
         var query = new DashboardQuery(
             catalog.Find(guide ?? string.Empty)?.Id ?? catalog.Questionnaires[0].Id, filters, Dimension("aufteilen"), compareBy, GroupValue("a"), GroupValue("b"));
         Dashboard = comparison.Dashboard(query);
