@@ -18,6 +18,9 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
 {
     public const string NotRelevant = "n/a";
 
+    /// <summary>The respondent cell of the CSV row that holds the whole team's figures.</summary>
+    public const string TeamRow = "Team (zusammengefasst)";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
