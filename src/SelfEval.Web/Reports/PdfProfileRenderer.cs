@@ -82,6 +82,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
 
         layout.NewPage();
         Details(layout, report);
+        OpenAnswers(layout, report);
         if (report.Checklist is { Count: > 0 } checklist)
         {
             layout.NewPage();
@@ -447,6 +448,34 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
 
                 l.Y = top + h + 4;
                 l.G.DrawLine(new XPen(XColor.FromArgb(225, 230, 236), 0.4), PdfLayout.Left, l.Y - 2, PdfLayout.Right, l.Y - 2);
+            }
+        }
+    }
+
+    private void OpenAnswers(PdfLayout l, ProfileReport r)
+    {
+        if (r.OpenAnswers.Count == 0)
+        {
+            return;
+        }
+
+        Heading(l, Assessments.SharingTexts.OpenAnswersTitle, _h2, before: 14);
+        if (!r.Header.OwnAnswersOnly)
+        {
+            l.Paragraph(Assessments.SharingTexts.OpenAnswersNote, _body, _muted);
+        }
+
+        foreach (var question in r.OpenAnswers)
+        {
+            Heading(l, $"{question.Number} {question.Text}", _h3, before: 6, keep: 30);
+            foreach (var answer in question.Answers)
+            {
+                // The layout wraps words, not line breaks: each line of a text is its own paragraph.
+                var lines = answer.ReplaceLineEndings("\n").Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    l.Paragraph([new Run(i == 0 ? "– " : "  ", _bold, _accent), new Run(lines[i], _body, _ink)], indent: 10, after: i == lines.Length - 1 ? 4 : 0);
+                }
             }
         }
     }
