@@ -474,7 +474,15 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
                 var lines = answer.ReplaceLineEndings("\n").Split('\n');
                 for (var i = 0; i < lines.Length; i++)
                 {
-                    l.Paragraph([new Run(i == 0 ? "– " : "  ", _bold, _accent), new Run(lines[i], _body, _ink)], indent: 10, after: i == lines.Length - 1 ? 4 : 0);
+                    var last = i == lines.Length - 1 ? 4 : 0;
+                    if (i == 0)
+                    {
+                        l.Paragraph([new Run("– ", _bold, _accent), new Run(lines[i], _body, _ink)], indent: 10, after: last);
+                    }
+                    else
+                    {
+                        l.Paragraph([new Run(lines[i], _body, _ink)], indent: 18, after: last);
+                    }
                 }
             }
         }
