@@ -24,7 +24,9 @@ public sealed class SharingTests : IDisposable
     private static readonly string[] Sections = ["gruendungsimpuls", "gremien", "regeln", "eigene-ziele"];
 
     /// <summary>A person's answers as posted: question id to value.</summary>
-    private sealed record Person(string Name, HttpClient Client, string Link, Dictionary<string, string> Answers);
+    private sealed record Person(string Name, Dictionary<string, string> Answers);
+
+    private static readonly string[] FreeTexts = ["Freitext-Anna-1111", "Freitext-Carla-0815", "Geheimtext-Bernd-4711", "Freitext-Dora-2323"];
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
 
@@ -85,8 +87,13 @@ public sealed class SharingTests : IDisposable
         return answers;
     }
 
+    /// <summary>
+    /// The person's name appears nowhere in the output. The free texts carry the names to be recognisable and,
+    /// as the sentence says, appear without names in the team's figures, so they are taken out first.
+    /// </summary>
     private static void AssertNotAttributed(string output, string where, params Person[] hidden)
     {
+        output = FreeTexts.Aggregate(output, (o, text) => o.Replace(text, "…", StringComparison.Ordinal));
         foreach (var person in hidden)
         {
             Assert.False(Regex.IsMatch(output, $@"\b{person.Name}\b"), $"{where} names {person.Name}");
@@ -97,16 +104,20 @@ public sealed class SharingTests : IDisposable
     public async Task The_export_never_lists_the_answers_of_a_member_who_did_not_choose_to_share()
     {
         var (coordinator, token, _) = await StartAsync("Anna");
-        var (bernd, link, _) = await JoinAsync(await InviteAsync(coordinator, token), "Bernd", sharing: null);
-        await AnswerAsync(bernd, link, pick: 0, "Geheimtext-Bernd-4711");
+        var (client, link, _) = await JoinAsync(await InviteAsync(coordinator, token), "Bernd", sharing: null);
+        var bernd = new Person("Bernd", await AnswerAsync(client, link, pick: 0, "Geheimtext-Bernd-4711"));
 
         var json = await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=json");
         var csv = await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=csv");
 
         var labels = JsonNode.Parse(json)!["respondents"]!.AsArray().Select(r => (string?)r!["label"]).ToList();
         Assert.Equal(["Anna"], labels);
-        Assert.DoesNotContain("Bernd", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("Bernd", csv, StringComparison.Ordinal);
+        AssertNotAttributed(json, "the JSON export", bernd);
+        AssertNotAttributed(csv, "the CSV export", bernd);
+        var withoutTeam = JsonNode.Parse(json)!.AsObject();
+        withoutTeam.Remove("team");
+        Assert.DoesNotContain("Geheimtext-Bernd-4711", withoutTeam.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(csv.Split('\n'), line => line.Contains("Geheimtext-Bernd-4711", StringComparison.Ordinal) && line.StartsWith($"1,{RoundExport.TeamRow},", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,10 +141,10 @@ public sealed class SharingTests : IDisposable
 
         Assert.Equal("none", joinPage.QuerySelector("input[name=Sharing]:checked")?.GetAttribute("value"));
 
-        var anna = new Person("Anna", coordinator, $"/a/{token}", await AnswerAsync(coordinator, $"/a/{token}", pick: 2, "Freitext-Anna-1111"));
-        var carla = new Person("Carla", carlaClient, carlaLink, await AnswerAsync(carlaClient, carlaLink, pick: 3, "Freitext-Carla-0815"));
-        var bernd = new Person("Bernd", berndClient, berndLink, await AnswerAsync(berndClient, berndLink, pick: 0, "Geheimtext-Bernd-4711"));
-        var dora = new Person("Dora", doraClient, doraLink, await AnswerAsync(doraClient, doraLink, pick: 9, "Freitext-Dora-2323"));
+        var anna = new Person("Anna", await AnswerAsync(coordinator, $"/a/{token}", pick: 2, FreeTexts[0]));
+        var carla = new Person("Carla", await AnswerAsync(carlaClient, carlaLink, pick: 3, FreeTexts[1]));
+        var bernd = new Person("Bernd", await AnswerAsync(berndClient, berndLink, pick: 0, FreeTexts[2]));
+        var dora = new Person("Dora", await AnswerAsync(doraClient, doraLink, pick: 9, FreeTexts[3]));
         var page = await coordinator.PageAsync($"/k/{token}");
         await coordinator.SubmitAsync(page.Form("form[action*=Close]"));
 
@@ -204,5 +215,62 @@ public sealed class SharingTests : IDisposable
 
         Assert.All(rows.Take(3), r => Assert.DoesNotContain(r, cell => cell.Contains("Geheimtext-Bernd-4711", StringComparison.Ordinal)));
         Assert.Contains("Geheimtext-Bernd-4711 (wichtigste-ziele)", rows[3][header.IndexOf("wichtigste-ziele")], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_changes_the_choice_on_the_review_page_even_after_the_round_is_closed()
+    {
+        var (coordinator, token, _) = await StartAsync("Anna");
+        var invite = await InviteAsync(coordinator, token);
+        var (carla, carlaLink, _) = await JoinAsync(invite, "Carla", "name");
+        var (bernd, berndLink, _) = await JoinAsync(invite, "Bernd", sharing: null);
+        await AnswerAsync(carla, carlaLink, pick: 3, FreeTexts[1]);
+        await AnswerAsync(bernd, berndLink, pick: 0, FreeTexts[2]);
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+
+        Assert.Null((await coordinator.PageAsync($"/a/{token}/abschluss")).QuerySelector("#teilen")); // the coordinator's answers are theirs anyway
+        var review = await carla.PageAsync($"{carlaLink}/abschluss");
+        Assert.Contains(SharingTexts.Rule, Flat(review.QuerySelector("#teilen")!.TextContent), StringComparison.Ordinal);
+        Assert.Equal("name", review.QuerySelector("#teilen input[name=Sharing]:checked")!.GetAttribute("value"));
+        var saved = await carla.SubmitAsync(review.Form("#teilen form"), new Dictionary<string, string[]> { ["Sharing"] = ["none"] });
+        Assert.Equal($"{carlaLink}/abschluss?hinweis=teilen#teilen", saved.Location());
+        Assert.Contains(SharingTexts.Saved, (await carla.PageAsync(saved.Location())).QuerySelector("#teilen .notice")!.TextContent, StringComparison.Ordinal);
+        var berndReview = await bernd.PageAsync($"{berndLink}/abschluss");
+        await bernd.SubmitAsync(berndReview.Form("#teilen form"), new Dictionary<string, string[]> { ["Sharing"] = ["pseudonym"] });
+
+        var json = JsonNode.Parse(await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=json"))!;
+        var labels = json["respondents"]!.AsArray().Select(r => (string?)r!["label"]).ToList();
+        Assert.Equal(["Anna", "Person A"], labels);
+        Assert.Equal("pseudonym", (string?)json["respondents"]![1]!["sharing"]);
+        Assert.Equal("0", (string?)json["respondents"]![1]!["answers"]!["anlass-motivation"]); // Bernd's first option
+        Assert.Contains(SharingTexts.SharedCount(1, 2), Flat((await coordinator.PageAsync($"/k/{token}")).Body!.TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_offline_profile_from_the_json_export_is_the_profile_the_coordinator_sees()
+    {
+        var (coordinator, token, _) = await StartAsync("Anna");
+        var invite = await InviteAsync(coordinator, token);
+        await AnswerAsync(coordinator, $"/a/{token}", pick: 2, FreeTexts[0]);
+        foreach (var (name, sharing, pick) in new[] { ("Carla", "name", 3), ("Bernd", "none", 0), ("Dora", "pseudonym", 9) })
+        {
+            var (client, link, _) = await JoinAsync(invite, name, sharing);
+            await AnswerAsync(client, link, pick, $"Freitext-{name}");
+        }
+
+        using var folder = TestPaths.NewTempFolder();
+        File.WriteAllText(folder.File("export.json"), await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=json"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = SelfEval.Web.Cli.Commands.Run(
+            ["profile", "questionnaires/sich-gut-aufstellen.md", folder.File("export.json"), "--out", folder.File("p.pdf")], stdout, stderr, TestPaths.Repository, TestPaths.Questionnaires);
+
+        Assert.True(code == 0, stderr.ToString());
+        var page = await coordinator.PageAsync($"/k/{token}/ergebnis?runde=1");
+        var overall = page.QuerySelector(".overall .big")!.TextContent.Replace(" von 100", string.Empty, StringComparison.Ordinal).Trim();
+        Assert.Contains($"Initiative Nordwind, 4 Personen, Gesamt {overall}", stdout.ToString(), StringComparison.Ordinal);
+        var pdf = PdfText.Flat(PdfText.Read(File.ReadAllBytes(folder.File("p.pdf"))));
+        Assert.Contains("Freitext-Bernd", pdf, StringComparison.Ordinal);
+        Assert.Contains("Diskussionsbedarf", pdf, StringComparison.Ordinal);
     }
 }
