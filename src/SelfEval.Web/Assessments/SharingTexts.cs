@@ -21,7 +21,7 @@ public static class SharingTexts
 
     public const string NoneLabel = "Nicht teilen";
 
-    public const string NoneHint = "Ihre Antworten zählen nur zusammengefasst im Teamprofil.";
+    public const string NoneHint = "Ihre Antworten erscheinen nur zusammengefasst mit denen der anderen.";
 
     public const string PseudonymLabel = "Ohne Namen teilen";
 
