@@ -507,7 +507,7 @@ public sealed class AnsweringTests : IDisposable
         var root = json.RootElement;
 
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        Assert.Equal(["questionnaire", "initiative", "round", "respondents"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["questionnaire", "initiative", "round", "respondents", "team"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("sich-gut-aufstellen", root.GetProperty("questionnaire").GetProperty("id").GetString());
         Assert.Equal(Guide().Hash, root.GetProperty("questionnaire").GetProperty("hash").GetString());
         Assert.Equal("Initiative Nordwind", root.GetProperty("initiative").GetProperty("name").GetString());
@@ -516,15 +516,22 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("round").GetProperty("closedAt").ValueKind);
         var person = Assert.Single(root.GetProperty("respondents").EnumerateArray());
         Assert.Equal("Anna", person.GetProperty("label").GetString());
+        Assert.Equal("coordinator", person.GetProperty("sharing").GetString());
         var answers = person.GetProperty("answers");
         Assert.Equal("n/a", answers.GetProperty(nr).GetString());
         Assert.Equal(set.Count, answers.EnumerateObject().Count());
         Assert.All(answers.EnumerateObject().Where(a => a.Name != nr), a => Assert.Equal(set["q." + a.Name][0], a.Value.GetString()));
         Assert.False(answers.TryGetProperty("kuemmerer", out _));
+        var team = root.GetProperty("team");
+        Assert.Equal(1, team.GetProperty("respondents").GetInt32());
+        var gremien = team.GetProperty("answers").GetProperty("gremien-steuerung");
+        Assert.Equal(1, gremien.GetProperty("counts").GetProperty(set["q.gremien-steuerung"][0]).GetInt32());
+        Assert.Equal(1, team.GetProperty("answers").GetProperty(nr).GetProperty("notRelevant").GetInt32());
+        Assert.Equal(1, team.GetProperty("answers").GetProperty("kuemmerer").GetProperty("unanswered").GetInt32());
     }
 
     [Fact]
-    public async Task The_csv_export_has_a_row_per_person_and_a_column_per_question()
+    public async Task The_csv_export_has_a_row_per_sharing_person_then_the_team_and_a_column_per_question()
     {
         var client = Client();
         var token = await StartAsync(client);
@@ -532,7 +539,8 @@ public sealed class AnsweringTests : IDisposable
         var csv = await client.GetStringAsync($"/k/{token}/export?runde=1&format=csv");
 
         var lines = csv.TrimEnd().Split('\n');
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length); // the coordinator, then the team's figures
+        Assert.StartsWith("1,Team (zusammengefasst),,Initiative Nordwind,gruendung,", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("round,respondent,finished_at,name,phase,", lines[0], StringComparison.Ordinal);
         Assert.Equal(3 + Guide().Questions.Count(), lines[0].Split(',').Length);
         Assert.StartsWith("1,Anna,,Initiative Nordwind,gruendung,", lines[1], StringComparison.Ordinal);

@@ -10,11 +10,14 @@ public sealed record ExchangeProblem(string Path, string Message)
     public override string ToString() => $"{Path}: {Message}";
 }
 
+/// <param name="Respondents">The people whose answers the file lists one by one (in exports since 1.1 only those who shared them).</param>
+/// <param name="Team">The whole team's figures the profile is scored from: the file's <c>team</c>, or, in files without one, counted from <paramref name="Respondents"/>.</param>
 public sealed record ExchangeData(
     string InitiativeName,
     int RoundNumber,
     IReadOnlyDictionary<string, Answer> Profile,
-    IReadOnlyList<RespondentAnswers> Respondents);
+    IReadOnlyList<RespondentAnswers> Respondents,
+    TeamTally Team);
 
 /// <summary>
 /// Reads the exchange JSON the coordinator's export writes (docs/EXPORT.md) against a questionnaire,
@@ -76,9 +79,142 @@ public static class ExchangeReader
                 }
             }
 
+            // Files written before people chose what to share list everyone one by one and have no team figures.
+            var team = root.TryGetProperty("team", out var t)
+                ? Team(t, questionnaire, problems)
+                : TeamTally.Of(questionnaire, profile, respondents.Select(p => p.Answers).ToList());
+
             var name = ProfileFacts.InitiativeName(profile);
-            return problems.Count > 0 ? (null, problems) : (new ExchangeData(name, round, profile, respondents), problems);
+            return problems.Count > 0 ? (null, problems) : (new ExchangeData(name, round, profile, respondents, team), problems);
         }
+    }
+
+    private static TeamTally Team(JsonElement element, Questionnaire questionnaire, List<ExchangeProblem> problems)
+    {
+        var questions = new Dictionary<string, QuestionTally>(StringComparer.Ordinal);
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("respondents", out var n) || !n.TryGetInt32(out var respondents) || respondents < 0)
+        {
+            problems.Add(new("$.team.respondents", "Erwartet wird die Zahl der Personen im Team (0 oder mehr)."));
+            return new TeamTally(0, questions);
+        }
+
+        if (!element.TryGetProperty("answers", out var answers) || answers.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new("$.team.answers", "Erwartet wird ein Objekt der Form {\"frage-id\": {…}}."));
+            return new TeamTally(respondents, questions);
+        }
+
+        foreach (var property in answers.EnumerateObject())
+        {
+            var at = $"$.team.answers.{property.Name}";
+            var question = questionnaire.FindQuestion(property.Name);
+            if (question is null || question.IsProfile)
+            {
+                problems.Add(new(at, question is null
+                    ? $"Die Frage '{property.Name}' gibt es im Leitfaden '{questionnaire.Id}' (Version {questionnaire.Version}) nicht."
+                    : $"'{property.Name}' ist eine Profilfrage und gehört unter initiative."));
+                continue;
+            }
+
+            if (Tally(property.Value, at, question, respondents, problems) is { } tally)
+            {
+                questions[question.Id] = tally;
+            }
+        }
+
+        return new TeamTally(respondents, questions);
+    }
+
+    private static QuestionTally? Tally(JsonElement value, string at, Question question, int respondents, List<ExchangeProblem> problems)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(at, "Erwartet wird ein Objekt mit counts, numbers oder texts und notRelevant, notAsked, unanswered."));
+            return null;
+        }
+
+        var before = problems.Count;
+        int Count(string name)
+        {
+            if (!value.TryGetProperty(name, out var v))
+            {
+                return 0;
+            }
+
+            if (v.TryGetInt32(out var i) && i >= 0)
+            {
+                return i;
+            }
+
+            problems.Add(new($"{at}.{name}", "Erwartet wird eine Anzahl (0 oder mehr)."));
+            return 0;
+        }
+
+        var (notRelevant, notAsked, unanswered) = (Count("notRelevant"), Count("notAsked"), Count("unanswered"));
+        if (notRelevant > 0 && !question.AllowsNotRelevant)
+        {
+            problems.Add(new($"{at}.notRelevant", "Diese Frage lässt „nicht relevant“ (n/a) nicht zu."));
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbers = new List<decimal>();
+        var texts = new List<string>();
+        var expected = question.Type switch
+        {
+            QuestionType.Number => "numbers",
+            QuestionType.Text or QuestionType.LongText => "texts",
+            _ => "counts",
+        };
+        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered")))
+        {
+            var path = $"{at}.{property.Name}";
+            if (property.Name != expected)
+            {
+                problems.Add(new(path, $"Für diese Frage wird {expected} erwartet, nicht {property.Name}."));
+                continue;
+            }
+
+            switch (expected)
+            {
+                case "counts" when property.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var c in property.Value.EnumerateObject())
+                    {
+                        if (question.FindOption(c.Name) is null)
+                        {
+                            problems.Add(new($"{path}.{c.Name}", $"Der Wert \"{c.Name}\" liegt nicht auf der Skala; möglich sind: {string.Join(", ", question.Options.Select(o => o.Value))}."));
+                        }
+                        else if (!c.Value.TryGetInt32(out var k) || k < 0)
+                        {
+                            problems.Add(new($"{path}.{c.Name}", "Erwartet wird eine Anzahl (0 oder mehr)."));
+                        }
+                        else if (k > 0)
+                        {
+                            counts[c.Name] = k;
+                        }
+                    }
+
+                    break;
+                case "numbers" when property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out _)):
+                    numbers.AddRange(property.Value.EnumerateArray().Select(v => v.GetDecimal()));
+                    break;
+                case "texts" when property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String):
+                    texts.AddRange(property.Value.EnumerateArray().Select(v => v.GetString()!));
+                    break;
+                default:
+                    problems.Add(new(path, expected == "counts" ? "Erwartet wird ein Objekt der Form {\"wert\": anzahl}." : expected == "numbers" ? "Erwartet wird eine Liste von Zahlen." : "Erwartet wird eine Liste von Texten."));
+                    break;
+            }
+        }
+
+        // Everyone in the team is counted once per question, except in multiple choice, where one person may pick several.
+        var people = (question.Type == QuestionType.Multi ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered;
+        if (problems.Count == before && question.Type != QuestionType.Multi && people != respondents)
+        {
+            problems.Add(new(at, $"Die Angaben ergeben zusammen {(people == 1 ? "1 Person" : $"{people} Personen")}, das Team hat aber {respondents} (team.respondents)."));
+        }
+
+        var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
+        return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered);
     }
 
     private static Dictionary<string, Answer> Answers(JsonElement element, string path, Questionnaire questionnaire, bool profileOnly, List<ExchangeProblem> problems)

@@ -52,8 +52,20 @@ public static class ProfileBuilder
             Details(card, numbers),
             q.HasChecklist ? Checklist(card, numbers) : null,
             MethodText.Markdown,
-            card.Items.Count(i => i.IsRelevant && !i.IsScored));
+            card.Items.Count(i => i.IsRelevant && !i.IsScored))
+        {
+            OpenAnswers = Open(card, numbers),
+        };
     }
+
+    private static List<OpenAnswers> Open(ScoreCard card, Numbering numbers) =>
+        card.Team is not { } team
+            ? []
+            : card.Questionnaire.Questions
+                .Where(q => !q.IsProfile && q.Type is QuestionType.Text or QuestionType.LongText)
+                .Select(q => new OpenAnswers(numbers.Of(q), q.Text, team.For(q.Id).Texts.Order(StringComparer.Ordinal).ToList()))
+                .Where(o => o.Answers.Count > 0)
+                .ToList();
 
     /// <summary>Gap-based priority after OWASP SAMMY: weight × ((1 + gap in scale steps)² − 1), a step being 25 points.</summary>
     public static decimal Priority(ItemResult item)

@@ -82,7 +82,13 @@ public sealed record ProfileReport(
 {
     /// <summary>The comparison with similar initiatives, added by whoever has their anonymous figures.</summary>
     public BenchmarkReport? Benchmark { get; init; }
+
+    /// <summary>What the team wrote in answer to open questions, without names.</summary>
+    public IReadOnlyList<OpenAnswers> OpenAnswers { get; init; } = [];
 }
+
+/// <summary>The texts given to one open question, in alphabetical order so that their order tells nobody who wrote which.</summary>
+public sealed record OpenAnswers(string Number, string Text, IReadOnlyList<string> Answers);
 
 /// <summary>One section against the middle half of comparable initiatives.</summary>
 public sealed record BenchmarkLine(string Label, decimal? Score, decimal P25, decimal Median, decimal P75, string? Position);

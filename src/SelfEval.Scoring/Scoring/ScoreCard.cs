@@ -91,4 +91,7 @@ public sealed record ScoreCard(
     public ItemResult? Item(string questionId) => Items.FirstOrDefault(i => i.Question.Id == questionId);
 
     public SectionResult? Section(string sectionId) => Sections.FirstOrDefault(s => s.Section.Id == sectionId);
+
+    /// <summary>The figures the card was scored from (texts and numbers included), without any person's answers one by one.</summary>
+    public TeamTally? Team { get; init; }
 }

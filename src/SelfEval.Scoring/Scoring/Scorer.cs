@@ -11,15 +11,18 @@ public static class Scorer
 {
     public static ScoreCard Score(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> profile, IReadOnlyList<RespondentAnswers> respondents)
     {
-        ArgumentNullException.ThrowIfNull(questionnaire);
-        ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(respondents);
+        return Score(questionnaire, TeamTally.Of(questionnaire, profile, respondents.Select(r => r.Answers).ToList()));
+    }
 
-        var views = respondents.Select(r =>
-        {
-            var all = profile.Concat(r.Answers.Where(a => !profile.ContainsKey(a.Key))).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-            return (Answers: all, Visible: Visibility.Of(questionnaire, all));
-        }).ToList();
+    /// <summary>
+    /// Scores the team's figures. Every number of the card (means, coverage, agreement, the range to
+    /// discuss) depends only on how often each answer was given, so this is all a profile needs.
+    /// </summary>
+    public static ScoreCard Score(Questionnaire questionnaire, TeamTally team)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(team);
 
         var items = new List<ItemResult>();
         var order = 0;
@@ -27,35 +30,29 @@ public static class Scorer
         {
             foreach (var question in section.Questions.Where(q => q.Scored))
             {
+                var tally = team.For(question.Id);
                 var scores = new List<decimal>();
                 var steps = new List<int>();
                 var chosen = new List<AnswerOption>();
-                int notRelevant = 0, unanswered = 0, hidden = 0;
-                foreach (var (answers, visible) in views)
+                var unanswered = tally.Unanswered;
+                foreach (var (value, count) in tally.Counts)
                 {
-                    if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
+                    if (question.FindOption(value) is not { Points: { } } option)
                     {
-                        hidden++;
+                        unanswered += count; // a choice without points says nothing about the level
                         continue;
                     }
 
-                    switch (answers.GetValueOrDefault(question.Id))
+                    for (var i = 0; i < count; i++)
                     {
-                        case Answer.NotRelevant:
-                            notRelevant++;
-                            break;
-                        case Answer.Choice c when question.FindOption(c.Value) is { Points: { } } option:
-                            scores.Add(Normalise(question, option));
-                            steps.Add(Step(question, option));
-                            chosen.Add(option);
-                            break;
-                        default:
-                            unanswered++;
-                            break;
+                        scores.Add(Normalise(question, option));
+                        steps.Add(Step(question, option));
+                        chosen.Add(option);
                     }
                 }
 
-                items.Add(new ItemResult(question, section, order++, scores, steps, chosen, notRelevant, unanswered, hidden));
+                unanswered += tally.Numbers.Count + tally.Texts.Count;
+                items.Add(new ItemResult(question, section, order++, scores, steps, chosen, tally.NotRelevant, unanswered, tally.NotAsked));
             }
         }
 
@@ -70,14 +67,17 @@ public static class Scorer
 
         return new ScoreCard(
             questionnaire,
-            respondents.Count,
+            team.Respondents,
             Mean(items, i => i.EffectiveWeight),
             Enum.GetValues<Aspect>().ToDictionary(a => a, a => Mean(items.Where(i => i.Question.Aspect == a), i => i.EffectiveWeight)),
             Enum.GetValues<Dimension>().ToDictionary(d => d, d => Mean(items.Where(i => i.Question.Dimension == d), i => i.EffectiveWeight)),
             sections,
             items,
-            respondents.Count < 2 ? null : Agreement(items),
-            respondents.Count < 2 ? null : Agreement(items.Where(i => i.Question.Aspect == Aspect.Einigkeit)));
+            team.Respondents < 2 ? null : Agreement(items),
+            team.Respondents < 2 ? null : Agreement(items.Where(i => i.Question.Aspect == Aspect.Einigkeit)))
+        {
+            Team = team,
+        };
     }
 
     /// <summary>0 for the lowest level of the scale, 100 for the highest; reverse items the other way round.</summary>

@@ -31,6 +31,9 @@ public sealed record RespondentRecord
     public string? FinishedAt { get; init; }
     public string? LastSection { get; init; }
 
+    /// <summary>Whether the coordination may see this person's answers one by one; the coordinator's own answers are theirs anyway.</summary>
+    public AnswerSharing Sharing { get; init; }
+
     public bool IsFinished => FinishedAt is not null;
 }
 
@@ -180,21 +183,42 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     private const string RespondentColumns =
         """
         SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
-               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection
+               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing
         FROM respondents
         """;
 
-    public long AddRespondent(long roundId, byte[] tokenHash, string? label)
+    public long AddRespondent(long roundId, byte[] tokenHash, string? label, AnswerSharing sharing = AnswerSharing.None)
     {
         using var connection = db.Open();
         var now = clock.Stamp();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at)
-            VALUES (@roundId, @tokenHash, @label, 0, @now, @now)
+            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at, sharing)
+            VALUES (@roundId, @tokenHash, @label, 0, @now, @now, @sharing)
             RETURNING id
             """,
-            new { roundId, tokenHash, label, now });
+            new { roundId, tokenHash, label, now, sharing = sharing.Value() });
+    }
+
+    /// <summary>A team member's choice; it may change at any time, also after the round is closed.</summary>
+    public void SetSharing(long respondentId, AnswerSharing sharing)
+    {
+        using var connection = db.Open();
+        connection.Execute(
+            "UPDATE respondents SET sharing = @sharing, updated_at = @now WHERE id = @respondentId AND is_coordinator = 0",
+            new { respondentId, sharing = sharing.Value(), now = clock.Stamp() });
+    }
+
+    /// <summary>
+    /// The respondents of a round who share under a pseudonym, in the order of their link's hash: random,
+    /// so "Person A" says nothing about when someone joined, which the coordinator page shows.
+    /// </summary>
+    public IReadOnlyList<long> PseudonymOrder(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<long>(
+            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY token_hash, id",
+            new { roundId }).ToList();
     }
 
     /// <summary>Marks the respondent's answers final, or (with false) reopens them. Repeating it changes nothing.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Scoring;
 using SelfEval.Web.Data;
 
 namespace SelfEval.Web.Assessments;
@@ -12,11 +13,15 @@ namespace SelfEval.Web.Assessments;
 /// <summary>
 /// The initiative's own data for one round, in the exchange format documented in docs/EXPORT.md:
 /// option values for choices, arrays for multiple choice, numbers, texts, "n/a" for not relevant,
-/// and no key for an unanswered question.
+/// and no key for an unanswered question. Answers appear one by one only for the coordinator and for
+/// members who chose to share them (<see cref="RoundAnswers"/>); everyone counts in the team's figures.
 /// </summary>
 public sealed class RoundExport(AssessmentStore assessments, ResponseStore responses)
 {
     public const string NotRelevant = "n/a";
+
+    /// <summary>The respondent cell of the CSV row that holds the whole team's figures.</summary>
+    public const string TeamRow = "Team (zusammengefasst)";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -24,61 +29,105 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed record Person(string Label, string? FinishedAt, IReadOnlyDictionary<string, Answer> Answers);
-
-    private (IReadOnlyDictionary<string, Answer> Profile, List<Person> People) Read(Questionnaire questionnaire, RoundRecord round)
-    {
-        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
-        var respondents = assessments.GetRespondents(round.Id);
-        var labels = RespondentLabels.For(respondents);
-        var answers = responses.GetForRound(round.Id);
-        var people = respondents
-            .Select(r => new Person(labels[r.Id], r.FinishedAt, AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
-            .ToList();
-        return (profile, people);
-    }
-
     public string ToJson(Questionnaire questionnaire, RoundRecord round)
     {
-        var (profile, people) = Read(questionnaire, round);
+        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
         var root = new JsonObject
         {
             ["questionnaire"] = new JsonObject { ["id"] = questionnaire.Id, ["version"] = questionnaire.Version, ["hash"] = questionnaire.Hash },
-            ["initiative"] = Values(questionnaire, profile),
+            ["initiative"] = Values(questionnaire, answers.Profile),
             ["round"] = new JsonObject { ["number"] = round.Number, ["closedAt"] = round.ClosedAt },
-            ["respondents"] = new JsonArray(people.Select(p => (JsonNode)new JsonObject
+            ["respondents"] = new JsonArray(answers.Shared.Select(p => (JsonNode)new JsonObject
             {
                 ["label"] = p.Label,
+                ["sharing"] = p.Respondent.IsCoordinator ? "coordinator" : p.Respondent.Sharing.Value(),
                 ["finishedAt"] = p.FinishedAt,
                 ["answers"] = Values(questionnaire, p.Answers),
                 ["notRelevantReasons"] = Reasons(questionnaire, p.Answers),
             }).ToArray()),
+            ["team"] = Team(questionnaire, answers.Team),
         };
         return root.ToJsonString(Json);
     }
 
-    /// <summary>One row per person, one column per question of the guide (profile columns from the round's profile).</summary>
+    /// <summary>
+    /// One row per person who shares (profile columns from the round's profile), then one row with the
+    /// whole team's figures; one column per question of the guide.
+    /// </summary>
     public string ToCsv(Questionnaire questionnaire, RoundRecord round)
     {
-        var (profile, people) = Read(questionnaire, round);
+        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(writer, options: null, leaveOpen: true))
         {
             var questions = questionnaire.Questions.ToList();
+            var number = round.Number.ToString(CultureInfo.InvariantCulture);
             csv.WriteRecord(["round", "respondent", "finished_at", .. questions.Select(q => q.Id)]);
-            foreach (var person in people)
+            foreach (var person in answers.Shared)
             {
                 csv.WriteRecord(
                 [
-                    round.Number.ToString(CultureInfo.InvariantCulture), person.Label, person.FinishedAt ?? string.Empty,
-                    .. questions.Select(q => Cell((q.IsProfile ? profile : person.Answers).GetValueOrDefault(q.Id))),
+                    number, person.Label, person.FinishedAt ?? string.Empty,
+                    .. questions.Select(q => Cell((q.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(q.Id))),
                 ]);
             }
 
+            csv.WriteRecord(
+            [
+                number, TeamRow, string.Empty,
+                .. questions.Select(q => q.IsProfile ? Cell(answers.Profile.GetValueOrDefault(q.Id)) : TeamCell(q, answers.Team.For(q.Id))),
+            ]);
             csv.Flush();
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>Per question of the guide: how often each answer was given, numbers and texts sorted, and nobody's name.</summary>
+    private static JsonObject Team(Questionnaire questionnaire, TeamTally team)
+    {
+        var questions = new JsonObject();
+        foreach (var question in questionnaire.Questions.Where(q => !q.IsProfile))
+        {
+            var tally = team.For(question.Id);
+            var entry = new JsonObject();
+            switch (question.Type)
+            {
+                case QuestionType.Number:
+                    entry["numbers"] = new JsonArray(tally.Numbers.Select(n => (JsonNode)JsonValue.Create(n)).ToArray());
+                    break;
+                case QuestionType.Text or QuestionType.LongText:
+                    entry["texts"] = new JsonArray(tally.Texts.Select(t => (JsonNode)JsonValue.Create(t)).ToArray());
+                    break;
+                default:
+                    entry["counts"] = new JsonObject(tally.Counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value))));
+                    break;
+            }
+
+            entry["notRelevant"] = tally.NotRelevant;
+            entry["notAsked"] = tally.NotAsked;
+            entry["unanswered"] = tally.Unanswered;
+            questions[question.Id] = entry;
+        }
+
+        return new JsonObject { ["respondents"] = team.Respondents, ["answers"] = questions };
+    }
+
+    /// <summary>"3:2|4:1" for choices, sorted numbers joined by "|", texts separated by a blank line; "n/a:1" for "nicht relevant".</summary>
+    private static string TeamCell(Question question, QuestionTally tally)
+    {
+        var parts = question.Type switch
+        {
+            QuestionType.Number => tally.Numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList(),
+            QuestionType.Text or QuestionType.LongText => tally.Texts.Count == 0 ? [] : [string.Join("\n\n", tally.Texts)],
+            _ => tally.Counts.Select(c => $"{c.Key}:{c.Value}").ToList(),
+        };
+        if (tally.NotRelevant > 0)
+        {
+            parts.Add($"{NotRelevant}:{tally.NotRelevant}");
+        }
+
+        return string.Join(question.Type is QuestionType.Text or QuestionType.LongText ? "\n\n" : "|", parts);
     }
 
     private static JsonObject Values(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers)

@@ -76,7 +76,7 @@ public static class ProfileCommand
             return 1;
         }
 
-        var card = Scorer.Score(questionnaire, data.Profile, data.Respondents);
+        var card = Scorer.Score(questionnaire, data.Team);
         var scored = clock.Elapsed;
         var report = ProfileBuilder.Build(card, loaded.Offers, new ProfileSubject(data.InitiativeName, DateOnly.FromDateTime(DateTime.Today), data.RoundNumber));
         var pdf = new PdfProfileRenderer().Render(report);

@@ -197,6 +197,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         }
 
         s.Append("</section>");
+        s.Append(OpenAnswers(r));
 
         if (r.Checklist is { Count: > 0 } checklist)
         {
@@ -218,6 +219,33 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append($"<section class=\"method\">{markdown.Render(r.MethodMarkdown)}</section>");
         s.Append("</article>");
         return s.ToString();
+    }
+
+    private static string OpenAnswers(ProfileReport r)
+    {
+        if (r.OpenAnswers.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var s = new StringBuilder($"<section class=\"open-answers\"><h2>{E(Assessments.SharingTexts.OpenAnswersTitle)}</h2>");
+        if (!r.Header.OwnAnswersOnly)
+        {
+            s.Append($"<p class=\"note\">{E(Assessments.SharingTexts.OpenAnswersNote)}</p>");
+        }
+
+        foreach (var question in r.OpenAnswers)
+        {
+            s.Append($"<h3>{E(question.Number)} {E(question.Text)}</h3><ul>");
+            foreach (var answer in question.Answers)
+            {
+                s.Append($"<li>{E(answer)}</li>");
+            }
+
+            s.Append("</ul>");
+        }
+
+        return s.Append("</section>").ToString();
     }
 
     /// <summary>A numbered question with its answer and, for a weakness, the next step.</summary>

@@ -80,6 +80,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
 
         layout.NewPage();
         Details(layout, report);
+        OpenAnswers(layout, report);
         if (report.Checklist is { Count: > 0 } checklist)
         {
             layout.NewPage();
@@ -445,6 +446,42 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
 
                 l.Y = top + h + 4;
                 l.G.DrawLine(new XPen(XColor.FromArgb(225, 230, 236), 0.4), PdfLayout.Left, l.Y - 2, PdfLayout.Right, l.Y - 2);
+            }
+        }
+    }
+
+    private void OpenAnswers(PdfLayout l, ProfileReport r)
+    {
+        if (r.OpenAnswers.Count == 0)
+        {
+            return;
+        }
+
+        Heading(l, Assessments.SharingTexts.OpenAnswersTitle, _h2, before: 14);
+        if (!r.Header.OwnAnswersOnly)
+        {
+            l.Paragraph(Assessments.SharingTexts.OpenAnswersNote, _body, _muted);
+        }
+
+        foreach (var question in r.OpenAnswers)
+        {
+            Heading(l, $"{question.Number} {question.Text}", _h3, before: 6, keep: 30);
+            foreach (var answer in question.Answers)
+            {
+                // The layout wraps words, not line breaks: each line of a text is its own paragraph.
+                var lines = answer.ReplaceLineEndings("\n").Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var last = i == lines.Length - 1 ? 4 : 0;
+                    if (i == 0)
+                    {
+                        l.Paragraph([new Run("– ", _bold, _accent), new Run(lines[i], _body, _ink)], indent: 10, after: last);
+                    }
+                    else
+                    {
+                        l.Paragraph([new Run(lines[i], _body, _ink)], indent: 18, after: last);
+                    }
+                }
             }
         }
     }

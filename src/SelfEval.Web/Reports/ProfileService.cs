@@ -82,19 +82,12 @@ public sealed class ProfileService(
         return ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(context.InitiativeName, Today(), context.Round.Number, OwnAnswersOnly: true));
     }
 
+    /// <summary>The team's figures only: the profile never sees whose answer is whose, whoever chose to share.</summary>
     private (ScoreCard Card, string Name) Score(RoundRecord round)
     {
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
-        var respondents = assessments.GetRespondents(round.Id);
-        var labels = RespondentLabels.For(respondents);
-        var answers = responses.GetForRound(round.Id);
-        var people = respondents
-            .Select(r => new RespondentAnswers(labels[r.Id], AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
-            .Where(p => p.Answers.Keys.Any(k => questionnaire.FindQuestion(k)?.Scored == true))
-            .ToList();
-        var name = ProfileFacts.InitiativeName(profile);
-        return (Scorer.Score(questionnaire, profile, people), name);
+        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
+        return (Scorer.Score(questionnaire, answers.Team), ProfileFacts.InitiativeName(answers.Profile));
     }
 
     private DateOnly Today()

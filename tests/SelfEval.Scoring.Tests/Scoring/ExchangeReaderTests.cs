@@ -1,5 +1,6 @@
 using SelfEval.Scoring.Exchange;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Scoring;
 
 namespace SelfEval.Scoring.Tests.Scoring;
 
@@ -25,6 +26,64 @@ public sealed class ExchangeReaderTests
         Assert.Equal(["Anna", "Ben"], data.Respondents.Select(r => r.Label));
         Assert.Equal(new Answer.Choice("3"), data.Respondents[0].Answers["a"]);
         Assert.Equal(new Answer.NotRelevant(null), data.Respondents[0].Answers["d"]);
+    }
+
+    [Fact]
+    public void A_file_with_the_teams_figures_is_scored_from_them_and_lists_only_who_shared()
+    {
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"initiative":{"phase":"gruendung"},
+             "respondents":[{"label":"Anna","sharing":"coordinator","answers":{"a":"3"}}],
+             "team":{"respondents":3,"answers":{
+               "a":{"counts":{"3":2,"1":1},"notRelevant":0,"notAsked":0,"unanswered":0},
+               "d":{"counts":{"2":1},"notRelevant":1,"notAsked":0,"unanswered":1}}}}
+            """, Wertung);
+
+        Assert.Empty(problems);
+        Assert.Equal(["Anna"], data!.Respondents.Select(r => r.Label));
+        Assert.Equal(3, data.Team.Respondents);
+        var fromFile = Scorer.Score(Wertung, data.Team);
+        var fromPeople = ScorerTests.Score("a=3 d=2", "a=1 d=nr", "a=3");
+        Assert.Equal(fromPeople.Item("a")!.Score, fromFile.Item("a")!.Score);
+        Assert.Equal(fromPeople.Item("d")!.Score, fromFile.Item("d")!.Score);
+        Assert.Equal(fromPeople.Overall, fromFile.Overall);
+        Assert.Equal(fromPeople.Agreement, fromFile.Agreement);
+    }
+
+    [Fact]
+    public void A_file_without_team_figures_counts_them_from_its_respondents()
+    {
+        var (data, _) = ExchangeReader.Read("""{"respondents":[{"answers":{"a":"3"}},{"answers":{"a":"1"}}]}""", Wertung);
+
+        Assert.Equal(2, data!.Team.Respondents);
+        Assert.Equal([new("1", 1), new("3", 1)], data.Team.For("a").Counts);
+    }
+
+    [Fact]
+    public void Problems_in_the_teams_figures_are_reported_with_their_json_path()
+    {
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"respondents":[],
+             "team":{"respondents":2,"answers":{
+               "a":{"counts":{"7":1,"3":-1}},
+               "c":{"counts":{"ja":1},"notRelevant":1},
+               "x":{},
+               "b":{"texts":["x"]},
+               "e":{"counts":{"ja":1}}}}}
+            """, Wertung);
+
+        Assert.Null(data);
+        Assert.Equal(
+        [
+            "$.team.answers.a.counts.7: Der Wert \"7\" liegt nicht auf der Skala; möglich sind: 0, 1, 2, 3, 4.",
+            "$.team.answers.a.counts.3: Erwartet wird eine Anzahl (0 oder mehr).",
+            "$.team.answers.c.notRelevant: Diese Frage lässt „nicht relevant“ (n/a) nicht zu.",
+            "$.team.answers.x: Die Frage 'x' gibt es im Leitfaden 'wertung' (Version 1) nicht.",
+            "$.team.answers.b.texts: Für diese Frage wird counts erwartet, nicht texts.",
+            "$.team.answers.e: Die Angaben ergeben zusammen 1 Person, das Team hat aber 2 (team.respondents).",
+        ], problems.Select(p => p.ToString()));
     }
 
     [Fact]

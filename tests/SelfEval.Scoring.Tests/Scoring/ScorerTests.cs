@@ -64,6 +64,27 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void The_team_figures_count_answers_without_saying_who_gave_them_or_in_which_order()
+    {
+        string[] people = ["a=3 b=1 c=ja", "a=1 b=nr", "a=3"];
+
+        var tally = TeamTally.Of(Wertung, Gruendung, people.Select(p => Person(p).Answers).ToList());
+        var reversed = TeamTally.Of(Wertung, Gruendung, people.Reverse().Select(p => Person(p).Answers).ToList());
+
+        Assert.Equal(3, tally.Respondents);
+        Assert.Equal([new("1", 1), new("3", 2)], tally.For("a").Counts);
+        Assert.Equal((1, 1, 1), (tally.For("b").Counts["1"], tally.For("b").NotRelevant, tally.For("b").Unanswered));
+        Assert.Equal(2, tally.For("c").Unanswered);
+        Assert.Equal(
+            tally.Questions.Select(q => (q.Key, string.Join(",", q.Value.Counts), q.Value.NotRelevant, q.Value.NotAsked, q.Value.Unanswered)),
+            reversed.Questions.Select(q => (q.Key, string.Join(",", q.Value.Counts), q.Value.NotRelevant, q.Value.NotAsked, q.Value.Unanswered)));
+        var fromFigures = Scorer.Score(Wertung, tally);
+        Assert.Equal(Score(people).Overall, fromFigures.Overall);
+        Assert.Equal(Score(people).Agreement, fromFigures.Agreement);
+        Assert.Equal(Score(people).Item("a")!.StepRange, fromFigures.Item("a")!.StepRange);
+    }
+
+    [Fact]
     public void A_question_hidden_by_its_condition_is_not_scored_and_not_missing()
     {
         var card = Scorer.Score(Wertung, new Dictionary<string, Answer> { ["phase"] = new Answer.Choice("etabliert") }, [Person("a=3 b=1 c=ja d=2 e=nein")]);

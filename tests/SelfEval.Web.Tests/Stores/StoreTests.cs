@@ -161,6 +161,34 @@ public sealed class StoreTests : IDisposable
     };
 
     [Fact]
+    public void A_member_shares_nothing_until_choosing_and_pseudonyms_follow_no_join_order_nor_a_typed_name()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var quiet = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Bernd");
+        var named = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), null, AnswerSharing.Name);
+        var impostor = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Person A");
+        var hashes = Enumerable.Range(0, 6).Select(_ => Tokens.Hash(Tokens.New())).ToList();
+        var hidden = hashes.Select(h => _assessments.AddRespondent(round.Id, h, "Geheim", AnswerSharing.Pseudonym)).ToList();
+
+        Assert.Equal(AnswerSharing.None, _assessments.GetRespondent(quiet)!.Sharing);
+        Assert.Equal(AnswerSharing.None, _assessments.Coordinator(round.Id).Sharing);
+        _assessments.SetSharing(_assessments.Coordinator(round.Id).Id, AnswerSharing.Pseudonym); // the coordinator's answers are theirs, never a pseudonym's
+        _assessments.SetSharing(impostor, AnswerSharing.None);
+        var labels = RespondentLabels.Shared(_assessments.GetRespondents(round.Id), _assessments.PseudonymOrder(round.Id));
+
+        Assert.Equal("Anna", labels[_assessments.Coordinator(round.Id).Id]);
+        Assert.Equal("Person 3", labels[named]); // no name given: the label the coordinator page shows
+        Assert.False(labels.ContainsKey(quiet));
+        Assert.False(labels.ContainsKey(impostor));
+        // Lettered in the order of the links' random hashes, skipping "Person A", which someone typed as a name.
+        var byHash = hidden.Zip(hashes).OrderBy(p => Convert.ToHexString(p.Second), StringComparer.Ordinal).Select(p => labels[p.First]);
+        Assert.Equal(["Person B", "Person C", "Person D", "Person E", "Person F", "Person G"], byHash);
+        using var connection = _f.Database.Open();
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => connection.Execute("UPDATE respondents SET sharing = 'alle' WHERE id = @quiet", new { quiet }));
+    }
+
+    [Fact]
     public void Finished_respondents_and_closed_rounds_take_no_more_answers()
     {
         var (id, _, _) = NewAssessment();

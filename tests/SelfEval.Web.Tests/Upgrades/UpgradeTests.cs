@@ -66,6 +66,39 @@ public sealed class UpgradeTests
         }
     }
 
+    /// <summary>
+    /// The first edition promised that nobody, not even the coordination, sees who gave which answer. Its
+    /// members never chose to share, so after the upgrade their answers count only in the team's figures.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Releases))]
+    public async Task Members_of_earlier_releases_share_nothing_one_by_one_until_they_choose(string release)
+    {
+        using var app = new Upgraded(release);
+        using (var connection = app.Factory.Database.Open())
+        {
+            Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM respondents WHERE sharing <> 'none'"));
+        }
+
+        var client = app.Client();
+        foreach (var initiative in app.Fixture.Manifest.Initiatives.Where(i => !i.Deleted))
+        {
+            foreach (var round in initiative.Rounds!)
+            {
+                var json = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/k/{initiative.CoordinatorLink}/export?runde={round.Number}&format=json"))!;
+                var people = json["respondents"]!.AsArray();
+                Assert.All(people, p => Assert.Equal("coordinator", (string?)p!["sharing"]));
+                Assert.True(people.Count <= 1, $"{initiative.Name}, round {round.Number}: only the coordinator's own answers one by one");
+                var team = (int)json["team"]!["respondents"]!;
+                Assert.True(round.Closed ? team == round.Respondents : team <= round.Respondents, $"{initiative.Name}, round {round.Number}: everyone who answered counts in the team's figures ({team})");
+                foreach (var person in (initiative.PersonalLinks ?? []).Where(p => p.Round == round.Number && p.Label is not null))
+                {
+                    Assert.DoesNotContain(person.Label!, json.ToJsonString(), StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Releases))]
     public void The_schema_is_current_the_release_recorded_and_the_file_sound(string release)

@@ -22,6 +22,11 @@ public sealed class IndexModel(
 
     public bool IsNew { get; private set; }
 
+    /// <summary>Team members of the current round, and how many of them share their answers one by one.</summary>
+    public int Members => Rows.Count(r => !r.Respondent.IsCoordinator);
+
+    public int Sharing => Rows.Count(r => !r.Respondent.IsCoordinator && r.Respondent.Sharing != AnswerSharing.None);
+
     public string? Notice { get; private set; }
 
     /// <summary>A newer text of the guide that a new round would use.</summary>

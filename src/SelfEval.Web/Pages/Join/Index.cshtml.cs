@@ -27,6 +27,10 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
     [BindProperty]
     public string? Label { get; set; }
 
+    /// <summary>Whether the coordination may see this person's answers one by one; unset or unknown means no.</summary>
+    [BindProperty]
+    public string? Sharing { get; set; }
+
     public IActionResult OnGet(string token)
     {
         if (!Load(token, out _))
@@ -67,7 +71,7 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
         var personal = AssessmentAccess.TokenFromNonce(Nonce, "respondent");
         if (assessments.FindByRespondentToken(personal) is null)
         {
-            assessments.AddRespondent(round!.Id, Tokens.Hash(personal), string.IsNullOrEmpty(label) ? null : label);
+            assessments.AddRespondent(round!.Id, Tokens.Hash(personal), string.IsNullOrEmpty(label) ? null : label, AnswerSharingValues.Parse(Sharing));
         }
 
         return Redirect($"/a/{personal}?neu=1");

@@ -15,9 +15,11 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
 
     public bool ShowNewLink { get; private set; }
 
+    public bool SharingSaved { get; private set; }
+
     public RespondentContext Context => Session.Context;
 
-    public IActionResult OnGet(string token, string? neu)
+    public IActionResult OnGet(string token, string? neu, string? hinweis)
     {
         if (access.Respondent(token) is not { } context)
         {
@@ -26,7 +28,24 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
 
         Session = new AnswerSession(context);
         ShowNewLink = neu is not null;
+        SharingSaved = hinweis == "teilen";
         return Page();
+    }
+
+    /// <summary>A member changes who sees their answers one by one; allowed at any time, also after finishing or closing.</summary>
+    public IActionResult OnPostSharing(string token, string? sharing)
+    {
+        if (access.Respondent(token) is not { } context)
+        {
+            return NotFound();
+        }
+
+        if (!context.IsCoordinator)
+        {
+            assessments.SetSharing(context.Respondent.Id, AnswerSharingValues.Parse(sharing));
+        }
+
+        return Redirect($"/a/{token}/abschluss?hinweis=teilen#teilen");
     }
 
     public IActionResult OnPost(string token)

@@ -1,0 +1,96 @@
+using SelfEval.Scoring.Model;
+
+namespace SelfEval.Scoring.Scoring;
+
+/// <summary>
+/// One question over a whole team: how often each answer was given, never by whom. Numbers and texts
+/// are sorted, so their order says nothing about who joined first.
+/// </summary>
+/// <param name="Counts">Option value to the number of people who chose it (for multiple choice, each chosen option).</param>
+/// <param name="NotAsked">People for whom a condition hid the question.</param>
+/// <param name="Unanswered">People who were asked and gave no answer.</param>
+public sealed record QuestionTally(
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<decimal> Numbers,
+    IReadOnlyList<string> Texts,
+    int NotRelevant,
+    int NotAsked,
+    int Unanswered);
+
+/// <summary>
+/// The whole team's answers in figures: everything the team profile is computed from, and nothing that
+/// ties an answer to a person. The scorer works from this alone, so a profile needs no one's answers one by one.
+/// </summary>
+public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, QuestionTally> Questions)
+{
+    /// <summary>The question's figures; a question nobody's figures mention was left unanswered by everyone.</summary>
+    public QuestionTally For(string questionId) =>
+        Questions.TryGetValue(questionId, out var tally) ? tally : new QuestionTally(new Dictionary<string, int>(), [], [], 0, 0, Respondents);
+
+    /// <summary>Counts every question of the guide outside the profile, which belongs to the initiative, not to a person.</summary>
+    public static TeamTally Of(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> profile, IReadOnlyList<IReadOnlyDictionary<string, Answer>> respondents)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(respondents);
+
+        var views = respondents.Select(own =>
+        {
+            var all = profile.Concat(own.Where(a => !profile.ContainsKey(a.Key))).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            return (Answers: all, Visible: Visibility.Of(questionnaire, all));
+        }).ToList();
+
+        var questions = new Dictionary<string, QuestionTally>(StringComparer.Ordinal);
+        foreach (var section in questionnaire.Sections.Where(s => !s.IsProfile))
+        {
+            foreach (var question in section.Questions.Where(q => !q.IsProfile))
+            {
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var numbers = new List<decimal>();
+                var texts = new List<string>();
+                int notRelevant = 0, notAsked = 0, unanswered = 0;
+                foreach (var (answers, visible) in views)
+                {
+                    if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
+                    {
+                        notAsked++;
+                        continue;
+                    }
+
+                    switch (answers.GetValueOrDefault(question.Id))
+                    {
+                        case Answer.NotRelevant:
+                            notRelevant++;
+                            break;
+                        case Answer.Choice c when question.Type != QuestionType.Multi && question.FindOption(c.Value) is not null:
+                            counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
+                            break;
+                        case Answer.Choices m when question.Type == QuestionType.Multi && m.Values.Count > 0 && m.Values.All(v => question.FindOption(v) is not null):
+                            foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                            {
+                                counts[value] = counts.GetValueOrDefault(value) + 1;
+                            }
+
+                            break;
+                        case Answer.Number n when question.Type == QuestionType.Number:
+                            numbers.Add(n.Value);
+                            break;
+                        case Answer.Text t when question.Type is QuestionType.Text or QuestionType.LongText:
+                            texts.Add(t.Value);
+                            break;
+                        default:
+                            unanswered++;
+                            break;
+                    }
+                }
+
+                // Options in the guide's order, so two tallies of the same answers are equal.
+                var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
+                questions[question.Id] = new QuestionTally(
+                    ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered);
+            }
+        }
+
+        return new TeamTally(respondents.Count, questions);
+    }
+}

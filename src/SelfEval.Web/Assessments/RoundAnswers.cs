@@ -1,0 +1,45 @@
+using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Scoring;
+
+namespace SelfEval.Web.Assessments;
+
+/// <summary>One person's answers as the coordination may see them, under the label the person allowed.</summary>
+public sealed record SharedAnswers(RespondentRecord Respondent, string Label, IReadOnlyDictionary<string, Answer> Answers)
+{
+    /// <summary>When the person finished, unless that could tell who is behind a pseudonym (the coordinator page lists dates by name).</summary>
+    public string? FinishedAt => Respondent.Sharing == AnswerSharing.Pseudonym && !Respondent.IsCoordinator ? null : Respondent.FinishedAt;
+}
+
+/// <summary>
+/// A round's answers as every output for the coordination reads them: the whole team only as figures
+/// (<see cref="TeamTally"/>), and one by one only the coordinator's own and those of members who chose to share.
+/// The one place that decides this, so the profile, the PDF and the exports cannot differ.
+/// </summary>
+public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, TeamTally Team, IReadOnlyList<SharedAnswers> Shared, int Members)
+{
+    public static RoundAnswers Read(AssessmentStore assessments, ResponseStore responses, Questionnaire questionnaire, RoundRecord round)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(round);
+
+        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
+        var respondents = assessments.GetRespondents(round.Id);
+        var stored = responses.GetForRound(round.Id);
+        var answers = respondents.ToDictionary(r => r.Id, r => AssessmentAccess.Read(questionnaire, stored.GetValueOrDefault(r.Id) ?? []));
+
+        // The team is everyone who answered a question of the guide; someone who only opened the link counts nowhere.
+        var team = TeamTally.Of(questionnaire, profile, respondents.Where(r => answers[r.Id].Count > 0).Select(r => answers[r.Id]).ToList());
+
+        var labels = RespondentLabels.Shared(respondents, assessments.PseudonymOrder(round.Id));
+        var shared = respondents
+            .Where(r => labels.ContainsKey(r.Id))
+            .Select(r => new SharedAnswers(r, labels[r.Id], answers[r.Id]))
+            .OrderBy(s => s.Respondent.IsCoordinator ? 0 : s.Respondent.Sharing == AnswerSharing.Name ? 1 : 2)
+            .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
+            .ThenBy(s => s.Respondent.Id)
+            .ToList();
+        return new RoundAnswers(profile, team, shared, respondents.Count(r => !r.IsCoordinator));
+    }
+}
