@@ -83,6 +83,9 @@ public sealed class ReleaseControl(Database db, TimeProvider clock, IOptions<Sel
     // Per guide and measure the distinct sets already released; rows are read once and then only newer ones.
     private readonly Dictionary<(string Guide, string Measure), HashSet<MemberSet>> _released = [];
     private readonly Dictionary<(string Guide, string Cell, string Measure), Row> _last = [];
+
+    // What was withheld from a snapshot stays withheld: later releases only add sets to differ from.
+    private readonly Dictionary<(long Snapshot, string Guide, string Cell, string Measure), (MemberSet Rounds, Released Outcome)> _withheld = [];
     private long _seen;
 
     private sealed record Row(long SnapshotId, MemberSet Rounds, string ValueJson, DateTimeOffset ReleasedAt);
@@ -95,6 +98,22 @@ public sealed class ReleaseControl(Database db, TimeProvider clock, IOptions<Sel
         var key = cell.Key;
         lock (_lock)
         {
+            // Figures this process released from this snapshot are answered from memory: a profile view
+            // then takes no write lock and touches no table.
+            Released? Known(Candidate c) =>
+                _last.GetValueOrDefault((cell.Guide, key, c.Measure)) is { } hit && hit.SnapshotId == snapshot.Id && hit.Rounds.Equals(c.Rounds)
+                    ? new Released(ReleaseState.Current, hit.ValueJson, hit.ReleasedAt, DisclosureDecision.Release)
+                    : _withheld.GetValueOrDefault((snapshot.Id, cell.Guide, key, c.Measure)) is { Rounds: { } rounds } withheld && rounds.Equals(c.Rounds)
+                        ? withheld.Outcome
+                        : null;
+
+            // Decided before, in this process: a profile view or a repeated page then takes no write lock.
+            var known = candidates.Select(c => (c.Measure, Outcome: Known(c))).ToList();
+            if (known.All(k => k.Outcome is not null))
+            {
+                return known.ToDictionary(k => k.Measure, k => k.Outcome!, StringComparer.Ordinal);
+            }
+
             using var connection = db.Open();
             using var transaction = db.ReadOnly ? null : connection.BeginTransaction(deferred: false);
             Refresh(connection, transaction);
@@ -129,6 +148,10 @@ public sealed class ReleaseControl(Database db, TimeProvider clock, IOptions<Sel
                     outcome[candidate.Measure] = last is null
                         ? new Released(ReleaseState.Withheld, null, null, decision == DisclosureDecision.Release ? DisclosureDecision.TooFew : decision)
                         : new Released(ReleaseState.Earlier, last.ValueJson, last.ReleasedAt, decision);
+                    if (transaction is not null)
+                    {
+                        _withheld[(snapshot.Id, cell.Guide, key, candidate.Measure)] = (candidate.Rounds, outcome[candidate.Measure]);
+                    }
                 }
             }
 

@@ -18,15 +18,17 @@ public sealed record CohortRound(long Member, long RoundId, string Guide, int Ye
 /// <summary>A published, frozen state of the comparison.</summary>
 public sealed record Snapshot(long Id, DateTimeOffset PublishedAt, IReadOnlyList<CohortRound> Rounds)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Guide, int? Year), IReadOnlyList<CohortRound>> _selections = new();
+
     /// <summary>Each initiative once per guide: its latest counted round.</summary>
     public IReadOnlyList<CohortRound> Latest(string guide) =>
-        Rounds.Where(r => r.Guide == guide)
+        _selections.GetOrAdd((guide, null), key => Rounds.Where(r => r.Guide == key.Guide)
             .GroupBy(r => r.Member)
             .Select(g => g.OrderByDescending(r => r.ClosedAt, StringComparer.Ordinal).First())
-            .ToList();
+            .ToList());
 
     public IReadOnlyList<CohortRound> OfYear(string guide, int year) =>
-        Rounds.Where(r => r.Guide == guide && r.Year == year).ToList();
+        _selections.GetOrAdd((guide, year), key => Rounds.Where(r => r.Guide == key.Guide && r.Year == key.Year).ToList());
 }
 
 /// <summary>
