@@ -46,6 +46,8 @@ builder.Services.AddSingleton<ProfileService>();
 builder.Services.AddSingleton<HtmlProfileRenderer>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<SelfEval.Web.Office.OfficeUser>, Microsoft.AspNetCore.Identity.PasswordHasher<SelfEval.Web.Office.OfficeUser>>();
+builder.Services.AddSingleton<SelfEval.Web.Office.LoginThrottle>();
 builder.Services.AddSingleton<SelfEval.Web.Office.RoundResultStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonCodeStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
