@@ -163,6 +163,7 @@ else
 
 app.UseRedactedRequestLog();
 app.UseSecurityHeaders();
+app.UseNoStoreBehindSecretLinks();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
