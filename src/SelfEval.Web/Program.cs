@@ -96,10 +96,12 @@ builder.Services.AddRateLimiter(o =>
             PermitLimit = context.RequestServices.GetRequiredService<IOptions<SelfEvalOptions>>().Value.LoginRequestsPerMinute,
             Window = TimeSpan.FromMinutes(1),
         }));
+    o.GlobalLimiter = PostLimits.Limiter(); // starting assessments and round actions, on top of the page policies
     o.OnRejected = async (context, token) =>
     {
         context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.", token);
+        await context.HttpContext.Response.WriteAsync(
+            PostLimits.Rejection(context.HttpContext) ?? "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.", token);
     };
 });
 

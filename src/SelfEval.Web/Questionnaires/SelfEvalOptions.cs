@@ -42,6 +42,18 @@ public sealed class SelfEvalOptions
     /// <summary>Opens the database read-only, e.g. during maintenance: pages show, saving explains itself.</summary>
     public bool DatabaseReadOnly { get; set; }
 
+    /// <summary>Assessments one client address may start per hour.</summary>
+    [Range(1, 100000)]
+    public int StartsPerHour { get; set; } = 20;
+
+    /// <summary>Actions on the coordinator page (close, new round, reopen, new invitation, comparison) per minute and client address.</summary>
+    [Range(1, 100000)]
+    public int RoundActionsPerMinute { get; set; } = 10;
+
+    /// <summary>Days from the start of one round to the earliest start of the next (calendar days in Berlin).</summary>
+    [Range(0, 3650)]
+    public int MinimumDaysBetweenRounds { get; set; } = 30;
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

@@ -10,6 +10,7 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Pages.Assessments;
 
 /// <summary>Starting an assessment: the profile, the consent to the anonymous comparison, then the coordinator link.</summary>
+[LimitPosts(PostLimits.Starts)]
 public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, AssessmentStore assessments, OneTimeForms forms) : PageModel
 {
     public Questionnaire Guide { get; private set; } = null!;
