@@ -70,6 +70,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         o.SlidingExpiration = true;
     });
+builder.Services.AddPublicAddress(); // links, host names, Secure cookies and forwarded headers behind a TLS proxy
 builder.Services.AddAuthorization(o => o.AddPolicy("Office", p => p.RequireAuthenticatedUser().RequireClaim("role", "servicestelle")));
 builder.Services.AddRazorPages(o =>
 {
@@ -164,6 +165,8 @@ else
     app.Logger.LogWarning("The database {Path} is opened read-only: answers cannot be saved until the setting is lifted.", database.Path);
 }
 
+app.UseForwardedHeadersOfKnownProxies();
+app.UsePublicScheme();
 app.UseRedactedRequestLog();
 app.UseSecurityHeaders();
 app.UseNoStoreBehindSecretLinks();

@@ -16,7 +16,7 @@ public sealed record FormTicket(byte[] NonceHash);
 /// that binding, and the link itself is random, made on the server. A nonce copied into another browser
 /// yields nothing; the same form sent twice from one browser lands on the record it created the first time.
 /// </summary>
-public sealed class OneTimeForms(IDataProtectionProvider protection, Database db, TimeProvider clock)
+public sealed class OneTimeForms(IDataProtectionProvider protection, Database db, TimeProvider clock, PublicUrl publicUrl)
 {
     public const string Refused = "Dieses Formular wurde in einem anderen Browser geöffnet oder ist zu alt. Ihre Angaben sind noch da: Bitte senden Sie das Formular jetzt noch einmal ab.";
 
@@ -140,7 +140,7 @@ public sealed class OneTimeForms(IDataProtectionProvider protection, Database db
             HttpOnly = true,
             IsEssential = true, // it only ties a form to the browser it was shown in
             SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
+            Secure = publicUrl.IsHttps || http.Request.IsHttps,
             Path = "/",
         });
         return id;

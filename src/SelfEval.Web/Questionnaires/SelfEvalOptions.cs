@@ -54,6 +54,16 @@ public sealed class SelfEvalOptions
     [Range(0, 3650)]
     public int MinimumDaysBetweenRounds { get; set; } = 30;
 
+    /// <summary>
+    /// The address people reach the service at, e.g. <c>https://selfeval.example.de</c>: used for every absolute
+    /// link the service shows, added to the allowed host names; https makes cookies Secure and sends HSTS.
+    /// Empty: links are built from the request, for local use.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted. Empty: none are.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

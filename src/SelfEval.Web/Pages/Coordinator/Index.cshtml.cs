@@ -16,7 +16,7 @@ public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
     QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results,
     SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
-    Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock) : PageModel
+    Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(
     /// <summary>A newer text of the guide that a new round would use.</summary>
     public bool NewerVersionAvailable { get; private set; }
 
-    public string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    public string BaseUrl => publicUrl.Base(Request);
 
     /// <summary>Whether the initiative joined the comparison with a code of the service office.</summary>
     public bool HasComparisonCode { get; private set; }
