@@ -70,6 +70,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         o.SlidingExpiration = true;
     });
+builder.Services.AddKeyRingInDataFolder(); // keys/ next to the database: forms and sign-ins survive restarts
 builder.Services.AddPublicAddress(); // links, host names, Secure cookies and forwarded headers behind a TLS proxy
 builder.Services.AddAuthorization(o => o.AddPolicy("Office", p => p.RequireAuthenticatedUser().RequireClaim("role", "servicestelle")));
 builder.Services.AddRazorPages(o =>
