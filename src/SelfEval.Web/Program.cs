@@ -41,11 +41,14 @@ builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
+builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileService>();
 builder.Services.AddSingleton<HtmlProfileRenderer>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<SelfEval.Web.Office.OfficeUser>, Microsoft.AspNetCore.Identity.PasswordHasher<SelfEval.Web.Office.OfficeUser>>();
+builder.Services.AddSingleton<SelfEval.Web.Office.LoginThrottle>();
 builder.Services.AddSingleton<SelfEval.Web.Office.RoundResultStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonCodeStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
@@ -67,6 +70,8 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         o.SlidingExpiration = true;
     });
+builder.Services.AddKeyRingInDataFolder(); // keys/ next to the database: forms and sign-ins survive restarts
+builder.Services.AddPublicAddress(); // links, host names, Secure cookies and forwarded headers behind a TLS proxy
 builder.Services.AddAuthorization(o => o.AddPolicy("Office", p => p.RequireAuthenticatedUser().RequireClaim("role", "servicestelle")));
 builder.Services.AddRazorPages(o =>
 {
@@ -93,10 +98,12 @@ builder.Services.AddRateLimiter(o =>
             PermitLimit = context.RequestServices.GetRequiredService<IOptions<SelfEvalOptions>>().Value.LoginRequestsPerMinute,
             Window = TimeSpan.FromMinutes(1),
         }));
+    o.GlobalLimiter = PostLimits.Limiter(); // starting assessments and round actions, on top of the page policies
     o.OnRejected = async (context, token) =>
     {
         context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync("Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.", token);
+        await context.HttpContext.Response.WriteAsync(
+            PostLimits.Rejection(context.HttpContext) ?? "Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.", token);
     };
 });
 
@@ -159,8 +166,11 @@ else
     app.Logger.LogWarning("The database {Path} is opened read-only: answers cannot be saved until the setting is lifted.", database.Path);
 }
 
+app.UseForwardedHeadersOfKnownProxies();
+app.UsePublicScheme();
 app.UseRedactedRequestLog();
 app.UseSecurityHeaders();
+app.UseNoStoreBehindSecretLinks();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Dapper;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SelfEval.Scoring.Model;
@@ -451,10 +452,15 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL"));
     }
 
+    /// <summary>A client of the service without the minimum interval between rounds, to start a second round at once.</summary>
+    private HttpClient ClientWithoutRoundInterval() =>
+        _factory.WithWebHostBuilder(b => b.UseSetting("SelfEval:MinimumDaysBetweenRounds", "0"))
+            .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
     [Fact]
     public async Task Closing_the_round_makes_answers_read_only_and_a_new_round_carries_the_profile()
     {
-        var client = Client();
+        var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
         var gremien = await client.PageAsync($"/a/{token}/gremien");
         await client.SubmitAsync(gremien.Form("#antworten"), AnswerAll(gremien), "go=weiter");
@@ -622,7 +628,7 @@ public sealed class AnsweringTests : IDisposable
     [Fact]
     public async Task A_second_round_shows_the_trend_against_the_first()
     {
-        var client = Client();
+        var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
         var first = await client.PageAsync($"/a/{token}/gremien");
         await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");

@@ -57,19 +57,18 @@ public sealed class OfficeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wrong_password_says_so_and_five_failures_lock_the_account_even_for_the_right_one()
+    public async Task A_wrong_password_and_an_unknown_name_say_the_same_and_five_failures_lock_nothing()
     {
         var client = Client();
 
-        Assert.Equal("Name oder Passwort stimmen nicht.", Error(await (await LoginAsync(client, password: "falsch")).ParseAsync()));
-        Assert.Equal("Name oder Passwort stimmen nicht.", Error(await (await LoginAsync(client, name: "niemand")).ParseAsync()));
+        var wrong = Error(await (await LoginAsync(client, password: "falsch")).ParseAsync());
+        Assert.Equal(wrong, Error(await (await LoginAsync(client, name: "niemand")).ParseAsync()));
+        Assert.StartsWith("Die Anmeldung hat nicht geklappt.", wrong, StringComparison.Ordinal);
         for (var i = 0; i < 4; i++)
         {
             await LoginAsync(client, password: "falsch");
         }
 
-        Assert.Equal("Dieser Zugang ist nach mehreren Fehlversuchen für 15 Minuten gesperrt. Bitte versuchen Sie es später noch einmal.", Error(await (await LoginAsync(client)).ParseAsync()));
-        _clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal("/servicestelle", (await LoginAsync(client)).Location());
     }
 

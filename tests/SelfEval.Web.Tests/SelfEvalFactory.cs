@@ -10,6 +10,10 @@ namespace SelfEval.Web.Tests;
 public sealed class SelfEvalFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = TestPaths.NewTempFolder();
+    private (string Key, string Value)[] _settings = [];
+
+    /// <summary>The application with settings of the test's own (a class fixture needs the one constructor without arguments).</summary>
+    public static SelfEvalFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
     public string DatabasePath => Path.Combine(_folder.Path, "selfeval.db");
 
@@ -17,6 +21,10 @@ public sealed class SelfEvalFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("SelfEval:DatabasePath", DatabasePath);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public Database Database => Services.GetRequiredService<Database>();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SelfEval.Scoring.Model;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
@@ -93,12 +91,4 @@ public sealed class AssessmentAccess(AssessmentStore assessments, ResponseStore 
             .Select(s => (s.QuestionId, Answer: s.ToAnswer(questionnaire.FindQuestion(s.QuestionId))))
             .Where(s => s.Answer is not null)
             .ToDictionary(s => s.QuestionId, s => s.Answer!, StringComparer.Ordinal);
-
-    /// <summary>
-    /// A link made from the random nonce in the form that asked for it: posting the same form twice
-    /// yields the same link instead of a second assessment or team member.
-    /// </summary>
-    public static string TokenFromNonce(string nonce, string purpose) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.ASCII.GetBytes(nonce), Encoding.ASCII.GetBytes(purpose)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -7,6 +7,7 @@ using CsvHelper;
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Scoring;
 using SelfEval.Web.Data;
+using SelfEval.Web.Infrastructure;
 
 namespace SelfEval.Web.Assessments;
 
@@ -58,25 +59,39 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
     {
         var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, options: null, leaveOpen: true))
+        using (var csv = Csv.Writer(writer))
         {
             var questions = questionnaire.Questions.ToList();
-            var number = round.Number.ToString(CultureInfo.InvariantCulture);
             csv.WriteRecord(["round", "respondent", "finished_at", .. questions.Select(q => q.Id)]);
             foreach (var person in answers.Shared)
             {
-                csv.WriteRecord(
-                [
-                    number, person.Label, person.FinishedAt ?? string.Empty,
-                    .. questions.Select(q => Cell((q.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(q.Id))),
-                ]);
+                csv.WriteField(round.Number);
+                csv.WriteField(person.Label);
+                csv.WriteField(person.FinishedAt ?? string.Empty);
+                foreach (var question in questions)
+                {
+                    Cell(csv, (question.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(question.Id));
+                }
+
+                csv.EndRecord();
             }
 
-            csv.WriteRecord(
-            [
-                number, TeamRow, string.Empty,
-                .. questions.Select(q => q.IsProfile ? Cell(answers.Profile.GetValueOrDefault(q.Id)) : TeamCell(q, answers.Team.For(q.Id))),
-            ]);
+            csv.WriteField(round.Number);
+            csv.WriteField(TeamRow);
+            csv.WriteField(string.Empty);
+            foreach (var question in questions)
+            {
+                if (question.IsProfile)
+                {
+                    Cell(csv, answers.Profile.GetValueOrDefault(question.Id));
+                }
+                else
+                {
+                    csv.WriteField(TeamCell(question, answers.Team.For(question.Id)));
+                }
+            }
+
+            csv.EndRecord();
             csv.Flush();
         }
 
@@ -163,16 +178,26 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         return result;
     }
 
-    private static string Cell(Answer? answer) => answer switch
+    /// <summary>Numbers as numbers; everything else, typed text included, as text the writer protects from formulas.</summary>
+    private static void Cell(CsvWriter csv, Answer? answer)
     {
-        null => string.Empty,
-        Answer.NotRelevant => NotRelevant,
-        Answer.Choice c => c.Value,
-        Answer.Choices m => string.Join("|", m.Values),
-        Answer.Number n => n.Value.ToString(CultureInfo.InvariantCulture),
-        Answer.Text t => t.Value,
-        _ => string.Empty,
-    };
+        switch (answer)
+        {
+            case Answer.Number n:
+                csv.WriteField(n.Value);
+                break;
+            default:
+                csv.WriteField(answer switch
+                {
+                    Answer.NotRelevant => NotRelevant,
+                    Answer.Choice c => c.Value,
+                    Answer.Choices m => string.Join("|", m.Values),
+                    Answer.Text t => t.Value,
+                    _ => string.Empty,
+                });
+                break;
+        }
+    }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

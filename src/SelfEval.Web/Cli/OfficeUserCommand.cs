@@ -49,7 +49,7 @@ public static class OfficeUserCommand
         var created = new OfficeUserStore(db, TimeProvider.System).Save(name, password);
         stdout.WriteLine(created
             ? $"Zugang „{name}“ für die Servicestelle angelegt."
-            : $"Neues Passwort für „{name}“ gesetzt; eine Sperre wurde aufgehoben.");
+            : $"Neues Passwort für „{name}“ gesetzt.");
         return 0;
     }
 

@@ -25,16 +25,20 @@ public static partial class Security
         await next();
     });
 
-    /// <summary>Secret links in a path, replaced before anything is logged.</summary>
-    [GeneratedRegex("/(k|a|e)/[A-Za-z0-9_-]{20,}")]
+    /// <summary>
+    /// Secret links in a path or query, replaced before anything is logged. Routing ignores case, so /K/… opens
+    /// the same page as /k/…; in a query the slashes may be percent-encoded.
+    /// </summary>
+    [GeneratedRegex("(/|%2F)(k|a|e)(/|%2F)[A-Za-z0-9_-]{20,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();
 
-    public static string Redact(string path) => LinkPattern().Replace(path, "/$1/[Link]");
+    public static string Redact(string pathAndQuery) => LinkPattern().Replace(pathAndQuery, "$1$2$3[Link]");
 
     /// <summary>One structured line per request, with its id and a redacted path: links never reach a log.</summary>
     public static IApplicationBuilder UseRedactedRequestLog(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SelfEval.Requests");
+        var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value; // as received, before a re-execution changes it
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -44,9 +48,32 @@ public static partial class Security
         {
             logger.LogInformation(
                 "Request {RequestId} {Method} {Path} answered {StatusCode} in {ElapsedMs:0} ms",
-                context.TraceIdentifier, context.Request.Method, Redact(context.Request.Path.Value ?? string.Empty),
+                context.TraceIdentifier, context.Request.Method, Redact(pathAndQuery),
                 context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+    });
+
+    /// <summary>
+    /// Paths that carry a secret link or office data: their responses (pages, files, redirects, errors) must not
+    /// be kept by a browser or proxy cache, where the next user of the device could find them.
+    /// </summary>
+    private static readonly PathString[] NeverStored = ["/k", "/a", "/e", "/start", "/servicestelle"];
+
+    public static IApplicationBuilder UseNoStoreBehindSecretLinks(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        if (NeverStored.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Set when the response starts, so nothing later in the pipeline (error pages, file results) drops it.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            });
+        }
+
+        await next();
     });
 
     /// <summary>

@@ -6,22 +6,25 @@ namespace SelfEval.Web.Office;
 
 public sealed record OfficeUser(long Id, string Name);
 
-public enum LoginOutcome { Success, WrongCredentials, LockedOut }
-
-/// <summary>The service office's accounts: hashed passwords, a lockout after repeated failures.</summary>
-public sealed class OfficeUserStore(Database db, TimeProvider clock)
+/// <summary>
+/// The service office's accounts with hashed passwords. There is no lockout per account (anyone could
+/// trigger it with a user name); repeated failures are throttled per client address by <see cref="LoginThrottle"/>.
+/// The columns failed_logins and locked_until of earlier releases stay in the schema, unused.
+/// </summary>
+public sealed class OfficeUserStore(Database db, TimeProvider clock, IPasswordHasher<OfficeUser>? hasher = null)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
     public const int MinPasswordLength = 12;
 
-    private static readonly PasswordHasher<OfficeUser> Hasher = new();
+    private readonly IPasswordHasher<OfficeUser> _hasher = hasher ?? new PasswordHasher<OfficeUser>();
 
-    /// <summary>Creates the account, or replaces the password of an existing one (and lifts a lockout).</summary>
+    // Unknown names are verified against this hash, so they cost the same work as a wrong password.
+    private string? _dummyHash;
+
+    /// <summary>Creates the account, or replaces the password of an existing one.</summary>
     public bool Save(string name, string password)
     {
         using var connection = db.Open();
-        var hash = Hasher.HashPassword(new OfficeUser(0, name), password);
+        var hash = _hasher.HashPassword(new OfficeUser(0, name), password);
         var existed = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM office_users WHERE name = @name", new { name }) > 0;
         connection.Execute(
             """
@@ -33,40 +36,22 @@ public sealed class OfficeUserStore(Database db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Checks a login. Unknown names take the same path as wrong passwords, so the answer does not
-    /// reveal which accounts exist; a locked account stays locked even for the right password.
+    /// The user whose name and password these are, or null. Unknown names take the same path as wrong
+    /// passwords, one verification each, so neither the answer nor its time reveals which accounts exist.
     /// </summary>
-    public (LoginOutcome Outcome, OfficeUser? User) Verify(string name, string password)
+    public OfficeUser? Verify(string name, string password)
     {
         using var connection = db.Open();
-        var row = connection.QuerySingleOrDefault<(long Id, string Name, string Hash, long Failed, string? LockedUntil)>(
-            "SELECT id, name, password_hash, failed_logins, locked_until FROM office_users WHERE name = @name", new { name });
-        var now = clock.GetUtcNow();
+        var row = connection.QuerySingleOrDefault<(long Id, string Name, string Hash)>(
+            "SELECT id, name, password_hash FROM office_users WHERE name = @name", new { name });
         if (row.Id == 0)
         {
-            Hasher.VerifyHashedPassword(new OfficeUser(0, name), DummyHash, password);
-            return (LoginOutcome.WrongCredentials, null);
-        }
-
-        if (Time.Parse(row.LockedUntil) is { } until && until > now)
-        {
-            return (LoginOutcome.LockedOut, null);
+            _dummyHash ??= _hasher.HashPassword(new OfficeUser(0, "-"), Tokens.New());
+            _hasher.VerifyHashedPassword(new OfficeUser(0, name), _dummyHash, password);
+            return null;
         }
 
         var user = new OfficeUser(row.Id, row.Name);
-        if (Hasher.VerifyHashedPassword(user, row.Hash, password) == PasswordVerificationResult.Failed)
-        {
-            var failed = row.Failed + 1;
-            var lockUntil = failed >= MaxFailures ? (now + LockoutTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
-            connection.Execute(
-                "UPDATE office_users SET failed_logins = @failed, locked_until = @lockUntil WHERE id = @Id",
-                new { failed = lockUntil is null ? failed : 0, lockUntil, row.Id });
-            return (lockUntil is null ? LoginOutcome.WrongCredentials : LoginOutcome.LockedOut, null);
-        }
-
-        connection.Execute("UPDATE office_users SET failed_logins = 0, locked_until = NULL WHERE id = @Id", new { row.Id });
-        return (LoginOutcome.Success, user);
+        return _hasher.VerifyHashedPassword(user, row.Hash, password) == PasswordVerificationResult.Failed ? null : user;
     }
-
-    private static readonly string DummyHash = Hasher.HashPassword(new OfficeUser(0, "-"), Guid.NewGuid().ToString());
 }

@@ -42,6 +42,28 @@ public sealed class SelfEvalOptions
     /// <summary>Opens the database read-only, e.g. during maintenance: pages show, saving explains itself.</summary>
     public bool DatabaseReadOnly { get; set; }
 
+    /// <summary>Assessments one client address may start per hour.</summary>
+    [Range(1, 100000)]
+    public int StartsPerHour { get; set; } = 20;
+
+    /// <summary>Actions on the coordinator page (close, new round, reopen, new invitation, comparison) per minute and client address.</summary>
+    [Range(1, 100000)]
+    public int RoundActionsPerMinute { get; set; } = 10;
+
+    /// <summary>Days from the start of one round to the earliest start of the next (calendar days in Berlin).</summary>
+    [Range(0, 3650)]
+    public int MinimumDaysBetweenRounds { get; set; } = 30;
+
+    /// <summary>
+    /// The address people reach the service at, e.g. <c>https://selfeval.example.de</c>: used for every absolute
+    /// link the service shows, added to the allowed host names; https makes cookies Secure and sends HSTS.
+    /// Empty: links are built from the request, for local use.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted. Empty: none are.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

@@ -12,7 +12,8 @@ namespace SelfEval.Web.Tests.Attacks;
 public sealed class PrivacyAttackTests : IDisposable
 {
     private const string Password = "ein-langes-passwort";
-    private readonly SelfEvalFactory _factory = new();
+    // One test client plays many initiatives here; the per-address limits on starts and round actions are AbuseLimitTests' subject.
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:StartsPerHour", "1000"), ("SelfEval:RoundActionsPerMinute", "1000"));
 
     public PrivacyAttackTests()
     {

@@ -4,12 +4,14 @@ using SelfEval.Scoring.Model;
 using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
+using SelfEval.Web.Infrastructure;
 using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Pages.Assessments;
 
 /// <summary>Starting an assessment: the profile, the consent to the anonymous comparison, then the coordinator link.</summary>
-public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, AssessmentStore assessments) : PageModel
+[LimitPosts(PostLimits.Starts)]
+public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, AssessmentStore assessments, OneTimeForms forms) : PageModel
 {
     public Questionnaire Guide { get; private set; } = null!;
 
@@ -41,7 +43,7 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
         }
 
         Guide = guide;
-        Nonce = Tokens.New();
+        Nonce = forms.Issue(HttpContext, FormPurpose);
         Fields = Build(null);
         return Page();
     }
@@ -54,19 +56,10 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
         }
 
         Guide = guide;
-        if (!Tokens.LooksValid(Nonce))
+        var ticket = forms.Check(HttpContext, FormPurpose, Nonce);
+        if (ticket is not null && forms.Created(ticket, Exists) is { } created)
         {
-            // A form without the nonce this page gave out was not made by this page.
-            Nonce = Tokens.New();
-            Fields = Build(null);
-            Errors = ["Das Formular war unvollständig. Bitte füllen Sie es noch einmal aus."];
-            return Page();
-        }
-
-        var token = AssessmentAccess.TokenFromNonce(Nonce, "coordinator");
-        if (assessments.FindByCoordinatorToken(token) is not null)
-        {
-            return Redirect($"/k/{token}?neu=1"); // the same form sent twice
+            return Redirect($"/k/{created}?neu=1"); // the same form sent twice
         }
 
         var form = AnswerForm.Read(Request.Form, Profile.Questions);
@@ -77,6 +70,13 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
         if ((CoordinatorName?.Trim().Length ?? 0) > NameLimit)
         {
             errors.Add($"Ihr Name ist zu lang (höchstens {NameLimit} Zeichen).");
+        }
+
+        if (ticket is null)
+        {
+            // Not the form this browser was given (or a day old): no link, but nothing typed is lost.
+            errors.Add(OneTimeForms.Refused);
+            Nonce = forms.Issue(HttpContext, FormPurpose);
         }
 
         if (form.HasErrors || missing.Count > 0 || errors.Count > 0)
@@ -93,11 +93,15 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
             return Page();
         }
 
-        assessments.Create(new AssessmentStore.NewAssessment(
+        var token = forms.Create(ticket!, Exists, token => assessments.Create(new AssessmentStore.NewAssessment(
             Guide.Id, versions.Ensure(Guide), Tokens.Hash(token), Tokens.Hash(Tokens.Invite(token, 1)), OptIn,
-            string.IsNullOrWhiteSpace(CoordinatorName) ? null : CoordinatorName.Trim(), form.Upserts));
+            string.IsNullOrWhiteSpace(CoordinatorName) ? null : CoordinatorName.Trim(), form.Upserts)));
         return Redirect($"/k/{token}?neu=1");
     }
+
+    private string FormPurpose => $"start:{Guide.Id}";
+
+    private bool Exists(string token) => assessments.FindByCoordinatorToken(token) is not null;
 
     private List<QuestionField> Build(AnswerForm? form, Func<Question, string?>? required = null)
     {

@@ -11,10 +11,12 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 
 /// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
+[SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
     QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results,
-    SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots) : PageModel
+    SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
+    Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -32,7 +34,7 @@ public sealed class IndexModel(
     /// <summary>A newer text of the guide that a new round would use.</summary>
     public bool NewerVersionAvailable { get; private set; }
 
-    public string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    public string BaseUrl => publicUrl.Base(Request);
 
     /// <summary>Whether the initiative joined the comparison with a code of the service office.</summary>
     public bool HasComparisonCode { get; private set; }
@@ -59,6 +61,7 @@ public sealed class IndexModel(
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
+            "zu-frueh" => $"Ein neuer Durchgang kann frühestens am {RoundSchedule.EarliestNextStart(Context.Round, options.Value.MinimumDaysBetweenRounds):dd.MM.yyyy} beginnen: Zwischen dem Beginn zweier Durchgänge liegen mindestens {options.Value.MinimumDaysBetweenRounds} Tage.",
             _ => null,
         };
         return Page();
@@ -81,6 +84,11 @@ public sealed class IndexModel(
         if (!Load(token))
         {
             return NotFound();
+        }
+
+        if (!RoundSchedule.MayStartNext(Context.Round, options.Value.MinimumDaysBetweenRounds, clock.GetUtcNow()))
+        {
+            return Redirect($"/k/{token}?hinweis=zu-frueh");
         }
 
         var guide = catalog.Find(Context.Assessment.QuestionnaireId) ?? Context.Questionnaire;

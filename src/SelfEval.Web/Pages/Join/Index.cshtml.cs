@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Model;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
+using SelfEval.Web.Infrastructure;
 using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Pages.Join;
 
 /// <summary>The team invitation: each person who opens it gets a link of their own.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersionStore versions) : PageModel
+public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersionStore versions, OneTimeForms forms) : PageModel
 {
     public const int LabelLimit = 80;
 
@@ -33,12 +34,12 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
 
     public IActionResult OnGet(string token)
     {
-        if (!Load(token, out _))
+        if (!Load(token, out var round))
         {
             return NotFound();
         }
 
-        Nonce = Tokens.New();
+        Nonce = forms.Issue(HttpContext, FormPurpose(round!));
         return Page();
     }
 
@@ -54,10 +55,12 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
             return Page();
         }
 
-        if (!Tokens.LooksValid(Nonce))
+        var purpose = FormPurpose(round!);
+        if (forms.Check(HttpContext, purpose, Nonce) is not { } ticket)
         {
-            Nonce = Tokens.New();
-            Error = "Das Formular war unvollständig. Bitte versuchen Sie es noch einmal.";
+            // Not the form this browser was given (or a day old): no link; the name typed stays in the field.
+            Nonce = forms.Issue(HttpContext, purpose);
+            Error = OneTimeForms.Refused;
             return Page();
         }
 
@@ -68,14 +71,14 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
             return Page();
         }
 
-        var personal = AssessmentAccess.TokenFromNonce(Nonce, "respondent");
-        if (assessments.FindByRespondentToken(personal) is null)
-        {
-            assessments.AddRespondent(round!.Id, Tokens.Hash(personal), string.IsNullOrEmpty(label) ? null : label, AnswerSharingValues.Parse(Sharing));
-        }
-
+        var personal = forms.Create(
+            ticket,
+            token => assessments.FindByRespondentToken(token) is not null,
+            token => assessments.AddRespondent(round!.Id, Tokens.Hash(token), string.IsNullOrEmpty(label) ? null : label, AnswerSharingValues.Parse(Sharing)));
         return Redirect($"/a/{personal}?neu=1");
     }
+
+    private static string FormPurpose(RoundRecord round) => $"join:{round.AssessmentId}";
 
     private bool Load(string token, out RoundRecord? round)
     {

@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Web.Infrastructure;
 using SelfEval.Web.Office;
 
 namespace SelfEval.Web.Pages.Office;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("login")]
-public sealed class LoginModel(OfficeUserStore users) : PageModel
+public sealed class LoginModel(OfficeUserStore users, LoginThrottle throttle) : PageModel
 {
+    /// <summary>One answer for an unknown name, a wrong password and a throttled client: it reveals nothing about accounts.</summary>
+    public const string Failed = "Die Anmeldung hat nicht geklappt. Bitte prüfen Sie Name und Passwort. Nach vielen Fehlversuchen ist die Anmeldung von Ihrem Internetanschluss aus für 15 Minuten gesperrt.";
+
     [BindProperty]
     public string Name { get; set; } = string.Empty;
 
@@ -24,17 +28,22 @@ public sealed class LoginModel(OfficeUserStore users) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        var (outcome, user) = users.Verify(Name.Trim(), Password);
-        if (outcome != LoginOutcome.Success)
+        var client = ClientAddress.Of(HttpContext);
+        var throttled = throttle.IsThrottled(client);
+        var user = throttled ? null : users.Verify(Name.Trim(), Password);
+        if (user is null)
         {
-            Error = outcome == LoginOutcome.LockedOut
-                ? $"Dieser Zugang ist nach mehreren Fehlversuchen für {OfficeUserStore.LockoutTime.TotalMinutes:0} Minuten gesperrt. Bitte versuchen Sie es später noch einmal."
-                : "Name oder Passwort stimmen nicht.";
+            if (!throttled)
+            {
+                throttle.RecordFailure(client);
+            }
+
+            Error = Failed;
             Password = string.Empty;
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user!.Name), new Claim("role", "servicestelle")], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim("role", "servicestelle")], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return LocalRedirect(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/servicestelle", StringComparison.Ordinal) ? returnUrl : "/servicestelle");
     }

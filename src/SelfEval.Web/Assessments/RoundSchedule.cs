@@ -1,0 +1,23 @@
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Assessments;
+
+/// <summary>
+/// When the next round of an assessment may begin: a minimum number of calendar days (in Berlin) after the
+/// current round began. Rounds are yearly stock-takings; starting dozens in a row only floods the comparison.
+/// </summary>
+public static class RoundSchedule
+{
+    private static readonly TimeZoneInfo Berlin =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET"); // a system without time zone data
+
+    public static DateOnly EarliestNextStart(RoundRecord current, int minimumDays) =>
+        Date(Time.Parse(current.CreatedAt) ?? DateTimeOffset.MinValue).AddDays(minimumDays);
+
+    public static bool MayStartNext(RoundRecord current, int minimumDays, DateTimeOffset now) =>
+        Date(now) >= EarliestNextStart(current, minimumDays);
+
+    private static DateOnly Date(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Berlin).DateTime);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using SelfEval.Web.Data;
+
+namespace SelfEval.Web.Infrastructure;
+
+/// <summary>
+/// The data-protection keys (antiforgery tokens, the office's sign-in cookie, form nonces, remembered links)
+/// live in <c>keys/</c> next to the database: they survive restarts and updates, and a backup of the data
+/// folder holds them. Without them a restored database could not read the links its forms remembered.
+/// </summary>
+public static class KeyRing
+{
+    public const string FolderName = "keys";
+
+    public static IServiceCollection AddKeyRingInDataFolder(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("SelfEval");
+        services.AddOptions<KeyManagementOptions>().Configure<Database, ILoggerFactory>((o, db, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Folder(db.Path)), logs));
+        return services;
+    }
+
+    public static string Folder(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".", FolderName);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SelfEval.Web.Infrastructure;
+
+namespace SelfEval.Web.Tests;
+
+/// <summary>Text people typed reaches a spreadsheet as text, never as a formula; the JSON keeps it exactly.</summary>
+public sealed class CsvInjectionTests : IDisposable
+{
+    private const string Hyperlink = "=HYPERLINK(\"http://x\",\"y\")";
+    private readonly SelfEvalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static async Task AnswerAsync(HttpClient client, string link, string text)
+    {
+        var page = await client.PageAsync($"{link}/eigene-ziele");
+        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.wichtigste-ziele"] = [text] }, "go=bleiben");
+    }
+
+    [Fact]
+    public async Task Names_labels_and_free_text_that_look_like_formulas_are_text_cells_in_the_csv_and_exact_in_the_json()
+    {
+        var client = Client();
+        var start = await client.PageAsync("/start/sich-gut-aufstellen");
+        var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
+        {
+            ["q.name"] = ["-Initiative Minus"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
+            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.gruendungsjahr"] = ["2024"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["@Anna"],
+        });
+        var token = created.Location()[3..46];
+        await AnswerAsync(client, $"/a/{token}", "+1");
+        var invite = new Uri(((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+        var member = Client();
+        var joined = await member.SubmitAsync((await member.PageAsync(invite)).Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = [Hyperlink], ["Sharing"] = ["name"] });
+        await AnswerAsync(member, joined.Location()[..46], "@SUM(A1)");
+
+        var csv = await client.GetStringAsync($"/k/{token}/export?runde=1&format=csv");
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), CsvHelper.CsvReaderOptions.Default with { HasHeader = false });
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        var header = rows[0].ToList();
+        string Cell(int row, string column) => rows[row][header.IndexOf(column)];
+        Assert.Equal(["'@Anna", "'" + Hyperlink], new[] { Cell(1, "respondent"), Cell(2, "respondent") });
+        Assert.Equal(["'+1", "'@SUM(A1)"], new[] { Cell(1, "wichtigste-ziele"), Cell(2, "wichtigste-ziele") });
+        Assert.Equal("'+1\n\n@SUM(A1)", Cell(3, "wichtigste-ziele")); // the team's row, texts sorted
+        Assert.Equal("'-Initiative Minus", Cell(1, "name"));
+        Assert.Equal("2024", Cell(1, "gruendungsjahr"));
+        Assert.Equal("1", Cell(1, "round"));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/k/{token}/export?runde=1&format=json"));
+        var people = json.RootElement.GetProperty("respondents").EnumerateArray().ToList();
+        Assert.Equal("-Initiative Minus", json.RootElement.GetProperty("initiative").GetProperty("name").GetString());
+        Assert.Equal(["@Anna", Hyperlink], people.Select(p => p.GetProperty("label").GetString()));
+        Assert.Equal(["+1", "@SUM(A1)"], people.Select(p => p.GetProperty("answers").GetProperty("wichtigste-ziele").GetString()));
+    }
+
+    [Fact]
+    public void The_shared_writer_escapes_every_formula_start_and_leaves_numbers_alone()
+    {
+        var text = new StringWriter();
+        using (var csv = Csv.Writer(text))
+        {
+            foreach (var field in new[] { "=1+1", "+1", "-1", "@A1", "\tTab", "\rCR", "harmlos" })
+            {
+                csv.WriteField(field);
+            }
+
+            csv.WriteField(-5m);
+            csv.EndRecord();
+        }
+
+        Assert.Equal("\"'=1+1\",\"'+1\",\"'-1\",\"'@A1\",\"'\tTab\",\"'\rCR\",harmlos,-5\r\n", text.ToString());
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SelfEval.Web.Tests;
+
+/// <summary>The data-protection keys live with the data: forms and sign-ins survive a restart and a restore.</summary>
+public sealed class KeyRingTests
+{
+    [Fact]
+    public async Task The_key_ring_lives_next_to_the_database_and_a_second_instance_accepts_the_first_ones_form()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var database = Path.Combine(folder.Path, "daten", "selfeval.db");
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+
+        string cookies;
+        List<KeyValuePair<string, string>> values;
+        using (var firstFactory = new SelfEvalFactory())
+        using (var first = firstFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database)))
+        {
+            var page = await first.CreateClient(options).GetAsync("/start/sich-gut-aufstellen");
+            cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            values = Forms.Values((await page.ParseAsync()).Form("form.answer-form"));
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.Path, "daten", "keys"), "key-*.xml"));
+
+        using var secondFactory = new SelfEvalFactory();
+        using var second = secondFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database));
+        values.AddRange(new Dictionary<string, string>
+        {
+            ["q.name"] = "Nach dem Neustart", ["q.phase"] = "gruendung", ["q.ausrichtung"] = "mischform", ["q.rechtsform"] = "ohne",
+            ["q.land"] = "ni", ["q.radius"] = "regional", ["q.personal"] = "ehrenamtlich",
+        });
+        var post = new HttpRequestMessage(HttpMethod.Post, "/start/sich-gut-aufstellen") { Content = new FormUrlEncodedContent(values) };
+        post.Headers.Add("Cookie", cookies);
+        var response = await second.CreateClient(options).SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // antiforgery token and form nonce of the first instance hold
+        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?neu=1$", response.Location());
+    }
+}
