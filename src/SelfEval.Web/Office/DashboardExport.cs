@@ -41,7 +41,7 @@ public static class DashboardExport
     public static string ToCsv(DashboardModel model)
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = SelfEval.Web.Infrastructure.Csv.Writer(writer))
         {
             csv.WriteRecord(["part", "group", "key", "label", "n", "p10", "p25", "median", "p75", "p90", "percent", "note"]);
             if (model.Selected is null)
