@@ -76,6 +76,7 @@ public sealed class PrivacyAttackTests : IDisposable
             ["q.name"] = ["Diebin"], ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
             ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
         })).Location()[3..46];
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)(await thief.PageAsync($"/k/{token}")).QuerySelector("#optIn")!).IsChecked);
 
         foreach (var (attempt, message) in new[]
         {
@@ -90,10 +91,17 @@ public sealed class PrivacyAttackTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.StartsWith(message, answer.QuerySelector("#code-fehler")!.TextContent.Replace("Fehler: ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.Equal(attempt, ((AngleSharp.Html.Dom.IHtmlInputElement)answer.QuerySelector("#Code")!).Value); // what was typed stays
+            Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)answer.QuerySelector("#optIn")!).IsChecked); // and what was ticked
         }
 
+        // A right code without consent is kept, and the page says what is still missing.
+        var second = Initiatives.Code(_factory.Services);
+        var entered = await thief.SubmitAsync((await thief.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [second], ["optIn"] = [] });
+        Assert.Equal($"/k/{token}?hinweis=code-ohne-zustimmung#vergleich", entered.Location());
+        Assert.Contains("setzen Sie noch das Häkchen", (await thief.PageAsync(entered.Location())).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+
         Assert.True(_factory.Services.GetRequiredService<ComparisonCodeStore>().HasCode(_factory.Services.GetRequiredService<SelfEval.Web.Assessments.AssessmentStore>().FindByCoordinatorToken(owner)!.Id));
-        Assert.Equal((1, 1), _factory.Services.GetRequiredService<ComparisonCodeStore>().Counts());
+        Assert.Equal((2, 2), _factory.Services.GetRequiredService<ComparisonCodeStore>().Counts());
     }
 
     [Fact]

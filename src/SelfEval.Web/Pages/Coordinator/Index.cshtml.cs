@@ -45,6 +45,9 @@ public sealed class IndexModel(
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>The consent as just posted, shown again with a code error so nothing typed or ticked is lost.</summary>
+    public bool? PostedOptIn { get; private set; }
+
     public IActionResult OnGet(string token, string? neu, string? hinweis)
     {
         if (!Load(token))
@@ -60,6 +63,7 @@ public sealed class IndexModel(
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
+            "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
             "zu-frueh" => $"Ein neuer Durchgang kann frühestens am {RoundSchedule.EarliestNextStart(Context.Round, options.Value.MinimumDaysBetweenRounds):dd.MM.yyyy} beginnen: Zwischen dem Beginn zweier Durchgänge liegen mindestens {options.Value.MinimumDaysBetweenRounds} Tage.",
             _ => null,
@@ -142,6 +146,7 @@ public sealed class IndexModel(
             if (CodeError is not null)
             {
                 HasComparisonCode = codes.HasCode(Context.Assessment.Id);
+                PostedOptIn = optIn;
                 return Page();
             }
         }
@@ -153,7 +158,8 @@ public sealed class IndexModel(
             snapshots.Forget(Context.Rounds.Select(r => r.Id).ToList());
         }
 
-        return Redirect($"/k/{token}?hinweis={(string.IsNullOrWhiteSpace(Code) ? "vergleich" : "code")}#vergleich");
+        var notice = string.IsNullOrWhiteSpace(Code) ? "vergleich" : optIn ? "code" : "code-ohne-zustimmung";
+        return Redirect($"/k/{token}?hinweis={notice}#vergleich");
     }
 
     private bool Load(string token)
