@@ -286,33 +286,9 @@ public sealed class OfficeTests : IDisposable
     /// <summary>A real initiative through the web forms: a name, a team member's label, a free text, a closed round.</summary>
     private async Task<(string Coordinator, string[] Secrets)> RealInitiativeAsync(bool optIn, HttpClient? client = null, bool code = false, IServiceProvider? services = null)
     {
-        client ??= Client();
-        var start = await client.PageAsync("/start/sich-gut-aufstellen");
-        var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Geheimnisvoll"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Bertha Beispielfrau"],
-            ["OptIn"] = [optIn ? "true" : "false"],
-        });
-        var token = created.Location()[3..46];
-        var next = $"/a/{token}/gruendungsimpuls";
-        while (!next.Contains("abschluss", StringComparison.Ordinal))
-        {
-            var page = await client.PageAsync(next);
-            var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
-                f => "q." + f.GetAttribute("data-question"),
-                f => new[] { f.QuerySelector("textarea") is not null ? "Unser vertrauliches Vorhaben" : f.QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("value")!).First(v => v != "__nr") });
-            next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
-        }
-
-        if (code)
-        {
-            var issued = (services ?? _app.Services).GetRequiredService<ComparisonCodeStore>().Issue(1)[0];
-            var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [ComparisonCodeStore.Format(issued)], ["optIn"] = ["true"] });
-            Assert.Equal($"/k/{token}?hinweis=code#vergleich", joined.Location());
-        }
-
-        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        var token = await Attacks.Initiatives.CreateAsync(
+            client ?? Client(), "Initiative Geheimnisvoll", level: 0, code: code ? Attacks.Initiatives.Code(services ?? _app.Services) : null,
+            phase: "gruendung", rechtsform: "ohne", coordinatorName: "Bertha Beispielfrau", text: "Unser vertrauliches Vorhaben", optIn: optIn);
         return (token, ["Geheimnisvoll", "Bertha", "vertrauliches"]);
     }
 }

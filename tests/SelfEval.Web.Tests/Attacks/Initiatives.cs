@@ -9,13 +9,16 @@ internal static class Initiatives
     /// Starts an assessment of "Sich gut aufstellen" with the given profile, answers every question at one level
     /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round.
     /// </summary>
-    public static async Task<string> CreateAsync(HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni")
+    public static async Task<string> CreateAsync(
+        HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni",
+        string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true)
     {
         var start = await client.PageAsync("/start/sich-gut-aufstellen");
         var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
         {
-            ["q.name"] = [name], ["q.phase"] = [phase], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = [land], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["OptIn"] = ["true"],
+            ["q.name"] = [name], ["q.phase"] = [phase], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = [rechtsform],
+            ["q.land"] = [land], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = [coordinatorName],
+            ["OptIn"] = [optIn ? "true" : "false"],
         });
         var token = created.Location()[3..46];
         var next = $"/a/{token}/gruendungsimpuls";
@@ -28,7 +31,7 @@ internal static class Initiatives
                 {
                     if (f.QuerySelector("textarea") is not null)
                     {
-                        return new[] { "Notiz" };
+                        return new[] { text };
                     }
 
                     var options = f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => v != "__nr").ToList();
@@ -39,8 +42,8 @@ internal static class Initiatives
 
         if (code is not null)
         {
-            var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [code], ["optIn"] = ["true"] });
-            Assert.Equal($"/k/{token}?hinweis=code#vergleich", joined.Location());
+            var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [code], ["optIn"] = [optIn ? "true" : "false"] });
+            Assert.Equal($"/k/{token}?hinweis={(optIn ? "code" : "code-ohne-zustimmung")}#vergleich", joined.Location());
         }
 
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
