@@ -482,6 +482,30 @@ public sealed class AnsweringTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_round_names_the_profile_answers_it_could_not_carry_over()
+    {
+        var client = ClientWithoutRoundInterval();
+        var token = await StartAsync(client);
+        using (var connection = _factory.Database.Open())
+        {
+            // An option value an older version of profil.md offered and the current one no longer does.
+            connection.Execute("UPDATE profile_answers SET value_json = '\"verein-alt\"' WHERE question_id = 'rechtsform'");
+        }
+
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+        var page = await client.PageAsync($"/k/{token}?hinweis=neue-runde");
+
+        var notice = page.QuerySelector(".notice")!.TextContent;
+        Assert.Contains("bis auf die Angaben unten", notice, StringComparison.Ordinal);
+        var item = Assert.Single(page.QuerySelectorAll(".not-carried li"));
+        Assert.Contains("Welche Organisations- oder Rechtsform hat Ihre Initiative?", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("„verein-alt“", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2 AND question_id = 'rechtsform'"));
+        Assert.Equal(Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 1") - 1, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2"));
+    }
+
+    [Fact]
     public async Task The_coordinator_reopens_a_finished_respondent()
     {
         var client = Client();

@@ -28,10 +28,23 @@ public sealed class PageTests(SelfEvalFactory factory) : IClassFixture<SelfEvalF
         {
             var guide = catalog.Questionnaires.Single(q => q.Title == card.QuerySelector("h3")!.TextContent.Trim());
             Assert.Contains($"{guide.ScoredQuestions.Count()} bewertete Fragen", card.TextContent, StringComparison.Ordinal);
-            Assert.Contains($"etwa {guide.EstimatedMinutes} Minuten", card.TextContent, StringComparison.Ordinal);
+            var range = SelfEval.Scoring.Answering.TimeEstimate.Range(guide);
+            var time = card.QuerySelectorAll("dt").Single(d => d.TextContent == "Zeitbedarf").NextElementSibling!.TextContent;
+            Assert.Equal(range.FromMinutes == range.ToMinutes ? $"etwa {range.FromMinutes} Minuten" : $"etwa {range.FromMinutes}–{range.ToMinutes} Minuten, je nach Ihren Angaben", time);
             Assert.Contains(guide.Audience, card.TextContent, StringComparison.Ordinal);
             Assert.Equal([$"/start/{guide.Id}", $"/leitfaden/{guide.Id}"], card.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")));
         }
+    }
+
+    [Theory]
+    [InlineData("Sich gut aufstellen", "etwa 25 Minuten")] // computed 25.1–26.6 minutes
+    [InlineData("Wirkung entfalten", "etwa 25–30 Minuten, je nach Ihren Angaben")] // computed 27.4–28.9 minutes
+    public async Task The_start_page_shows_the_time_computed_from_the_questions(string title, string time)
+    {
+        var page = await ParseAsync(await factory.CreateClient().GetAsync("/"));
+
+        var card = page.QuerySelectorAll("article.guide-card").Single(c => c.QuerySelector("h3")!.TextContent.Trim() == title);
+        Assert.Equal(time, card.QuerySelectorAll("dt").Single(d => d.TextContent == "Zeitbedarf").NextElementSibling!.TextContent);
     }
 
     [Fact]

@@ -98,6 +98,26 @@ public static class AnswerRules
         }
     }
 
+    /// <summary>
+    /// Whether a stored answer is one the question's form could have produced: an answer from an older
+    /// version (an option since removed, a number outside new limits) does not, so it neither counts
+    /// as answered nor travels into the next round.
+    /// </summary>
+    public static bool Fits(Question question, Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        RawAnswer? raw = answer switch
+        {
+            Answer.NotRelevant n => new RawAnswer([], true, n.Justification),
+            Answer.Choice c when question.Type is QuestionType.Scale or QuestionType.YesNo or QuestionType.Single => new RawAnswer([c.Value], false, null),
+            Answer.Choices m when question.Type is QuestionType.Multi => new RawAnswer(m.Values, false, null),
+            Answer.Number n when question.Type is QuestionType.Number => new RawAnswer([n.Value.ToString(CultureInfo.InvariantCulture)], false, null),
+            Answer.Text t when question.Type is QuestionType.Text or QuestionType.LongText => new RawAnswer([t.Value], false, null),
+            _ => null,
+        };
+        return raw is not null && Check(question, raw) is { IsValid: true, Answer: not null };
+    }
+
     /// <summary>Accepts "2019", "12,5" and "12.5"; thousands separators are refused rather than guessed.</summary>
     public static bool TryParseNumber(string text, out decimal value)
     {

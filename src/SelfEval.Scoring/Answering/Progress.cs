@@ -29,6 +29,10 @@ public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibilit
         ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(answers);
         var visibility = Visibility.Of(questionnaire, answers);
+
+        // An answer the question no longer offers (carried over from an older version) is as good as none:
+        // the form shows nothing checked, so it must not count either.
+        bool Answered(Question q) => answers.TryGetValue(q.Id, out var a) && AnswerRules.Fits(q, a);
         var sections = questionnaire.Sections.Where(include).Select(section =>
         {
             var shown = visibility.Sections.Contains(section.Id)
@@ -38,8 +42,8 @@ public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibilit
                 section,
                 shown.Count > 0,
                 shown.Count,
-                shown.Count(q => answers.ContainsKey(q.Id)),
-                shown.Where(q => q.Required && !answers.ContainsKey(q.Id)).ToList());
+                shown.Count(Answered),
+                shown.Where(q => q.Required && !Answered(q)).ToList());
         }).ToList();
         return new Progress(sections, visibility);
     }

@@ -34,7 +34,7 @@ internal static partial class FileParser
     private static readonly Dictionary<FileKind, string[]> FrontMatterKeys = new()
     {
         [FileKind.Questionnaire] = ["kind", "id", "version", "title", "subtitle", "description", "audience", "minutes", "checklist", "scales", "bands", "renamed"],
-        [FileKind.Profile] = ["kind", "id", "version", "title", "description"],
+        [FileKind.Profile] = ["kind", "id", "version", "title", "description", "renamed"],
         [FileKind.Offers] = ["kind", "id", "title", "description"],
     };
 
@@ -114,6 +114,7 @@ internal static partial class FileParser
         file.Version = fm.String("version", required: true);
         if (file.Kind == FileKind.Profile)
         {
+            ReadRenamed(file, fm); // renamed option values of profile questions
             return;
         }
 

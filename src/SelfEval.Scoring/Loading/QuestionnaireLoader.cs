@@ -143,16 +143,35 @@ public static class QuestionnaireLoader
             }
         }
 
-        foreach (var (oldId, newId, line) in guide.Renamed)
+        foreach (var (source, (oldId, newId, line)) in guide.Renamed.Select(r => (guide.Source, r)).Concat((profile?.Renamed ?? []).Select(r => (profile!.Source, r))))
         {
+            // Question ids hold no dots, so "frage-id.alter-wert" can only name an option value.
+            if (oldId.Split('.', 2) is [var questionId, var oldValue])
+            {
+                if (!context.Index.TryGetValue(questionId, out var target))
+                {
+                    errors.Add(new LoadError(source, line, $"Unter 'renamed' steht '{oldId}', aber die Frage '{questionId}' gibt es nicht."));
+                }
+                else if (target.Question.Options.Any(o => o.Value == oldValue))
+                {
+                    errors.Add(new LoadError(source, line, $"Unter 'renamed' steht der alte Wert '{oldValue}', den die Frage '{questionId}' noch als Antwort anbietet."));
+                }
+                else if (!target.Question.Options.Any(o => o.Value == newId))
+                {
+                    errors.Add(new LoadError(source, line, $"Unter 'renamed' wird '{oldId}' auf '{newId}' abgebildet, aber die Frage '{questionId}' bietet diesen Wert nicht an."));
+                }
+
+                continue;
+            }
+
             if (context.Index.ContainsKey(oldId))
             {
-                errors.Add(new LoadError(guide.Source, line, $"Unter 'renamed' steht die alte ID '{oldId}', die es in dieser Version noch als Frage gibt."));
+                errors.Add(new LoadError(source, line, $"Unter 'renamed' steht die alte ID '{oldId}', die es in dieser Version noch als Frage gibt."));
             }
 
             if (!context.Index.ContainsKey(newId))
             {
-                errors.Add(new LoadError(guide.Source, line, $"Unter 'renamed' wird '{oldId}' auf die unbekannte Frage '{newId}' abgebildet."));
+                errors.Add(new LoadError(source, line, $"Unter 'renamed' wird '{oldId}' auf die unbekannte Frage '{newId}' abgebildet."));
             }
         }
     }
@@ -367,9 +386,17 @@ public static class QuestionnaireLoader
         return new Questionnaire(
             guide.Id!, guide.Version!, Hash(sources), guide.Title!, guide.Subtitle, guide.Description!, guide.Audience!,
             guide.Minutes!.Value, guide.Scales, guide.Bands, sections,
-            guide.Renamed.ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources, guide.Checklist)
+            guide.Renamed.Where(r => !r.OldId.Contains('.', StringComparison.Ordinal)).ToDictionary(r => r.OldId, r => r.NewId, StringComparer.Ordinal), sources, guide.Checklist)
         {
             Comparison = comparison,
+            RenamedOptions = (profile?.Renamed ?? []).Concat(guide.Renamed)
+                .Select(r => (Key: r.OldId.Split('.', 2), r.NewId))
+                .Where(r => r.Key.Length == 2)
+                .GroupBy(r => r.Key[0], StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyDictionary<string, string>)g.DistinctBy(r => r.Key[1]).ToDictionary(r => r.Key[1], r => r.NewId, StringComparer.Ordinal),
+                    StringComparer.Ordinal),
         };
     }
 

@@ -82,6 +82,18 @@ public sealed record Questionnaire(
     /// <summary>The groups the office compares by, declared in the profile the guide is answered with.</summary>
     public ComparisonGroups Comparison { get; init; } = ComparisonGroups.None;
 
+    /// <summary>
+    /// Option values a newer version renamed (question id → old value → new value), from the
+    /// <c>renamed</c> entries <c>frage-id.alter-wert: neuer-wert</c> of the guide and the profile,
+    /// so an answer given with the old value still means the same.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RenamedOptions { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    /// <summary>The value an option has in this version; the value itself when it was not renamed.</summary>
+    public string CurrentOption(string questionId, string value) =>
+        RenamedOptions.TryGetValue(questionId, out var map) && map.TryGetValue(value, out var renamed) ? renamed : value;
+
     public IEnumerable<Question> Questions => Sections.SelectMany(s => s.Questions);
 
     public IEnumerable<Question> ScoredQuestions => Questions.Where(q => q.Scored);

@@ -245,11 +245,14 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         connection.Execute("UPDATE rounds SET closed_at = COALESCE(closed_at, @now) WHERE id = @roundId", new { roundId, now = clock.Stamp() });
     }
 
+    /// <summary>The round just started and the profile answers it could not take over (see <see cref="ProfileCarryOver"/>).</summary>
+    public sealed record NextRound(RoundRecord Round, IReadOnlyList<NotCarried> NotCarried);
+
     /// <summary>
-    /// Starts the next round on the given guide version, carrying the profile over (for the questions the
-    /// version still asks). Only after the current round is closed, and only once per closed round.
+    /// Starts the next round on the given guide version, carrying over the profile answers that version
+    /// accepts. Only after the current round is closed, and only once per closed round.
     /// </summary>
-    public RoundRecord? StartNextRound(long assessmentId, long versionId, Func<string, bool> stillAsked)
+    public NextRound? StartNextRound(long assessmentId, long versionId, SelfEval.Scoring.Model.Questionnaire next)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
@@ -264,10 +267,10 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var roundId = InsertRound(connection, tx, assessmentId, (int)current.Number + 1, versionId, now);
         var label = connection.ExecuteScalar<string?>("SELECT label FROM respondents WHERE round_id = @Id AND is_coordinator = 1", new { current.Id }, tx);
         InsertCoordinator(connection, tx, roundId, label, now);
-        var profile = ReadProfile(connection, tx, current.Id).Where(p => stillAsked(p.QuestionId)).ToList();
-        UpsertProfile(connection, tx, roundId, profile, [], now);
+        var plan = ProfileCarryOver.For(ReadProfile(connection, tx, current.Id), next);
+        UpsertProfile(connection, tx, roundId, plan.Carried, [], now);
         tx.Commit();
-        return GetRound(roundId);
+        return new NextRound(GetRound(roundId)!, plan.NotCarried);
     }
 
     public IReadOnlyList<StoredAnswer> GetProfile(long roundId)

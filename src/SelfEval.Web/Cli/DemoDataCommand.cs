@@ -108,7 +108,7 @@ public static class DemoDataCommand
                     if (!last)
                     {
                         clock.Now = new DateTimeOffset(firstYear + r + 1, random.Next(1, 10), random.Next(1, 28), 9, 0, 0, TimeSpan.Zero);
-                        assessments.StartNextRound(id, round.QuestionnaireVersionId, _ => true);
+                        assessments.StartNextRound(id, round.QuestionnaireVersionId, guide);
                     }
                 }
             }

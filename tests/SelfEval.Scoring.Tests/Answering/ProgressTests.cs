@@ -50,4 +50,26 @@ public sealed class ProgressTests
 
         Assert.True(progress.CanFinish);
     }
+
+    public static TheoryData<string, Answer, bool> StoredAnswers => new()
+    {
+        { "phase", new Answer.Choice("gruendung"), true },
+        { "phase", new Answer.Choice("aufbau"), false }, // an option of an older version
+        { "phase", new Answer.NotRelevant(null), false }, // the question does not allow it
+        { "themen", new Answer.Choices(["wasserstoff"]), true },
+        { "themen", new Answer.Choices(["wasserstoff", "energie"]), false },
+        { "gruendungsjahr", new Answer.Number(2020), true },
+        { "gruendungsjahr", new Answer.Number(1850), false }, // below the version's minimum
+        { "name", new Answer.Text("Nord"), true },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoredAnswers))]
+    public void A_stored_answer_counts_only_when_it_fits_its_question(string id, Answer answer, bool counted)
+    {
+        var progress = Of(true, (id, answer));
+
+        Assert.Equal(counted ? 1 : 0, progress.Sections[0].Answered);
+        Assert.Equal(counted || !Mini.FindQuestion(id)!.Required, !progress.OpenRequired.Any(q => q.Id == id));
+    }
 }

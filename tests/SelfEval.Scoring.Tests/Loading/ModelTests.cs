@@ -152,6 +152,32 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void Renamed_option_values_in_the_profile_map_old_answers_to_current_options()
+    {
+        var profile = Fixtures.Text("_profile.md")
+            .Replace("title: Profil", "title: Profil\nrenamed:\n  phase.start: gruendung", StringComparison.Ordinal);
+
+        var q = QuestionnaireLoader.Load(SourceFile.FromText("_profile.md", profile), Fixtures.File("_offers.md"), Fixtures.File("minimal.md")).Questionnaires.Single();
+
+        Assert.Equal("gruendung", q.CurrentOption("phase", "start"));
+        Assert.Equal("etabliert", q.CurrentOption("phase", "etabliert"));
+        Assert.Empty(q.RenamedQuestions);
+    }
+
+    [Theory]
+    [InlineData("phase.start: neu", "_profile.md:7: Unter 'renamed' wird 'phase.start' auf 'neu' abgebildet, aber die Frage 'phase' bietet diesen Wert nicht an.")]
+    [InlineData("phase.etabliert: gruendung", "_profile.md:7: Unter 'renamed' steht der alte Wert 'etabliert', den die Frage 'phase' noch als Antwort anbietet.")]
+    [InlineData("stufe.start: gruendung", "_profile.md:7: Unter 'renamed' steht 'stufe.start', aber die Frage 'stufe' gibt es nicht.")]
+    public void A_renamed_option_value_must_lead_from_a_retired_value_to_an_offered_one(string entry, string error)
+    {
+        var profile = Fixtures.Text("_profile.md").Replace("title: Profil", "title: Profil\nrenamed:\n  " + entry, StringComparison.Ordinal);
+
+        var result = QuestionnaireLoader.Load(SourceFile.FromText("_profile.md", profile), Fixtures.File("_offers.md"), Fixtures.File("minimal.md"));
+
+        Assert.Equal([error], Fixtures.Errors(result));
+    }
+
+    [Fact]
     public void Renaming_to_an_unknown_question_is_an_error()
     {
         var text = Fixtures.Text("minimal.md").Replace("bands:", "renamed:\n  ziele-klar: ziele-neu\nbands:", StringComparison.Ordinal);

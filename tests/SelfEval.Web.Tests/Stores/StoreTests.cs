@@ -214,16 +214,64 @@ public sealed class StoreTests : IDisposable
         var (id, _, _) = NewAssessment();
         var first = _assessments.CurrentRound(id);
 
-        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, _ => true));
+        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, Guide));
         _assessments.CloseRound(first.Id);
         _f.Clock.Advance(TimeSpan.FromDays(365));
-        var second = _assessments.StartNextRound(id, first.QuestionnaireVersionId, q => q != "phase")!;
+        var second = _assessments.StartNextRound(id, first.QuestionnaireVersionId, Guide)!.Round;
 
         Assert.Equal(2, second.Number);
-        Assert.Equal(["name"], _assessments.GetProfile(second.Id).Select(p => p.QuestionId));
+        Assert.Equal(["name", "phase"], _assessments.GetProfile(second.Id).Select(p => p.QuestionId).Order());
         Assert.Equal("Anna", _assessments.Coordinator(second.Id).Label);
         Assert.Equal(2, _assessments.GetRounds(id).Count);
-        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, _ => true)); // round 2 is still open
+        Assert.Null(_assessments.StartNextRound(id, first.QuestionnaireVersionId, Guide)); // round 2 is still open
+    }
+
+    /// <summary>The guide as a newer version whose profile question "phase" offers other values.</summary>
+    private Questionnaire WithPhaseOptions(IReadOnlyDictionary<string, string>? renamed, params string[] values)
+    {
+        var profile = Guide.Sections[0];
+        var section = profile with
+        {
+            Questions = profile.Questions
+                .Select(q => q.Id == "phase" ? q with { Options = values.Select(v => new AnswerOption(v, v, null)).ToArray() } : q)
+                .ToArray(),
+        };
+        return Guide with
+        {
+            Sections = Guide.Sections.Select(s => ReferenceEquals(s, profile) ? section : s).ToArray(),
+            RenamedOptions = renamed is null ? Guide.RenamedOptions : new Dictionary<string, IReadOnlyDictionary<string, string>> { ["phase"] = renamed },
+        };
+    }
+
+    [Fact]
+    public void A_profile_answer_whose_option_is_gone_is_not_carried_over_but_reported()
+    {
+        var (id, _, _) = NewAssessment();
+        var first = _assessments.CurrentRound(id);
+        _assessments.CloseRound(first.Id);
+        var next = WithPhaseOptions(null, "start", "aufbau", "etabliert");
+
+        var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, next)!;
+
+        Assert.Equal(["name"], _assessments.GetProfile(started.Round.Id).Select(p => p.QuestionId));
+        var dropped = Assert.Single(started.NotCarried);
+        Assert.Equal("phase", dropped.Question.Id);
+        Assert.Equal("gruendung", dropped.OldValue);
+    }
+
+    [Fact]
+    public void A_profile_answer_whose_option_was_renamed_is_carried_over_under_the_new_value()
+    {
+        var (id, _, _) = NewAssessment();
+        var first = _assessments.CurrentRound(id);
+        _assessments.CloseRound(first.Id);
+        var next = WithPhaseOptions(new Dictionary<string, string> { ["gruendung"] = "start" }, "start", "aufbau", "etabliert");
+
+        var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, next)!;
+
+        Assert.Empty(started.NotCarried);
+        var phase = _assessments.GetProfile(started.Round.Id).Single(p => p.QuestionId == "phase");
+        Assert.Equal(new Answer.Choice("start"), phase.ToAnswer(next.FindQuestion("phase")));
     }
 
     [Fact]
@@ -257,7 +305,7 @@ public sealed class StoreTests : IDisposable
         var respondent = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben");
         _responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("1"))], [], null);
         _assessments.CloseRound(round.Id);
-        _assessments.StartNextRound(id, round.QuestionnaireVersionId, _ => true);
+        _assessments.StartNextRound(id, round.QuestionnaireVersionId, Guide);
 
         _assessments.Delete(id);
 

@@ -31,6 +31,9 @@ public sealed class IndexModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>Right after a new round began: the profile answers it could not take over, to be answered again.</summary>
+    public IReadOnlyList<NotCarried> NotCarried { get; private set; } = [];
+
     /// <summary>A newer text of the guide that a new round would use.</summary>
     public bool NewerVersionAvailable { get; private set; }
 
@@ -56,9 +59,17 @@ public sealed class IndexModel(
         }
 
         IsNew = neu is not null;
+        if (hinweis == "neue-runde" && Context.Rounds.Count > 1)
+        {
+            // Worked out again from the last round's answers: the same rule that decided what was copied.
+            var previous = Context.Rounds[^2];
+            NotCarried = ProfileCarryOver.For(assessments.GetProfile(previous.Id), Context.Questionnaire, versions.Get(previous.QuestionnaireVersionId)).NotCarried;
+        }
+
         Notice = hinweis switch
         {
             "geschlossen" => "Der Durchgang ist abgeschlossen. Niemand kann mehr Antworten ändern.",
+            "neue-runde" when NotCarried.Count > 0 => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen, bis auf die Angaben unten: Diese Fragen haben sich geändert, und Ihre bisherige Antwort passt nicht mehr zu den Antworten, die es jetzt gibt. Bitte beantworten Sie sie im Profil neu. Laden Sie Ihr Team mit dem Einladungslink erneut ein.",
             "neue-runde" => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen; laden Sie Ihr Team mit dem Einladungslink erneut ein.",
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
@@ -96,7 +107,7 @@ public sealed class IndexModel(
         }
 
         var guide = catalog.Find(Context.Assessment.QuestionnaireId) ?? Context.Questionnaire;
-        var round = assessments.StartNextRound(Context.Assessment.Id, versions.Ensure(guide), id => guide.FindQuestion(id)?.IsProfile == true);
+        var round = assessments.StartNextRound(Context.Assessment.Id, versions.Ensure(guide), guide);
         return Redirect(round is null ? $"/k/{token}" : $"/k/{token}?hinweis=neue-runde");
     }
 
