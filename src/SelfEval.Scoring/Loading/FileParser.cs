@@ -141,7 +141,7 @@ internal static partial class FileParser
 
         foreach (var (keyNode, levelsNode) in scales.Children)
         {
-            var id = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var id = FrontMatter.KeyName(keyNode, file.Errors);
             var line = FrontMatter.ToFileLine(keyNode.Start);
             if (!IdPattern().IsMatch(id))
             {
@@ -219,7 +219,7 @@ internal static partial class FileParser
             }
 
             string? Get(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value?.Trim() : null;
-            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not ("from" or "name" or "text")))
+            foreach (var key in map.Children.Keys.Select(k => FrontMatter.KeyName(k, file.Errors)).Where(k => k is not ("from" or "name" or "text")))
             {
                 file.Errors.Add(line, $"Unbekannte Angabe '{key}' in einer Stufe unter 'bands'. Erlaubt sind from, name und text.");
             }
@@ -268,7 +268,7 @@ internal static partial class FileParser
 
         foreach (var (oldNode, newNode) in map.Children)
         {
-            file.Renamed.Add((((YamlScalarNode)oldNode).Value ?? string.Empty, (newNode as YamlScalarNode)?.Value ?? string.Empty, FrontMatter.ToFileLine(oldNode.Start)));
+            file.Renamed.Add((FrontMatter.KeyName(oldNode, file.Errors), (newNode as YamlScalarNode)?.Value ?? string.Empty, FrontMatter.ToFileLine(oldNode.Start)));
         }
     }
 

@@ -85,12 +85,35 @@ internal sealed class FrontMatter
 
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var key = KeyName(keyNode, errors);
             values[key] = valueNode;
             keyLines[key] = ToFileLine(keyNode.Start);
         }
 
         return frontMatter;
+    }
+
+    /// <summary>
+    /// The name before a colon. YAML also accepts '[name]:' or '{name}:' as a key; an author who writes
+    /// that means the plain name, so it is reported and the name inside is used to check the rest.
+    /// </summary>
+    public static string KeyName(YamlNode key, ErrorSink errors)
+    {
+        var (name, written) = key switch
+        {
+            YamlScalarNode scalar => (scalar.Value ?? string.Empty, null),
+            YamlSequenceNode sequence => (Join(sequence.Children), $"[{Join(sequence.Children)}]"),
+            YamlMappingNode mapping => (Join(mapping.Children.Keys), $"{{{Join(mapping.Children.Keys)}}}"),
+            _ => (string.Empty, key.ToString()),
+        };
+        if (written is not null)
+        {
+            errors.Add(ToFileLine(key.Start), $"Der Name '{written}' steht in Klammern: Schreiben Sie ihn ohne [ ] und {{ }} vor den Doppelpunkt, also '{name}:'.");
+        }
+
+        return name;
+
+        static string Join(IEnumerable<YamlNode> nodes) => string.Join(", ", nodes.Select(n => n is YamlScalarNode s ? s.Value : n.ToString()));
     }
 
     // YamlDotNet speaks English; the authors are the service office's staff.

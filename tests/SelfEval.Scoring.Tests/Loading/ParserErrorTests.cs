@@ -34,6 +34,7 @@ public sealed class ParserErrorTests
     [InlineData("unknown-property.md", 71, "Unbekannte Eigenschaft 'pflicht'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, weight, aspect, dimension, reverse, hint, offers, source, when, min, max.")]
     [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen oder kontext).")]
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
+    [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
     public void A_broken_fixture_yields_exactly_its_error_with_file_and_line(string fixture, int line, string message)
     {
@@ -158,5 +159,19 @@ public sealed class ParserErrorTests
 
         Assert.Contains("kreis.md:55: Die Bedingungen bilden einen Kreis: ziele-gemeinsam → gruendungsplan → ziele-gemeinsam. Eine Frage kann nicht von sich selbst abhängen.", errors);
         Assert.Contains("kreis.md:45: Die Bedingung der Frage 'ziele-gemeinsam' bezieht sich auf die Frage 'gruendungsplan', die erst später kommt (kreis.md:47). Bedingungen dürfen sich nur auf frühere Fragen beziehen.", errors);
+    }
+
+    [Fact]
+    public void A_bracketed_key_under_renamed_or_at_the_top_is_reported_not_thrown()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("minutes: 5", "minutes: 5\nrenamed:\n  [alt]: ziele-gemeinsam\n{checklist}: ja", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("klammern.md", text);
+
+        Assert.Equal(
+        [
+            "klammern.md:10: Der Name '[alt]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'alt:'.",
+            "klammern.md:11: Der Name '{checklist}' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'checklist:'.",
+        ], Fixtures.Errors(result));
     }
 }
