@@ -284,12 +284,13 @@ internal static partial class FileParser
         private bool _ignoring = true; // preface before the first section, or an unusable heading
         private bool _secondDocument;
         private readonly string[] _lines = body.Split('\n');
+        private string _body = body;
 
         private int Line(Block block) => block.Line + 1 + lineOffset;
 
         public void Read()
         {
-            var document = Markdown.Parse(body, Pipeline);
+            var document = ParseWithClosedFences();
             foreach (var block in document)
             {
                 switch (block)
@@ -331,10 +332,33 @@ internal static partial class FileParser
             }
         }
 
+        /// <summary>
+        /// An unclosed ``` turns the rest of the file into one code block, so every later question would
+        /// vanish without a word. It is reported, and its line is blanked (same length, so spans and lines
+        /// keep their places) to check what follows as the author meant it.
+        /// </summary>
+        private MarkdownDocument ParseWithClosedFences()
+        {
+            while (true)
+            {
+                var document = Markdown.Parse(_body, Pipeline);
+                if (document.OfType<FencedCodeBlock>().FirstOrDefault(f => f.ClosingFencedCharCount == 0) is not { } open)
+                {
+                    return document;
+                }
+
+                var fence = new string(open.FencedChar, open.OpeningFencedCharCount);
+                _errors.Add(Line(open), $"Ein Codeblock beginnt in Zeile {Line(open)} mit {fence} und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile {fence} oder löschen Sie die {fence}.");
+                var start = open.Span.Start;
+                var end = _body.IndexOf('\n', start) is var newline and >= 0 ? newline : _body.Length;
+                _body = string.Concat(_body.AsSpan(0, start), new string(' ', end - start), _body.AsSpan(end));
+            }
+        }
+
         private bool StartsFrontMatter(ThematicBreakBlock rule) =>
             Raw(rule).Trim() == "---" && rule.Line + 1 < _lines.Length && FrontMatterKey().IsMatch(_lines[rule.Line + 1]);
 
-        private string Raw(Block block) => body.Substring(block.Span.Start, Math.Min(block.Span.Length, body.Length - block.Span.Start));
+        private string Raw(Block block) => _body.Substring(block.Span.Start, Math.Min(block.Span.Length, _body.Length - block.Span.Start));
 
         private void StartOwner(HeadingBlock heading)
         {

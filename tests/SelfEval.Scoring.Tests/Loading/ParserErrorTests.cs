@@ -35,6 +35,7 @@ public sealed class ParserErrorTests
     [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen oder kontext).")]
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
+    [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
     public void A_broken_fixture_yields_exactly_its_error_with_file_and_line(string fixture, int line, string message)
     {
@@ -173,5 +174,16 @@ public sealed class ParserErrorTests
             "klammern.md:10: Der Name '[alt]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'alt:'.",
             "klammern.md:11: Der Name '{checklist}' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'checklist:'.",
         ], Fixtures.Errors(result));
+    }
+
+    [Fact]
+    public void A_closed_code_block_in_help_text_is_help_text()
+    {
+        var text = Fixtures.Text("unclosed-fence.md").Replace("Ziel 1: Wir gründen einen Verein.", "Ziel 1: Wir gründen einen Verein.\n```", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("codeblock.md", text);
+
+        Assert.Empty(Fixtures.Errors(result));
+        Assert.Contains("Ziel 1: Wir gründen einen Verein.", result.Questionnaires[0].Questions.Single(q => q.Id == "ziele-gemeinsam").HelpMarkdown, StringComparison.Ordinal);
     }
 }
