@@ -29,6 +29,8 @@ internal static partial class FileParser
 
     private static readonly string[] SectionKeys = ["weight", "when", "source"];
     private static readonly string[] OfferKeys = ["source"];
+    private static readonly HashSet<string> AnyPropertyKey = new([.. ProfileQuestionKeys, .. SectionKeys, .. OfferKeys], StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] ScoredOnlyKeys = ["weight", "aspect", "dimension", "reverse", "hint"];
 
     private static readonly Dictionary<FileKind, string[]> FrontMatterKeys = new()
@@ -460,7 +462,15 @@ internal static partial class FileParser
         // Markdig has released the paragraph's lines after inline parsing, so the text is cut from the source.
         private bool IsPropertyList(ListBlock list) =>
             list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } item && item[0] is ParagraphBlock p
-            && PropertyStart().IsMatch(Raw(p).TrimStart());
+            && (PropertyStart().IsMatch(Raw(p).TrimStart()) || MiscasedKey(Raw(p).TrimStart()) is not null);
+
+        /// <summary>'Type: scale' for 'type: scale': authors write as in prose, the format spells keys in lower case.</summary>
+        private static string? MiscasedKey(string text)
+        {
+            var colon = text.IndexOf(':');
+            var key = colon < 0 ? string.Empty : text[..colon].Trim();
+            return AnyPropertyKey.TryGetValue(key, out var known) && key != known ? known : null;
+        }
 
         private void ReadProperties(ListBlock list)
         {
@@ -488,6 +498,17 @@ internal static partial class FileParser
                 var colon = text.IndexOf(':');
                 var key = colon < 0 ? text : text[..colon].Trim();
                 var value = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (MiscasedKey(text) is { } meant)
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' ist unbekannt. Meinten Sie '{meant}'? Eigenschaften werden kleingeschrieben.");
+                    if (_question is not null)
+                    {
+                        _question.PropertyLines[meant] = itemLine; // written, if miscased: no second complaint that it is missing
+                    }
+
+                    continue;
+                }
+
                 if (colon < 0 || !PropertyStart().IsMatch(text))
                 {
                     _errors.Add(itemLine, $"Der Eintrag '{Shorten(text)}' hat nicht die Form '- schlüssel: wert'.");

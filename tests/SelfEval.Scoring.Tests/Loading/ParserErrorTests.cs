@@ -36,6 +36,7 @@ public sealed class ParserErrorTests
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
     [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
+    [InlineData("property-capitalised.md", 37, "Die Eigenschaft 'Type' ist unbekannt. Meinten Sie 'type'? Eigenschaften werden kleingeschrieben.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
     public void A_broken_fixture_yields_exactly_its_error_with_file_and_line(string fixture, int line, string message)
     {
@@ -185,5 +186,25 @@ public sealed class ParserErrorTests
 
         Assert.Empty(Fixtures.Errors(result));
         Assert.Contains("Ziel 1: Wir gründen einen Verein.", result.Questionnaires[0].Questions.Single(q => q.Id == "ziele-gemeinsam").HelpMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capitalised_property_further_down_the_list_is_named_at_its_line()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("- aspect: einigkeit", "- Aspect: einigkeit", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("gross.md", text);
+
+        Assert.Equal(["gross.md:40: Die Eigenschaft 'Aspect' ist unbekannt. Meinten Sie 'aspect'? Eigenschaften werden kleingeschrieben."], Fixtures.Errors(result));
+    }
+
+    [Fact]
+    public void A_help_text_list_with_a_colon_stays_help_text()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("Gemeint sind *schriftlich* festgehaltene Ziele.", "Gemeint sind:\n\n1. Ziele: schriftlich festgehalten", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("hilfe.md", text);
+
+        Assert.Empty(Fixtures.Errors(result));
     }
 }
