@@ -56,6 +56,20 @@ internal static partial class FileParser
     [GeneratedRegex(@"^(?:bis\s+(?<to>-?\d{1,12})|(?<from>-?\d{1,12})\s+bis\s+(?<to>-?\d{1,12})|ab\s+(?<from>-?\d{1,12}))$")]
     private static partial Regex RangePattern();
 
+    /// <summary>
+    /// A zero-width space, byte order mark or soft hyphen copied in from Word or a web page is invisible
+    /// in every editor; "ungültig" alone would leave the author staring at an id that looks right.
+    /// </summary>
+    private static string? Invisible(string id, string what, string retype)
+    {
+        var index = id.AsSpan().IndexOfAny(InvisibleChars);
+        return index < 0 ? null : $"{what} enthält ein unsichtbares Zeichen (U+{(int)id[index]:X4}) an Stelle {index + 1}. {retype}";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> InvisibleChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control).ToArray());
+
     public static ParsedFile Parse(string source, string rawText)
     {
         var text = rawText.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -103,7 +117,8 @@ internal static partial class FileParser
         file.IdLine = fm.LineOf("id");
         if (file.Id is not null && !IdPattern().IsMatch(file.Id))
         {
-            file.Errors.Add(fm.LineOf("id"), $"Die id '{file.Id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+            file.Errors.Add(fm.LineOf("id"), Invisible(file.Id, $"Die id '{file.Id}'", "Löschen Sie die ID und tippen Sie sie neu.")
+                ?? $"Die id '{file.Id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
         }
 
         file.Title = fm.String("title", required: true);
@@ -147,7 +162,8 @@ internal static partial class FileParser
             var line = FrontMatter.ToFileLine(keyNode.Start);
             if (!IdPattern().IsMatch(id))
             {
-                file.Errors.Add(line, $"Der Skalenname '{id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+                file.Errors.Add(line, Invisible(id, $"Der Skalenname '{id}'", "Löschen Sie den Namen und tippen Sie ihn neu.")
+                    ?? $"Der Skalenname '{id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
                 continue;
             }
 
@@ -448,6 +464,12 @@ internal static partial class FileParser
 
             var attribute = text[(open + 1)..^1].Trim();
             var title = text[..open].Trim();
+            if (attribute.StartsWith('#') && Invisible(attribute[1..], $"Die ID '{attribute[1..]}'", "Löschen Sie die ID und tippen Sie sie neu.") is { } invisible)
+            {
+                _errors.Add(line, invisible);
+                return (title, null);
+            }
+
             if (!attribute.StartsWith('#') || !IdPattern().IsMatch(attribute[1..]))
             {
                 _errors.Add(line, $"Die ID-Angabe '{{{attribute}}}' ist ungültig: erlaubt ist '{{#id}}' mit Kleinbuchstaben, Ziffern und Bindestrichen.");
@@ -600,6 +622,13 @@ internal static partial class FileParser
                 var colon = text.IndexOf(':');
                 var value = colon < 0 ? string.Empty : text[..colon].Trim();
                 var label = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (Invisible(value, $"Die Antwort '{value}'", "Löschen Sie sie und tippen Sie sie neu.") is { } invisible)
+                {
+                    _question!.HasOptionErrors = true;
+                    _errors.Add(itemLine, invisible);
+                    continue;
+                }
+
                 if (!IdPattern().IsMatch(value) || label.Length == 0)
                 {
                     _question!.HasOptionErrors = true;

@@ -37,6 +37,7 @@ public sealed class ParserErrorTests
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
     [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
     [InlineData("property-capitalised.md", 37, "Die Eigenschaft 'Type' ist unbekannt. Meinten Sie 'type'? Eigenschaften werden kleingeschrieben.")]
+    [InlineData("invisible-id.md", 33, "Die ID 'ziele\u200B-gemeinsam' enthält ein unsichtbares Zeichen (U+200B) an Stelle 6. Löschen Sie die ID und tippen Sie sie neu.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
     public void A_broken_fixture_yields_exactly_its_error_with_file_and_line(string fixture, int line, string message)
     {
@@ -206,5 +207,17 @@ public sealed class ParserErrorTests
         var result = Fixtures.LoadText("hilfe.md", text);
 
         Assert.Empty(Fixtures.Errors(result));
+    }
+
+    [Theory]
+    [InlineData("id: mini", "id: mi\u00ADni", 2, "Die id 'mi\u00ADni' enthält ein unsichtbares Zeichen (U+00AD) an Stelle 3. Löschen Sie die ID und tippen Sie sie neu.")]
+    [InlineData("  umsetzung:", "  \uFEFFumsetzung:", 10, "Der Skalenname '\uFEFFumsetzung' enthält ein unsichtbares Zeichen (U+FEFF) an Stelle 1. Löschen Sie den Namen und tippen Sie ihn neu.")]
+    public void An_invisible_character_in_an_id_is_named_with_its_position(string original, string broken, int line, string message)
+    {
+        var text = Fixtures.Text("minimal.md").Replace(original, broken, StringComparison.Ordinal);
+
+        var errors = Fixtures.Errors(Fixtures.LoadText("unsichtbar.md", text));
+
+        Assert.Equal($"unsichtbar.md:{line}: {message}", errors[0]);
     }
 }
