@@ -63,6 +63,15 @@ internal sealed class FrontMatter
         {
             stream.Load(new StringReader(yamlText));
         }
+        catch (AnchorNotFoundException ex)
+        {
+            // Reported when the document is complete, with no position of its own: the '*' is found in the text.
+            var quoted = ex.Message.Split('\'');
+            var alias = "*" + (quoted.Length > 2 ? quoted[1] : string.Empty);
+            var line = 1 + Array.FindIndex(lines, 1, end - 1, l => l.Contains(alias, StringComparison.Ordinal));
+            errors.Add(line > 0 ? line : ToFileLine(ex.Start), $"Ungültiges YAML im Front Matter: {SpecialCharacter}");
+            return null;
+        }
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Trim();
@@ -128,8 +137,21 @@ internal sealed class FrontMatter
             "Eine Angabe steht doppelt.",
         _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) =>
             "Das Front Matter enthält einen Tabulator; rücken Sie bitte mit Leerzeichen ein.",
-        _ => $"{message} (Meldung des YAML-Lesers)",
+        _ when message.Contains("did not find expected key", StringComparison.Ordinal)
+            || message.Contains("did not find expected '-' indicator", StringComparison.Ordinal)
+            || message.Contains("did not find expected <document start>", StringComparison.Ordinal) =>
+            "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.",
+        _ when message.Contains("cannot start any token", StringComparison.Ordinal)
+            || message.Contains("block scalar", StringComparison.Ordinal)
+            || message.Contains("anchor", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("alias", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("tag", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("directive", StringComparison.OrdinalIgnoreCase) => SpecialCharacter,
+        _ => "Diese Zeile ist nicht lesbar. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Texte mit Sonderzeichen setzen Sie in Anführungszeichen.",
     };
+
+    private const string SpecialCharacter =
+        "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.";
 
     private static bool Unbalanced(string line) =>
         line.Count(c => c == '[') != line.Count(c => c == ']')

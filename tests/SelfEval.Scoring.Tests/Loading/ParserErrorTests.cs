@@ -220,4 +220,19 @@ public sealed class ParserErrorTests
 
         Assert.Equal($"unsichtbar.md:{line}: {message}", errors[0]);
     }
+
+    [Theory]
+    [InlineData("    - 2: teilweise", "   - 2: teilweise", 12, "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.")]
+    [InlineData("  - from: 50", " - from: 50", 18, "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.")]
+    [InlineData("audience: Testteams", "audience: @Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    [InlineData("audience: Testteams", "audience: *Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    [InlineData("audience: Testteams", "audience: |Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    public void A_yaml_error_is_explained_in_german_at_its_line_in_the_file(string original, string broken, int line, string message)
+    {
+        var text = Fixtures.Text("minimal.md").Replace(original, broken, StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("yaml.md", text);
+
+        Assert.Equal([$"yaml.md:{line}: Ungültiges YAML im Front Matter: {message}"], Fixtures.Errors(result));
+    }
 }
