@@ -46,6 +46,50 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Validate_of_a_folder_without_profile_names_the_folder()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        File.Copy(Path.Combine(TestPaths.Questionnaires, "angebote.md"), folder.File("angebote.md"));
+        File.Copy(Path.Combine(TestPaths.Questionnaires, "wirkung-entfalten.md"), folder.File("wirkung-entfalten.md"));
+        Directory.CreateDirectory(folder.File("leitfaeden"));
+
+        var (code, stdout, _) = Run(folder.Path, "validate", "leitfaeden/../");
+
+        Assert.Equal(1, code);
+        Assert.Contains(".:0: Im Ordner fehlt die Profildatei (kind: profile, üblich profil.md): Ohne sie kann keine Initiative einen Fragebogen beginnen.", Lines(stdout));
+    }
+
+    [Fact]
+    public void Validate_of_a_folder_names_every_questionnaire_that_would_never_be_loaded()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        foreach (var file in new[] { "profil.md", "angebote.md", "wirkung-entfalten.md", "FORMAT.md" })
+        {
+            File.Copy(Path.Combine(TestPaths.Questionnaires, file), folder.File(file));
+        }
+
+        var guide = File.ReadAllText(Path.Combine(TestPaths.Questionnaires, "sich-gut-aufstellen.md"));
+        File.WriteAllText(folder.File("Neu.md"), guide);
+        File.WriteAllText(folder.File("Überarbeitung.md"), guide);
+        File.WriteAllText(folder.File("x.MD"), guide);
+        File.WriteAllText(folder.File("x.markdown"), guide);
+        Directory.CreateDirectory(folder.File("entwuerfe"));
+        File.WriteAllText(Path.Combine(folder.File("entwuerfe"), "alt.md"), guide);
+
+        var (code, stdout, _) = Run(folder.Path, "validate", ".");
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+        [
+            "Neu.md:1: Diese Datei wird nie geladen: Namen von Fragebögen beginnen mit einem Kleinbuchstaben oder einer Ziffer (groß geschriebene wie FORMAT.md gelten als Dokumentation). Benennen Sie sie um, z. B. in 'neu.md'.",
+            "entwuerfe:0: Der Unterordner wird nicht gelesen; diese Fragebögen darin werden nie geladen: alt.md. Fragebögen liegen direkt im Ordner; Entwürfe und Archiv bewahren Sie außerhalb auf.",
+            "x.MD:1: Diese Datei wird nie geladen: Fragebögen enden auf '.md' (klein geschrieben). Benennen Sie sie um, z. B. in 'x.md'.",
+            "x.markdown:1: Diese Datei wird nie geladen: Fragebögen enden auf '.md' (klein geschrieben). Benennen Sie sie um, z. B. in 'x.md'.",
+            "Überarbeitung.md:1: Diese Datei wird nie geladen: Namen von Fragebögen beginnen mit einem Kleinbuchstaben oder einer Ziffer (groß geschriebene wie FORMAT.md gelten als Dokumentation). Benennen Sie sie um, z. B. in 'überarbeitung.md'.",
+        ], Lines(stdout));
+    }
+
+    [Fact]
     public void Validate_checks_a_copy_outside_the_folder_against_the_services_profile_and_offers()
     {
         using var folder = TestPaths.NewTempFolder();

@@ -29,6 +29,8 @@ internal static partial class FileParser
 
     private static readonly string[] SectionKeys = ["weight", "when", "source"];
     private static readonly string[] OfferKeys = ["source"];
+    private static readonly HashSet<string> AnyPropertyKey = new([.. ProfileQuestionKeys, .. SectionKeys, .. OfferKeys], StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] ScoredOnlyKeys = ["weight", "aspect", "dimension", "reverse", "hint"];
 
     private static readonly Dictionary<FileKind, string[]> FrontMatterKeys = new()
@@ -53,6 +55,20 @@ internal static partial class FileParser
     // 'bis 1999', '2000 bis 2009', 'ab 2018': whole numbers, so that ranges meet without a gap.
     [GeneratedRegex(@"^(?:bis\s+(?<to>-?\d{1,12})|(?<from>-?\d{1,12})\s+bis\s+(?<to>-?\d{1,12})|ab\s+(?<from>-?\d{1,12}))$")]
     private static partial Regex RangePattern();
+
+    /// <summary>
+    /// A zero-width space, byte order mark or soft hyphen copied in from Word or a web page is invisible
+    /// in every editor; "ungültig" alone would leave the author staring at an id that looks right.
+    /// </summary>
+    private static string? Invisible(string id, string what, string retype)
+    {
+        var index = id.AsSpan().IndexOfAny(InvisibleChars);
+        return index < 0 ? null : $"{what} enthält ein unsichtbares Zeichen (U+{(int)id[index]:X4}) an Stelle {index + 1}. {retype}";
+    }
+
+    private static readonly System.Buffers.SearchValues<char> InvisibleChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Control).ToArray());
 
     public static ParsedFile Parse(string source, string rawText)
     {
@@ -101,7 +117,8 @@ internal static partial class FileParser
         file.IdLine = fm.LineOf("id");
         if (file.Id is not null && !IdPattern().IsMatch(file.Id))
         {
-            file.Errors.Add(fm.LineOf("id"), $"Die id '{file.Id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+            file.Errors.Add(fm.LineOf("id"), Invisible(file.Id, $"Die id '{file.Id}'", "Löschen Sie die ID und tippen Sie sie neu.")
+                ?? $"Die id '{file.Id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
         }
 
         file.Title = fm.String("title", required: true);
@@ -142,11 +159,12 @@ internal static partial class FileParser
 
         foreach (var (keyNode, levelsNode) in scales.Children)
         {
-            var id = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            var id = FrontMatter.KeyName(keyNode, file.Errors);
             var line = FrontMatter.ToFileLine(keyNode.Start);
             if (!IdPattern().IsMatch(id))
             {
-                file.Errors.Add(line, $"Der Skalenname '{id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
+                file.Errors.Add(line, Invisible(id, $"Der Skalenname '{id}'", "Löschen Sie den Namen und tippen Sie ihn neu.")
+                    ?? $"Der Skalenname '{id}' ist ungültig: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche.");
                 continue;
             }
 
@@ -220,7 +238,7 @@ internal static partial class FileParser
             }
 
             string? Get(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? (v as YamlScalarNode)?.Value?.Trim() : null;
-            foreach (var key in map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not ("from" or "name" or "text")))
+            foreach (var key in map.Children.Keys.Select(k => FrontMatter.KeyName(k, file.Errors)).Where(k => k is not ("from" or "name" or "text")))
             {
                 file.Errors.Add(line, $"Unbekannte Angabe '{key}' in einer Stufe unter 'bands'. Erlaubt sind from, name und text.");
             }
@@ -269,7 +287,7 @@ internal static partial class FileParser
 
         foreach (var (oldNode, newNode) in map.Children)
         {
-            file.Renamed.Add((((YamlScalarNode)oldNode).Value ?? string.Empty, (newNode as YamlScalarNode)?.Value ?? string.Empty, FrontMatter.ToFileLine(oldNode.Start)));
+            file.Renamed.Add((FrontMatter.KeyName(oldNode, file.Errors), (newNode as YamlScalarNode)?.Value ?? string.Empty, FrontMatter.ToFileLine(oldNode.Start)));
         }
     }
 
@@ -285,12 +303,13 @@ internal static partial class FileParser
         private bool _ignoring = true; // preface before the first section, or an unusable heading
         private bool _secondDocument;
         private readonly string[] _lines = body.Split('\n');
+        private string _body = body;
 
         private int Line(Block block) => block.Line + 1 + lineOffset;
 
         public void Read()
         {
-            var document = Markdown.Parse(body, Pipeline);
+            var document = ParseWithClosedFences();
             foreach (var block in document)
             {
                 switch (block)
@@ -332,10 +351,33 @@ internal static partial class FileParser
             }
         }
 
+        /// <summary>
+        /// An unclosed ``` turns the rest of the file into one code block, so every later question would
+        /// vanish without a word. It is reported, and its line is blanked (same length, so spans and lines
+        /// keep their places) to check what follows as the author meant it.
+        /// </summary>
+        private MarkdownDocument ParseWithClosedFences()
+        {
+            while (true)
+            {
+                var document = Markdown.Parse(_body, Pipeline);
+                if (document.OfType<FencedCodeBlock>().FirstOrDefault(f => f.ClosingFencedCharCount == 0) is not { } open)
+                {
+                    return document;
+                }
+
+                var fence = new string(open.FencedChar, open.OpeningFencedCharCount);
+                _errors.Add(Line(open), $"Ein Codeblock beginnt in Zeile {Line(open)} mit {fence} und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile {fence} oder löschen Sie die {fence}.");
+                var start = open.Span.Start;
+                var end = _body.IndexOf('\n', start) is var newline and >= 0 ? newline : _body.Length;
+                _body = string.Concat(_body.AsSpan(0, start), new string(' ', end - start), _body.AsSpan(end));
+            }
+        }
+
         private bool StartsFrontMatter(ThematicBreakBlock rule) =>
             Raw(rule).Trim() == "---" && rule.Line + 1 < _lines.Length && FrontMatterKey().IsMatch(_lines[rule.Line + 1]);
 
-        private string Raw(Block block) => body.Substring(block.Span.Start, Math.Min(block.Span.Length, body.Length - block.Span.Start));
+        private string Raw(Block block) => _body.Substring(block.Span.Start, Math.Min(block.Span.Length, _body.Length - block.Span.Start));
 
         private void StartOwner(HeadingBlock heading)
         {
@@ -423,6 +465,12 @@ internal static partial class FileParser
 
             var attribute = text[(open + 1)..^1].Trim();
             var title = text[..open].Trim();
+            if (attribute.StartsWith('#') && Invisible(attribute[1..], $"Die ID '{attribute[1..]}'", "Löschen Sie die ID und tippen Sie sie neu.") is { } invisible)
+            {
+                _errors.Add(line, invisible);
+                return (title, null);
+            }
+
             if (!attribute.StartsWith('#') || !IdPattern().IsMatch(attribute[1..]))
             {
                 _errors.Add(line, $"Die ID-Angabe '{{{attribute}}}' ist ungültig: erlaubt ist '{{#id}}' mit Kleinbuchstaben, Ziffern und Bindestrichen.");
@@ -437,7 +485,15 @@ internal static partial class FileParser
         // Markdig has released the paragraph's lines after inline parsing, so the text is cut from the source.
         private bool IsPropertyList(ListBlock list) =>
             list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } item && item[0] is ParagraphBlock p
-            && PropertyStart().IsMatch(Raw(p).TrimStart());
+            && (PropertyStart().IsMatch(Raw(p).TrimStart()) || MiscasedKey(Raw(p).TrimStart()) is not null);
+
+        /// <summary>'Type: scale' for 'type: scale': authors write as in prose, the format spells keys in lower case.</summary>
+        private static string? MiscasedKey(string text)
+        {
+            var colon = text.IndexOf(':');
+            var key = colon < 0 ? string.Empty : text[..colon].Trim();
+            return AnyPropertyKey.TryGetValue(key, out var known) && key != known ? known : null;
+        }
 
         private void ReadProperties(ListBlock list)
         {
@@ -465,6 +521,17 @@ internal static partial class FileParser
                 var colon = text.IndexOf(':');
                 var key = colon < 0 ? text : text[..colon].Trim();
                 var value = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (MiscasedKey(text) is { } meant)
+                {
+                    _errors.Add(itemLine, $"Die Eigenschaft '{key}' ist unbekannt. Meinten Sie '{meant}'? Eigenschaften werden kleingeschrieben.");
+                    if (_question is not null)
+                    {
+                        _question.PropertyLines[meant] = itemLine; // written, if miscased: no second complaint that it is missing
+                    }
+
+                    continue;
+                }
+
                 if (colon < 0 || !PropertyStart().IsMatch(text))
                 {
                     _errors.Add(itemLine, $"Der Eintrag '{Shorten(text)}' hat nicht die Form '- schlüssel: wert'.");
@@ -556,6 +623,13 @@ internal static partial class FileParser
                 var colon = text.IndexOf(':');
                 var value = colon < 0 ? string.Empty : text[..colon].Trim();
                 var label = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+                if (Invisible(value, $"Die Antwort '{value}'", "Löschen Sie sie und tippen Sie sie neu.") is { } invisible)
+                {
+                    _question!.HasOptionErrors = true;
+                    _errors.Add(itemLine, invisible);
+                    continue;
+                }
+
                 if (!IdPattern().IsMatch(value) || label.Length == 0)
                 {
                     _question!.HasOptionErrors = true;

@@ -63,6 +63,15 @@ internal sealed class FrontMatter
         {
             stream.Load(new StringReader(yamlText));
         }
+        catch (AnchorNotFoundException ex)
+        {
+            // Reported when the document is complete, with no position of its own: the '*' is found in the text.
+            var quoted = ex.Message.Split('\'');
+            var alias = "*" + (quoted.Length > 2 ? quoted[1] : string.Empty);
+            var line = 1 + Array.FindIndex(lines, 1, end - 1, l => l.Contains(alias, StringComparison.Ordinal));
+            errors.Add(line > 0 ? line : ToFileLine(ex.Start), $"Ungültiges YAML im Front Matter: {SpecialCharacter}");
+            return null;
+        }
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Trim();
@@ -85,12 +94,35 @@ internal sealed class FrontMatter
 
         foreach (var (keyNode, valueNode) in root.Children)
         {
-            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var key = KeyName(keyNode, errors);
             values[key] = valueNode;
             keyLines[key] = ToFileLine(keyNode.Start);
         }
 
         return frontMatter;
+    }
+
+    /// <summary>
+    /// The name before a colon. YAML also accepts '[name]:' or '{name}:' as a key; an author who writes
+    /// that means the plain name, so it is reported and the name inside is used to check the rest.
+    /// </summary>
+    public static string KeyName(YamlNode key, ErrorSink errors)
+    {
+        var (name, written) = key switch
+        {
+            YamlScalarNode scalar => (scalar.Value ?? string.Empty, null),
+            YamlSequenceNode sequence => (Join(sequence.Children), $"[{Join(sequence.Children)}]"),
+            YamlMappingNode mapping => (Join(mapping.Children.Keys), $"{{{Join(mapping.Children.Keys)}}}"),
+            _ => (string.Empty, key.ToString()),
+        };
+        if (written is not null)
+        {
+            errors.Add(ToFileLine(key.Start), $"Der Name '{written}' steht in Klammern: Schreiben Sie ihn ohne [ ] und {{ }} vor den Doppelpunkt, also '{name}:'.");
+        }
+
+        return name;
+
+        static string Join(IEnumerable<YamlNode> nodes) => string.Join(", ", nodes.Select(n => n is YamlScalarNode s ? s.Value : n.ToString()));
     }
 
     // YamlDotNet speaks English; the authors are the service office's staff.
@@ -105,8 +137,21 @@ internal sealed class FrontMatter
             "Eine Angabe steht doppelt.",
         _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) =>
             "Das Front Matter enthält einen Tabulator; rücken Sie bitte mit Leerzeichen ein.",
-        _ => $"{message} (Meldung des YAML-Lesers)",
+        _ when message.Contains("did not find expected key", StringComparison.Ordinal)
+            || message.Contains("did not find expected '-' indicator", StringComparison.Ordinal)
+            || message.Contains("did not find expected <document start>", StringComparison.Ordinal) =>
+            "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.",
+        _ when message.Contains("cannot start any token", StringComparison.Ordinal)
+            || message.Contains("block scalar", StringComparison.Ordinal)
+            || message.Contains("anchor", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("alias", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("tag", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("directive", StringComparison.OrdinalIgnoreCase) => SpecialCharacter,
+        _ => "Diese Zeile ist nicht lesbar. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen; Texte mit Sonderzeichen setzen Sie in Anführungszeichen.",
     };
+
+    private const string SpecialCharacter =
+        "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.";
 
     private static bool Unbalanced(string line) =>
         line.Count(c => c == '[') != line.Count(c => c == ']')

@@ -72,7 +72,8 @@ public static class QuestionnaireLoader
             }
         }
 
-        var order = parsed.Select((p, i) => (p.Source, i)).ToDictionary(x => x.Source, x => x.i);
+        // The same name may come twice (a file handed in twice); the first place orders its errors.
+        var order = parsed.Select((p, i) => (p.Source, i)).GroupBy(x => x.Source).ToDictionary(g => g.Key, g => g.First().i);
         var sorted = errors
             .Distinct()
             .OrderBy(e => order.GetValueOrDefault(e.Source, -1))

@@ -93,7 +93,7 @@ public static class Commands
             {
                 var files = QuestionnaireFolder.QuestionnaireFiles(full);
                 fileCount += files.Count;
-                result = QuestionnaireLoader.Load(files.Select(f => QuestionnaireFolder.Read(f, cx.Display(f))));
+                result = QuestionnaireFolder.LoadFolder(full, cx.Display);
                 if (files.Count == 0)
                 {
                     cx.Out.WriteLine($"{cx.Display(full)}: Der Ordner enthält keine Fragebogen-Dateien (*.md).");

@@ -18,10 +18,69 @@ public static class QuestionnaireFolder
 
     public static SourceFile Read(string path, string displayName) => SourceFile.FromBytes(displayName, File.ReadAllBytes(path));
 
+    /// <summary>
+    /// Loads the folder's questionnaires and adds what the folder as a whole lacks or hides: a missing
+    /// profile (every start would fail) and files or subfolders that look like questionnaires but are never read.
+    /// </summary>
     public static LoadResult LoadFolder(string folder, Func<string, string>? displayName = null)
     {
         displayName ??= Path.GetFileName;
-        return QuestionnaireLoader.Load(QuestionnaireFiles(folder).Select(f => Read(f, displayName(f))));
+        var files = QuestionnaireFiles(folder);
+        var result = QuestionnaireLoader.Load(files.Select(f => Read(f, displayName(f))));
+        var problems = Skipped(folder, files, displayName).ToList();
+        if (files.Count > 0 && !result.Kinds.Values.Contains(FileKind.Profile))
+        {
+            problems.Add(new LoadError(displayName(folder), 0, "Im Ordner fehlt die Profildatei (kind: profile, üblich profil.md): Ohne sie kann keine Initiative einen Fragebogen beginnen."));
+        }
+
+        return problems.Count == 0 ? result : result with { Questionnaires = [], Offers = null, Errors = [.. result.Errors, .. problems] };
+    }
+
+    // Documentation (FORMAT.md, README.md) has no front matter and stays quiet; a questionnaire that is never read must not.
+    private static IEnumerable<LoadError> Skipped(string folder, IReadOnlyList<string> loaded, Func<string, string> displayName)
+    {
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder).Except(loaded).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            if (name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(path))
+            {
+                var inside = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(LooksLikeQuestionnaire)
+                    .Select(f => Path.GetRelativePath(path, f)).Order(StringComparer.Ordinal).ToList();
+                if (inside.Count > 0)
+                {
+                    yield return new LoadError(displayName(path), 0, $"Der Unterordner wird nicht gelesen; diese Fragebögen darin werden nie geladen: {string.Join(", ", inside)}. Fragebögen liegen direkt im Ordner; Entwürfe und Archiv bewahren Sie außerhalb auf.");
+                }
+
+                continue;
+            }
+
+            if (!LooksLikeQuestionnaire(path))
+            {
+                continue;
+            }
+
+            var stem = Path.GetFileNameWithoutExtension(name);
+            var suggested = char.ToLowerInvariant(stem[0]) + stem[1..] + ".md";
+            yield return new LoadError(displayName(path), 1, Path.GetExtension(name) != ".md"
+                ? $"Diese Datei wird nie geladen: Fragebögen enden auf '.md' (klein geschrieben). Benennen Sie sie um, z. B. in '{suggested}'."
+                : $"Diese Datei wird nie geladen: Namen von Fragebögen beginnen mit einem Kleinbuchstaben oder einer Ziffer (groß geschriebene wie FORMAT.md gelten als Dokumentation). Benennen Sie sie um, z. B. in '{suggested}'.");
+        }
+    }
+
+    private static bool LooksLikeQuestionnaire(string path)
+    {
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".md" or ".markdown"))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine()?.TrimEnd() == "---";
     }
 }
 

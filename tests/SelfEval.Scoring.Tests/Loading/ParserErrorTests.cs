@@ -34,6 +34,10 @@ public sealed class ParserErrorTests
     [InlineData("unknown-property.md", 71, "Unbekannte Eigenschaft 'pflicht'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, weight, aspect, dimension, reverse, hint, offers, source, when, min, max.")]
     [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen oder kontext).")]
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
+    [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
+    [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
+    [InlineData("property-capitalised.md", 37, "Die Eigenschaft 'Type' ist unbekannt. Meinten Sie 'type'? Eigenschaften werden kleingeschrieben.")]
+    [InlineData("invisible-id.md", 33, "Die ID 'ziele\u200B-gemeinsam' enthält ein unsichtbares Zeichen (U+200B) an Stelle 6. Löschen Sie die ID und tippen Sie sie neu.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
     public void A_broken_fixture_yields_exactly_its_error_with_file_and_line(string fixture, int line, string message)
     {
@@ -158,5 +162,77 @@ public sealed class ParserErrorTests
 
         Assert.Contains("kreis.md:55: Die Bedingungen bilden einen Kreis: ziele-gemeinsam → gruendungsplan → ziele-gemeinsam. Eine Frage kann nicht von sich selbst abhängen.", errors);
         Assert.Contains("kreis.md:45: Die Bedingung der Frage 'ziele-gemeinsam' bezieht sich auf die Frage 'gruendungsplan', die erst später kommt (kreis.md:47). Bedingungen dürfen sich nur auf frühere Fragen beziehen.", errors);
+    }
+
+    [Fact]
+    public void A_bracketed_key_under_renamed_or_at_the_top_is_reported_not_thrown()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("minutes: 5", "minutes: 5\nrenamed:\n  [alt]: ziele-gemeinsam\n{checklist}: ja", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("klammern.md", text);
+
+        Assert.Equal(
+        [
+            "klammern.md:10: Der Name '[alt]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'alt:'.",
+            "klammern.md:11: Der Name '{checklist}' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'checklist:'.",
+        ], Fixtures.Errors(result));
+    }
+
+    [Fact]
+    public void A_closed_code_block_in_help_text_is_help_text()
+    {
+        var text = Fixtures.Text("unclosed-fence.md").Replace("Ziel 1: Wir gründen einen Verein.", "Ziel 1: Wir gründen einen Verein.\n```", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("codeblock.md", text);
+
+        Assert.Empty(Fixtures.Errors(result));
+        Assert.Contains("Ziel 1: Wir gründen einen Verein.", result.Questionnaires[0].Questions.Single(q => q.Id == "ziele-gemeinsam").HelpMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capitalised_property_further_down_the_list_is_named_at_its_line()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("- aspect: einigkeit", "- Aspect: einigkeit", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("gross.md", text);
+
+        Assert.Equal(["gross.md:40: Die Eigenschaft 'Aspect' ist unbekannt. Meinten Sie 'aspect'? Eigenschaften werden kleingeschrieben."], Fixtures.Errors(result));
+    }
+
+    [Fact]
+    public void A_help_text_list_with_a_colon_stays_help_text()
+    {
+        var text = Fixtures.Text("minimal.md").Replace("Gemeint sind *schriftlich* festgehaltene Ziele.", "Gemeint sind:\n\n1. Ziele: schriftlich festgehalten", StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("hilfe.md", text);
+
+        Assert.Empty(Fixtures.Errors(result));
+    }
+
+    [Theory]
+    [InlineData("id: mini", "id: mi\u00ADni", 2, "Die id 'mi\u00ADni' enthält ein unsichtbares Zeichen (U+00AD) an Stelle 3. Löschen Sie die ID und tippen Sie sie neu.")]
+    [InlineData("  umsetzung:", "  \uFEFFumsetzung:", 10, "Der Skalenname '\uFEFFumsetzung' enthält ein unsichtbares Zeichen (U+FEFF) an Stelle 1. Löschen Sie den Namen und tippen Sie ihn neu.")]
+    public void An_invisible_character_in_an_id_is_named_with_its_position(string original, string broken, int line, string message)
+    {
+        var text = Fixtures.Text("minimal.md").Replace(original, broken, StringComparison.Ordinal);
+
+        var errors = Fixtures.Errors(Fixtures.LoadText("unsichtbar.md", text));
+
+        Assert.Equal($"unsichtbar.md:{line}: {message}", errors[0]);
+    }
+
+    [Theory]
+    [InlineData("    - 2: teilweise", "   - 2: teilweise", 12, "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.")]
+    [InlineData("  - from: 50", " - from: 50", 18, "Die Einrückung stimmt nicht: Diese Zeile ist anders eingerückt als die Angaben darüber. Rücken Sie gleichrangige Angaben gleich weit mit Leerzeichen ein.")]
+    [InlineData("audience: Testteams", "audience: @Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    [InlineData("audience: Testteams", "audience: *Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    [InlineData("audience: Testteams", "audience: |Testteams", 7, "Ein Text beginnt mit einem Zeichen, das in YAML eine besondere Bedeutung hat (@ ` % ! & * | >). Setzen Sie den Text in Anführungszeichen.")]
+    public void A_yaml_error_is_explained_in_german_at_its_line_in_the_file(string original, string broken, int line, string message)
+    {
+        var text = Fixtures.Text("minimal.md").Replace(original, broken, StringComparison.Ordinal);
+
+        var result = Fixtures.LoadText("yaml.md", text);
+
+        Assert.Equal([$"yaml.md:{line}: Ungültiges YAML im Front Matter: {message}"], Fixtures.Errors(result));
     }
 }
