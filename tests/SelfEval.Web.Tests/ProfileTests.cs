@@ -26,6 +26,26 @@ public sealed class ProfileTests
         return (report, PdfText.Read(new PdfProfileRenderer().Render(report)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_guide_with_fewer_than_three_scored_sections_renders_bars_instead_of_a_radar(int sections)
+    {
+        var (full, _) = Render("stark-wirkung-entfalten", "wirkung-entfalten");
+        var report = full with { Sections = full.Sections.Take(sections).ToList() };
+
+        var text = PdfText.Flat(PdfText.Read(new PdfProfileRenderer().Render(report)));
+        var html = new HtmlProfileRenderer(new MarkdownRenderer()).RenderFragment(report);
+
+        Assert.Contains("Ihre Abschnitte", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"radar\"", html, StringComparison.Ordinal);
+        foreach (var line in report.Sections)
+        {
+            Assert.Contains(line.Label, text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_pdf_of_a_disagreeing_founding_team_names_every_section_the_scores_and_the_questions_to_discuss()
     {

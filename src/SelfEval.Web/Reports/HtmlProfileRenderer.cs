@@ -43,7 +43,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append($"<p class=\"big\">{E(r.Overall.Display)}{(r.Overall.Assessable ? "<span> von 100</span>" : string.Empty)}</p>");
         s.Append($"<div><p class=\"band\">Gesamt: {E(r.Overall.Band ?? "nicht bewertbar")}</p><p>{E(r.OverallText)}</p></div></div>");
         s.Append("<div class=\"charts\">");
-        s.Append(Radar(r.Sections));
+        s.Append(r.Sections.Count >= 3 ? Radar(r.Sections) : Bars(r.Sections)); // a radar needs three spokes
         s.Append("<table class=\"scores\"><caption>Ihre Abschnitte</caption><tbody>");
         foreach (var line in r.Sections)
         {

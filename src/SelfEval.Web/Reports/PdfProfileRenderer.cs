@@ -153,7 +153,18 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         l.Y = boxTop + 100;
 
         Heading(l, "Ihre Abschnitte", _h3, keep: 250);
-        Radar(l, r.Sections);
+        if (r.Sections.Count >= 3)
+        {
+            Radar(l, r.Sections);
+        }
+        else
+        {
+            // A radar needs three spokes; one or two sections are read better as bars.
+            foreach (var line in r.Sections)
+            {
+                Bar(l, line.Label, line, labelWidth: 150);
+            }
+        }
         Heading(l, "Aspekte und Wirkungsrichtungen", _h3, keep: 120);
         foreach (var line in r.Aspects.Concat(r.Dimensions))
         {
