@@ -19,8 +19,24 @@ public static class Commands
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data" or "backup";
 
     /// <summary>
-    /// The database file the service would use: <c>--database</c>, else the SelfEval:DatabasePath setting
-    /// (appsettings.json, environment), relative to the content root as the service resolves it.
+    /// The service's settings as the service reads them: appsettings.json, environment variables
+    /// (<c>SelfEval__DatabasePath</c>) and <c>--SelfEval:Key=value</c> arguments, so a command works on the same
+    /// database and questionnaire folder as the service it belongs to.
+    /// </summary>
+    public static IConfiguration Settings(string[] args) =>
+        new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(SettingArguments(args).ToArray())
+            .Build();
+
+    private static IEnumerable<string> SettingArguments(string[] args) =>
+        args.Where(a => a.StartsWith("--SelfEval:", StringComparison.OrdinalIgnoreCase) && a.Contains('=', StringComparison.Ordinal));
+
+    /// <summary>
+    /// The database file the service would use: <c>--database</c>, else the SelfEval:DatabasePath setting,
+    /// relative to the content root as the service resolves it.
     /// </summary>
     public static string DatabasePath(string[] args)
     {
@@ -30,20 +46,22 @@ public static class Commands
             return Path.GetFullPath(args[i + 1], Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Directory.GetCurrentDirectory());
         }
 
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var setting = configuration["SelfEval:DatabasePath"] ?? new SelfEvalOptions().DatabasePath;
+        var setting = Settings(args)["SelfEval:DatabasePath"] ?? new SelfEvalOptions().DatabasePath;
         return Path.GetFullPath(setting, Directory.GetCurrentDirectory());
     }
+
+    /// <summary>The questionnaire folder the service would load: the SelfEval:QuestionnaireFolder setting, resolved as the service does.</summary>
+    public static string ConfiguredQuestionnaireFolder(string[] args) =>
+        new SelfEvalOptions { QuestionnaireFolder = Settings(args)["SelfEval:QuestionnaireFolder"] ?? new SelfEvalOptions().QuestionnaireFolder }.ResolvedQuestionnaireFolder;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null, TextReader? stdin = null)
     {
         // `dotnet run --project …` starts us in the project folder; the caller's folder survives in PWD.
         callerFolder ??= Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
-        defaultFolder ??= new SelfEvalOptions().ResolvedQuestionnaireFolder;
+        defaultFolder ??= ConfiguredQuestionnaireFolder(args);
+        var settings = SettingArguments(args).ToHashSet(StringComparer.Ordinal);
+        var databasePath = DatabasePath(args);
+        args = args.Where(a => !settings.Contains(a)).ToArray();
         var context = new CliContext(callerFolder, defaultFolder, stdout, stderr);
         try
         {
@@ -51,9 +69,9 @@ public static class Commands
             {
                 "validate" => Validate(args[1..], context),
                 "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
-                "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(args), stdin ?? Console.In, stdout, stderr),
-                "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(args), defaultFolder, stdout, stderr),
-                "backup" => BackupCommand.Run(args[1..], DatabasePath(args), context.Resolve, stdout, stderr),
+                "add-office-user" => OfficeUserCommand.Run(args[1..], databasePath, stdin ?? Console.In, stdout, stderr),
+                "demo-data" => DemoDataCommand.Run(args[1..], databasePath, defaultFolder, stdout, stderr),
+                "backup" => BackupCommand.Run(args[1..], databasePath, context.Resolve, stdout, stderr),
                 _ => Codebook(args[1..], context),
             };
         }
