@@ -206,4 +206,15 @@ public sealed class ModelTests
 
         public int GetHashCode(Clause obj) => obj.QuestionId.GetHashCode(StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("version: 1.10", "1.10")]
+    [InlineData("version: \"1.10\"", "1.10")]
+    [InlineData("version: 2", "2")]
+    public void The_version_is_kept_as_written_quoted_or_not(string line, string expected)
+    {
+        var text = Fixtures.Text("minimal.md").Replace("version: \"1.0\"", line, StringComparison.Ordinal);
+
+        Assert.Equal(expected, Fixtures.LoadText("minimal.md", text).Questionnaires.Single().Version);
+    }
 }
