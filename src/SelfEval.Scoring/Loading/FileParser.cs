@@ -605,6 +605,12 @@ internal static partial class FileParser
             }
         }
 
+        /// <summary>The items of a nested list (options, groups) as one line of text each, with their line numbers.</summary>
+        private IEnumerable<(int Line, string Text)> Items(ListBlock list) =>
+            list.OfType<ListItemBlock>().Select(item => (Line(item), item.Count > 0 && item[0] is ParagraphBlock p
+                ? string.Join(' ', Raw(p).Split('\n').Select(l => l.Trim())).Trim()
+                : string.Empty));
+
         private void ReadOptions(ListBlock? nested, string inlineValue, int line)
         {
             if (inlineValue.Length > 0 || nested is null)
@@ -614,12 +620,8 @@ internal static partial class FileParser
             }
 
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var item in nested.OfType<ListItemBlock>())
+            foreach (var (itemLine, text) in Items(nested))
             {
-                var itemLine = Line(item);
-                var text = item.Count > 0 && item[0] is ParagraphBlock p
-                    ? string.Join(' ', Raw(p).Split('\n').Select(l => l.Trim())).Trim()
-                    : string.Empty;
                 var colon = text.IndexOf(':');
                 var value = colon < 0 ? string.Empty : text[..colon].Trim();
                 var label = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
@@ -660,12 +662,8 @@ internal static partial class FileParser
             }
 
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var item in nested.OfType<ListItemBlock>())
+            foreach (var (itemLine, text) in Items(nested))
             {
-                var itemLine = Line(item);
-                var text = item.Count > 0 && item[0] is ParagraphBlock p
-                    ? string.Join(' ', Raw(p).Split('\n').Select(l => l.Trim())).Trim()
-                    : string.Empty;
 
                 // The label may hold a colon; the members never hold '=', so the last one divides.
                 var colon = text.IndexOf(':');
