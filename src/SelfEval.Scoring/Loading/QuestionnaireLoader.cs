@@ -128,6 +128,13 @@ public static class QuestionnaireLoader
     {
         var context = new GuideContext(guide, profile);
         CheckIdsAndSections(context, guide.Sections, errors);
+
+        // A guide that scores nothing has no profile to give; without this it loaded and produced an empty one.
+        if (guide.Sections.Count > 0 && !guide.Sections.SelectMany(s => s.Questions).Any(q => q.Type is QuestionType.Scale or QuestionType.YesNo))
+        {
+            errors.Add(new LoadError(guide.Source, guide.IdLine > 0 ? guide.IdLine : 1,
+                "Der Leitfaden hat keine bewertete Frage (Typ scale oder yesno): Ohne sie gibt es kein Profil. Ergänzen Sie mindestens eine."));
+        }
         CheckConditions(context, errors);
         foreach (var question in guide.Sections.SelectMany(s => s.Questions))
         {
