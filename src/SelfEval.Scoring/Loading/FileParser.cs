@@ -329,6 +329,11 @@ internal static partial class FileParser
                     case ListBlock list when !_ignoring && IsPropertyList(list):
                         ReadProperties(list);
                         break;
+                    case ListBlock list when !_ignoring && FirstPropertyItem(list) is { } merged:
+                        // Markdown joins a '-' list of help text and the '-' property list after it into one list.
+                        _errors.Add(Line(merged), "Die Eigenschaften schließen direkt an eine Aufzählung im Text an und werden deshalb nicht erkannt. Schreiben Sie die Aufzählung im Text mit '*' statt '-', oder setzen Sie einen Satz zwischen sie und die Eigenschaften.");
+                        ReadProperties(list, merged); // still checked, so this is the only message
+                        break;
                     default:
                         if (!_ignoring)
                         {
@@ -487,6 +492,16 @@ internal static partial class FileParser
             list.Count > 0 && list[0] is ListItemBlock { Count: > 0 } item && item[0] is ParagraphBlock p
             && (PropertyStart().IsMatch(Raw(p).TrimStart()) || MiscasedKey(Raw(p).TrimStart()) is not null);
 
+        /// <summary>The first item after the first that starts with a known property key: a property list merged into a text list.</summary>
+        private ListItemBlock? FirstPropertyItem(ListBlock list) =>
+            list.OfType<ListItemBlock>().Skip(1).FirstOrDefault(item => item.Count > 0 && item[0] is ParagraphBlock p && IsKnownProperty(Raw(p).TrimStart()));
+
+        private static bool IsKnownProperty(string text)
+        {
+            var colon = text.IndexOf(':');
+            return colon > 0 && PropertyStart().IsMatch(text) && AnyPropertyKey.TryGetValue(text[..colon], out var known) && known == text[..colon];
+        }
+
         /// <summary>'Type: scale' for 'type: scale': authors write as in prose, the format spells keys in lower case.</summary>
         private static string? MiscasedKey(string text)
         {
@@ -495,7 +510,7 @@ internal static partial class FileParser
             return AnyPropertyKey.TryGetValue(key, out var known) && key != known ? known : null;
         }
 
-        private void ReadProperties(ListBlock list)
+        private void ReadProperties(ListBlock list, ListItemBlock? from = null)
         {
             var line = Line(list);
             if (_hasProperties)
@@ -508,7 +523,7 @@ internal static partial class FileParser
             var allowed = _question is not null ? (file.Kind == FileKind.Profile ? ProfileQuestionKeys : QuestionKeys) : _offer is not null ? OfferKeys : SectionKeys;
             var ownerName = _question is not null ? "Fragen" : _offer is not null ? "Angebote" : "Abschnitte";
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var item in list.OfType<ListItemBlock>())
+            foreach (var item in list.OfType<ListItemBlock>().SkipWhile(i => from is not null && i != from))
             {
                 var itemLine = Line(item);
                 if (item.Count == 0 || item[0] is not ParagraphBlock paragraph)

@@ -37,6 +37,7 @@ public sealed class ParserErrorTests
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
     [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
     [InlineData("property-capitalised.md", 37, "Die Eigenschaft 'Type' ist unbekannt. Meinten Sie 'type'? Eigenschaften werden kleingeschrieben.")]
+    [InlineData("help-list-before-properties.md", 40, "Die Eigenschaften schließen direkt an eine Aufzählung im Text an und werden deshalb nicht erkannt. Schreiben Sie die Aufzählung im Text mit '*' statt '-', oder setzen Sie einen Satz zwischen sie und die Eigenschaften.")]
     [InlineData("no-scored-question.md", 2, "Der Leitfaden hat keine bewertete Frage (Typ scale oder yesno): Ohne sie gibt es kein Profil. Ergänzen Sie mindestens eine.")]
     [InlineData("invisible-id.md", 33, "Die ID 'ziele\u200B-gemeinsam' enthält ein unsichtbares Zeichen (U+200B) an Stelle 6. Löschen Sie die ID und tippen Sie sie neu.")]
     [InlineData("options-missing.md", 60, "Die Frage 'finanzierung' ist vom Typ single und braucht 'options' mit mindestens zwei Antworten.")]
