@@ -90,4 +90,11 @@ internal static class Forms
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
+
+    /// <summary>Signs in at the office's login page through its real form; the response is the form's answer.</summary>
+    public static async Task<HttpResponseMessage> LoginAsync(this HttpClient client, string name, string password)
+    {
+        var page = await client.PageAsync("/servicestelle/anmelden");
+        return await client.SubmitAsync(page.Form("form.login"), new Dictionary<string, string[]> { ["Name"] = [name], ["Password"] = [password] });
+    }
 }

@@ -43,11 +43,8 @@ public sealed class OfficeLoginTests : IDisposable
     private HttpClient Client(string address) =>
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).From(address);
 
-    private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string name = "anna", string password = Password)
-    {
-        var page = await client.PageAsync("/servicestelle/anmelden");
-        return await client.SubmitAsync(page.Form("form.login"), new Dictionary<string, string[]> { ["Name"] = [name], ["Password"] = [password] });
-    }
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string name = "anna", string password = Password) =>
+        client.LoginAsync(name, password);
 
     private static async Task<string> ErrorAsync(HttpResponseMessage response)
     {

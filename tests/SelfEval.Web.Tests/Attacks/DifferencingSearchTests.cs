@@ -63,9 +63,7 @@ public sealed class DifferencingSearchTests(Xunit.Abstractions.ITestOutputHelper
     private static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.PageAsync("/servicestelle/anmelden");
-        var response = await client.SubmitAsync(page.Form("form.login"), new Dictionary<string, string[]> { ["Name"] = [user], ["Password"] = [Password] });
-        Assert.Equal("/servicestelle", response.Location());
+        Assert.Equal("/servicestelle", (await client.LoginAsync(user, Password)).Location());
         return client;
     }
 
