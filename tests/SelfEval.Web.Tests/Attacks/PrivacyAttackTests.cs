@@ -103,6 +103,24 @@ public sealed class PrivacyAttackTests : IDisposable
         Assert.Equal((2, 2), _factory.Services.GetRequiredService<ComparisonCodeStore>().Counts());
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("501")]
+    [InlineData("=1+1")]
+    public async Task A_wrong_number_of_codes_is_answered_with_a_message_and_issues_nothing(string count)
+    {
+        var office = await OfficeAsync();
+        var page = await office.PageAsync("/servicestelle/codes");
+
+        var answer = await (await office.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]> { ["Count"] = [count] })).ParseAsync();
+
+        Assert.Equal("Bitte geben Sie eine Anzahl von 1 bis 500 ein.", answer.QuerySelector(".error-text")!.TextContent);
+        Assert.Equal(count, ((AngleSharp.Html.Dom.IHtmlInputElement)answer.QuerySelector("#Count")!).Value);
+        Assert.Empty(answer.QuerySelectorAll(".code-list code"));
+        Assert.Equal((0, 0), _factory.Services.GetRequiredService<ComparisonCodeStore>().Counts());
+    }
+
     [Fact]
     public async Task Reading_ones_own_band_before_and_after_another_initiative_closes_reveals_nothing()
     {
