@@ -6,6 +6,9 @@ public abstract record Answer
     /// <summary>"Nicht relevant für unsere Ziele", with an optional justification.</summary>
     public sealed record NotRelevant(string? Justification) : Answer;
 
+    /// <summary>"Weiß nicht": the person does not know. Not scored, but counted as answered for coverage.</summary>
+    public sealed record DontKnow : Answer;
+
     /// <summary>The chosen option's value for scale, yesno and single questions.</summary>
     public sealed record Choice(string Value) : Answer;
 

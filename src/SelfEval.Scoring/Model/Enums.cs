@@ -10,6 +10,12 @@ public enum Dimension { Innen, Aussen }
 
 public enum FileKind { Questionnaire, Profile, Offers }
 
+/// <summary>
+/// What a scored question measures: how the initiative works (its practice) or what it has achieved
+/// (a result). The report (000:3966-3968) asks for both; the scorer keeps them apart.
+/// </summary>
+public enum Measure { Practice, Result }
+
 public static class ModelNames
 {
     // The spellings authors write in the Markdown and analysts read in the codebook.
@@ -38,6 +44,13 @@ public static class ModelNames
         Dimension.Innen => "innen",
         Dimension.Aussen => "aussen",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    public static string Name(this Measure measure) => measure switch
+    {
+        Measure.Practice => "practice",
+        Measure.Result => "result",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
 
     public static string Label(this Aspect aspect) => aspect switch
@@ -71,6 +84,12 @@ public static class ModelNames
         ["einigkeit"] = Aspect.Einigkeit,
         ["ressourcen"] = Aspect.Ressourcen,
         ["kontext"] = Aspect.Kontext,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Measure> Measures = new Dictionary<string, Measure>
+    {
+        ["practice"] = Measure.Practice,
+        ["result"] = Measure.Result,
     };
 
     public static readonly IReadOnlyDictionary<string, Dimension> Dimensions = new Dictionary<string, Dimension>

@@ -14,10 +14,29 @@ public sealed record AnswerScale(string Id, IReadOnlyList<AnswerOption> Levels, 
 /// <summary>A named band of the 0–100 score, e.g. "Aufbau" from 25.</summary>
 public sealed record ScoreBand(decimal From, string Name, string Text);
 
-public sealed record SupportOffer(string Id, string Title, string DescriptionMarkdown, string? Source);
+public sealed record SupportOffer(string Id, string Title, string DescriptionMarkdown, string? Source)
+{
+    /// <summary>Who offers it (<c>provider:</c>), e.g. "Servicestelle Industrieinitiativen".</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>An e-mail address or web link (<c>contact:</c>).</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Since when it is offered (<c>since:</c>), as the author wrote it: a year or year-month.</summary>
+    public string? Since { get; init; }
+
+    /// <summary>The phases (values of the profile question <c>phase</c>) it serves; empty = every phase.</summary>
+    public IReadOnlyList<string> Phases { get; init; } = [];
+
+    /// <summary>The id of the guide this offer is (<c>guide:</c>): never recommended to someone filling that guide in.</summary>
+    public string? GuideId { get; init; }
+}
 
 public sealed record OfferCatalog(string Id, string Title, IReadOnlyList<SupportOffer> Offers, SourceText Source)
 {
+    /// <summary>The date the catalogue was last checked (<c>date:</c> in its front matter).</summary>
+    public DateOnly? Date { get; init; }
+
     public SupportOffer? Find(string id) => Offers.FirstOrDefault(o => o.Id == id);
 }
 
@@ -35,7 +54,7 @@ public sealed record Question(
     Dimension? Dimension,
     bool Reverse,
     string? SupportHint,
-    IReadOnlyList<string> OfferIds,
+    IReadOnlyList<string> OfferIds, // the optional offers (offers:); the main one is MainOfferId
     string? Source,
     Condition? Condition,
     decimal? Min,
@@ -43,6 +62,18 @@ public sealed record Question(
     bool IsProfile,
     int Line)
 {
+    /// <summary>The one offer that fits a gap here best (<c>offer:</c>).</summary>
+    public string? MainOfferId { get; init; }
+
+    /// <summary>Whether "weiß nicht" is offered (<c>dont-know: ja</c>).</summary>
+    public bool AllowsDontKnow { get; init; }
+
+    /// <summary>Practice or result (<c>measures:</c>); set on every scored question, null otherwise.</summary>
+    public Measure? Measures { get; init; }
+
+    /// <summary>The levels were defined on the question itself (<c>levels:</c>) rather than taken from a shared scale.</summary>
+    public bool HasOwnLevels { get; init; }
+
     /// <summary>Scale and yes/no questions of a guide count towards the scores; profile questions never do.</summary>
     public bool Scored => !IsProfile && Type is QuestionType.Scale or QuestionType.YesNo;
 
