@@ -28,8 +28,8 @@ public sealed record SupportOffer(string Id, string Title, string DescriptionMar
     /// <summary>The phases (values of the profile question <c>phase</c>) it serves; empty = every phase.</summary>
     public IReadOnlyList<string> Phases { get; init; } = [];
 
-    /// <summary>The id of the guide this offer is (<c>guide:</c>): never recommended to someone filling that guide in.</summary>
-    public string? GuideId { get; init; }
+    /// <summary>The ids of the guides this offer is (<c>guide:</c>): never recommended to someone filling one of them in.</summary>
+    public IReadOnlyList<string> GuideIds { get; init; } = [];
 }
 
 public sealed record OfferCatalog(string Id, string Title, IReadOnlyList<SupportOffer> Offers, SourceText Source)
