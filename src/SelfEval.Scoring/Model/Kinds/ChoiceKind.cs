@@ -34,6 +34,9 @@ public abstract class ChoiceKind : QuestionKind<Answer.Choice>
         return choices;
     }
 
+    public override Answer Renamed(Answer answer, Func<string, string> current) =>
+        answer is Answer.Choice c ? new Answer.Choice(current(c.Value)) : answer;
+
     protected override IReadOnlyList<string> Form(Answer.Choice answer) => [answer.Value];
 
     protected override string Json(Answer.Choice answer) => JsonSerializer.Serialize(answer.Value);

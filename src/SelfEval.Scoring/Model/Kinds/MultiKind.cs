@@ -53,6 +53,9 @@ public sealed class MultiKind : QuestionKind<Answer.Choices>
         return sets;
     }
 
+    public override Answer Renamed(Answer answer, Func<string, string> current) =>
+        answer is Answer.Choices m ? new Answer.Choices(m.Values.Select(current).ToArray()) : answer;
+
     protected override IReadOnlyList<string> Form(Answer.Choices answer) => answer.Values;
 
     protected override string Json(Answer.Choices answer) => JsonSerializer.Serialize(answer.Values);

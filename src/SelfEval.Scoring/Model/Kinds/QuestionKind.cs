@@ -77,6 +77,9 @@ public abstract class QuestionKind
     /// </summary>
     public virtual IReadOnlyList<Answer?> Scenarios(Question question, IReadOnlyList<string> named) => [null];
 
+    /// <summary>The answer with option values a newer version renamed (<c>renamed:</c>) replaced; unchanged for kinds without options.</summary>
+    public virtual Answer Renamed(Answer answer, Func<string, string> current) => answer;
+
     /// <summary>Whether this kind takes answers of this shape.</summary>
     public abstract bool Takes(Answer answer);
 
