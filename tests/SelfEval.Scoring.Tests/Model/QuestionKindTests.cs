@@ -131,6 +131,22 @@ public sealed class QuestionKindTests
         Assert.Empty(progress.OpenRequired);
     }
 
+    [Fact]
+    public void An_exchange_file_gives_weiss_nicht_back_only_where_the_question_offers_it()
+    {
+        var wertung = Scoring.ScorerTests.Wertung;
+        var allowing = wertung with
+        {
+            Sections = wertung.Sections.Select(s => s with { Questions = s.Questions.Select(q => q.Id == "a" ? q with { AllowsDontKnow = true } : q).ToList() }).ToList(),
+        };
+        var (data, problems) = SelfEval.Scoring.Exchange.ExchangeReader.Read("""{"respondents":[{"answers":{"a":"weiß nicht"}}]}""", allowing);
+        var (_, refused) = SelfEval.Scoring.Exchange.ExchangeReader.Read("""{"respondents":[{"answers":{"c":"weiß nicht"}}]}""", allowing);
+
+        Assert.Empty(problems);
+        Assert.Equal(new Answer.DontKnow(), data!.Respondents[0].Answers["a"]);
+        Assert.Equal(["$.respondents[0].answers.c: Diese Frage lässt „weiß nicht“ nicht zu."], refused.Select(p => $"{p.Path}: {p.Message}"));
+    }
+
     private static string? Describe(Answer? answer) => answer switch
     {
         null => null,
