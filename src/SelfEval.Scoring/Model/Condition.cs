@@ -9,11 +9,13 @@ public enum ConditionOperator { Equal, NotEqual, In, Less, LessOrEqual, Greater,
 public sealed record Clause(string QuestionId, ConditionOperator Operator, IReadOnlyList<string> Values)
 {
     /// <summary>
-    /// An unanswered, "nicht relevant" or "weiß nicht" question makes every clause about it false (even
-    /// "!="), so that a follow-up never appears on the strength of an answer nobody gave.
+    /// An unanswered or "nicht relevant" question makes every clause about it false (even "!="), so that
+    /// a follow-up never appears on the strength of an answer nobody gave. "Weiß nicht" is an answer, but
+    /// equal to no option and no number: only "!=" holds for it.
     /// </summary>
-    public bool IsMet(Answer? answer) =>
-        answer is not null && QuestionKinds.Storing(answer) is { } kind && kind.Matches(this, answer);
+    public bool IsMet(Answer? answer) => answer is Answer.DontKnow
+        ? Operator == ConditionOperator.NotEqual
+        : answer is not null && QuestionKinds.Storing(answer) is { } kind && kind.Matches(this, answer);
 
     /// <summary>The ordering operators against the clause's first value; false for the others.</summary>
     internal bool Compare(decimal actual)

@@ -102,15 +102,17 @@ public sealed class QuestionKindTests
         Assert.False(AnswerRules.Fits(Q("gruendungsplan"), new Answer.DontKnow()));
     }
 
+    // "Weiß nicht" is an answer, but equal to no option and no number: only "!=" holds.
     [Theory]
-    [InlineData(ConditionOperator.Equal)]
-    [InlineData(ConditionOperator.In)]
-    [InlineData(ConditionOperator.NotEqual)]
-    [InlineData(ConditionOperator.GreaterOrEqual)]
-    [InlineData(ConditionOperator.Less)]
-    public void Weiss_nicht_meets_no_clause_not_even_not_equal(ConditionOperator op)
+    [InlineData(ConditionOperator.Equal, false)]
+    [InlineData(ConditionOperator.In, false)]
+    [InlineData(ConditionOperator.NotEqual, true)]
+    [InlineData(ConditionOperator.GreaterOrEqual, false)]
+    [InlineData(ConditionOperator.Less, false)]
+    public void Weiss_nicht_is_equal_to_no_option(ConditionOperator op, bool met)
     {
-        Assert.False(new Clause("q", op, ["2"]).IsMet(new Answer.DontKnow()));
+        Assert.Equal(met, new Clause("q", op, ["2"]).IsMet(new Answer.DontKnow()));
+        Assert.False(new Clause("q", op, ["2"]).IsMet(new Answer.NotRelevant(null)));
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
     public string KnownAnswersJson() => System.Text.Json.JsonSerializer.Serialize(
         Context.All.Where(a => Session.Progress.Visibility.Questions.Contains(a.Key)).ToDictionary(
             a => a.Key,
-            a => Context.Questionnaire.FindQuestion(a.Key) is { } q && !(a.Value is Answer.NotRelevant or Answer.DontKnow)
-                ? q.Kind().ScriptValues(a.Value)
+            a => a.Value is Answer.DontKnow ? [AnswerForm.DontKnowValue]
+                : Context.Questionnaire.FindQuestion(a.Key) is { } q && a.Value is not Answer.NotRelevant ? q.Kind().ScriptValues(a.Value)
                 : []));
 }

@@ -39,8 +39,8 @@
         form.querySelectorAll("[name='" + name + "']").forEach(function (input) {
             if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
             var v = (input.value || "").trim();
-            // "nicht relevant" and "weiß nicht" meet no condition, like on the server.
-            if (v && v !== "__nr" && v !== "__dont-know") { values.push(v.replace(",", ".")); }
+            // "nicht relevant" meets no condition, like on the server; "weiß nicht" stays a value that equals no option, so only "!=" holds.
+            if (v && v !== "__nr") { values.push(v === "__dont-know" ? v : v.replace(",", ".")); }
         });
         return values;
     }
