@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Scoring.Scoring;
 
 namespace SelfEval.Scoring.Exchange;
@@ -26,6 +27,9 @@ public sealed record ExchangeData(
 public static class ExchangeReader
 {
     public const string NotRelevant = "n/a";
+
+    /// <summary>"Weiß nicht" in the answers of an exchange file, as the round export writes it.</summary>
+    public const string DontKnow = "weiß nicht";
 
     public static (ExchangeData? Data, IReadOnlyList<ExchangeProblem> Problems) Read(string json, Questionnaire questionnaire)
     {
@@ -159,11 +163,12 @@ public static class ExchangeReader
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var numbers = new List<decimal>();
         var texts = new List<string>();
-        var expected = question.Type switch
+        var expected = question.Kind().Tally switch
         {
-            QuestionType.Number => "numbers",
-            QuestionType.Text or QuestionType.LongText => "texts",
-            _ => "counts",
+            TallyShape.Numbers => "numbers",
+            TallyShape.Texts => "texts",
+            TallyShape.Counts => "counts",
+            _ => throw new ArgumentOutOfRangeException(nameof(question)),
         };
         foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered")))
         {
@@ -207,8 +212,8 @@ public static class ExchangeReader
         }
 
         // Everyone in the team is counted once per question, except in multiple choice, where one person may pick several.
-        var people = (question.Type == QuestionType.Multi ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered;
-        if (problems.Count == before && question.Type != QuestionType.Multi && people != respondents)
+        var people = (question.Kind().SeveralPerPerson ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered;
+        if (problems.Count == before && !question.Kind().SeveralPerPerson && people != respondents)
         {
             problems.Add(new(at, $"Die Angaben ergeben zusammen {(people == 1 ? "1 Person" : $"{people} Personen")}, das Team hat aber {respondents} (team.respondents)."));
         }
@@ -251,23 +256,19 @@ public static class ExchangeReader
                 continue;
             }
 
-            var (answer, problem) = question.Type switch
+            if (value.ValueKind == JsonValueKind.String && value.GetString() == DontKnow)
             {
-                QuestionType.Scale or QuestionType.YesNo or QuestionType.Single => value.ValueKind != JsonValueKind.String
-                    ? (null, "Erwartet wird der Antwortwert als Text, z. B. \"3\".")
-                    : question.FindOption(value.GetString()!) is null
-                        ? (null, $"Der Wert \"{value.GetString()}\" liegt nicht auf der Skala; möglich sind: {string.Join(", ", question.Options.Select(o => o.Value))}.")
-                        : ((Answer?)new Answer.Choice(value.GetString()!), (string?)null),
-                QuestionType.Multi => value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || question.FindOption(v.GetString()!) is null)
-                    ? (null, $"Erwartet wird eine Liste von Antwortwerten aus: {string.Join(", ", question.Options.Select(o => o.Value))}.")
-                    : (new Answer.Choices(value.EnumerateArray().Select(v => v.GetString()!).ToArray()), null),
-                QuestionType.Number => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d)
-                    ? (new Answer.Number(d), null)
-                    : (null, "Erwartet wird eine Zahl."),
-                _ => value.ValueKind == JsonValueKind.String
-                    ? (new Answer.Text(value.GetString()!), null)
-                    : (null, "Erwartet wird ein Text."),
-            };
+                if (!question.AllowsDontKnow)
+                {
+                    problems.Add(new(at, "Diese Frage lässt „weiß nicht“ nicht zu."));
+                    continue;
+                }
+
+                answers[question.Id] = new Answer.DontKnow();
+                continue;
+            }
+
+            var (answer, problem) = question.Kind().FromExchange(question, value);
             if (problem is not null)
             {
                 problems.Add(new(at, problem));

@@ -60,7 +60,8 @@ internal sealed class QuestionDraft
         {
             QuestionType.Scale => Scale?.Levels ?? [],
             QuestionType.YesNo => YesNo,
-            _ => Options.ToArray(),
+            QuestionType.Single or QuestionType.Multi or QuestionType.Number or QuestionType.Text or QuestionType.LongText or null => Options.ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(Type)),
         },
         Required, AllowsNotRelevant, Weight, Aspect, Dimension, Reverse, Hint,
         Offers.Select(o => o.Id).ToArray(), SourceRef, Condition?.Condition, Min, Max, IsProfile, Line);

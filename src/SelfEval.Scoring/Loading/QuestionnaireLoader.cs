@@ -324,7 +324,8 @@ public static class QuestionnaireLoader
                     {
                         QuestionType.Scale => question.Scale?.Levels ?? [],
                         QuestionType.YesNo => QuestionDraft.YesNo,
-                        _ => question.Options,
+                        QuestionType.Single or QuestionType.Multi or QuestionType.Number or QuestionType.Text or QuestionType.LongText or null => question.Options,
+                        _ => throw new ArgumentOutOfRangeException(nameof(question)),
                     };
                     if (clause.Operator is not (ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In) && question.Type != QuestionType.Scale)
                     {
