@@ -59,14 +59,16 @@ public sealed class ProfileBuilderTests
     {
         var report = Build("a=1 b=3 c=ja d=1 e=nein");
 
-        // peer-meeting: a (4 × 15 = 60), d (1 × 15 = 15), e (24) → 99; webinar: b (2 × 15 = 30), e (24) → 54
+        // The fixture names optional offers only, so each item feeds its first one; e (webinar, peer-meeting) feeds webinar.
+        // peer-meeting: a (4 × 15 = 60), d (1 × 15 = 15) → 75; webinar: b (2 × 15 = 30), e (24) → 54
         Assert.Equal(["peer-meeting", "webinar"], report.SupportNeeds.Select(n => n.OfferId));
-        Assert.Equal([99m, 54m], report.SupportNeeds.Select(n => n.Priority));
+        Assert.Equal([75m, 54m], report.SupportNeeds.Select(n => n.Priority));
         Assert.Equal(["hoch", "hoch"], report.SupportNeeds.Select(n => n.Level));
         Assert.Equal("Peer-Meeting", report.SupportNeeds[0].Title);
-        Assert.Equal(["1.1", "2.2", "2.1"], report.SupportNeeds[0].Because.Select(b => b.Number));
-        Assert.Equal(["Hinweis A.", "Hinweis E.", "Hinweis D."], report.SupportNeeds[0].NextSteps);
+        Assert.Equal(["1.1", "2.1"], report.SupportNeeds[0].Because.Select(b => b.Number));
+        Assert.Equal(["Hinweis A.", "Hinweis D."], report.SupportNeeds[0].NextSteps);
         Assert.Equal("1 – selten", report.SupportNeeds[0].Because[0].Answer);
+        Assert.Equal(["1.2", "2.2"], report.SupportNeeds[1].Because.Select(b => b.Number));
     }
 
     [Fact]
