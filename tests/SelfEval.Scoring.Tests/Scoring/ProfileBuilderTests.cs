@@ -158,5 +158,25 @@ public sealed class ProfileBuilderTests
         Assert.Contains($"Ab {Method.HighPriorityFrom:0} gilt", text, StringComparison.Ordinal);
         Assert.Contains($"ab {Method.MediumPriorityFrom:0} als", text, StringComparison.Ordinal);
         Assert.Contains($"{Method.DiscussFromSteps switch { 2 => "zwei", _ => "?" }} Skalenstufen", text, StringComparison.Ordinal);
+        Assert.Contains($"höchstens {Words(Method.MaxSupportNeeds)} Angebote", text, StringComparison.Ordinal);
+        Assert.Contains($"bis zu {Words(Method.MaxAlsoWorthALook)} weitere passende Angebote", text, StringComparison.Ordinal);
+    }
+
+    private static string Words(int number) => number switch
+    {
+        2 => "zwei",
+        3 => "drei",
+        4 => "vier",
+        _ => "?",
+    };
+
+    [Fact]
+    public void The_method_text_explains_weiss_nicht_and_practice_and_results()
+    {
+        var text = MethodText.Markdown;
+
+        Assert.Contains("„weiß nicht“ wird wie eine unbeantwortete Frage gerechnet", text, StringComparison.Ordinal);
+        Assert.Contains("**Arbeitsweise und Ergebnisse.**", text, StringComparison.Ordinal);
+        Assert.Contains("nicht der Leitfaden ist, den Sie gerade ausfüllen", text, StringComparison.Ordinal);
     }
 }
