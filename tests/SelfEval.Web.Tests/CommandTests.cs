@@ -139,7 +139,8 @@ public sealed class CommandTests
 
         var scale = sections[1].GetProperty("questions")[0];
         Assert.Equal(
-            ["id", "text", "type", "required", "scored", "allowsNotRelevant", "aspect", "dimension", "weight", "options", "condition"],
+            ["id", "text", "type", "required", "scored", "allowsNotRelevant", "aspect", "dimension", "weight", "options", "condition",
+             "measures", "allowsDontKnow", "reverse", "min", "max", "offers"],
             scale.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ziele-gemeinsam", scale.GetProperty("id").GetString());
         Assert.Equal("Haben Sie gemeinsame Ziele?", scale.GetProperty("text").GetString());

@@ -85,7 +85,7 @@ public static class ExchangeReader
 
             // Files written before people chose what to share list everyone one by one and have no team figures.
             var team = root.TryGetProperty("team", out var t)
-                ? Team(t, questionnaire, problems)
+                ? Team(t, questionnaire, problems) with { Profile = profile } // the advice reads the initiative's phase from the figures
                 : TeamTally.Of(questionnaire, profile, respondents.Select(p => p.Answers).ToList());
 
             var name = ProfileFacts.InitiativeName(profile);

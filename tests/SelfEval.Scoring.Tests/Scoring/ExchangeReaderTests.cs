@@ -43,6 +43,7 @@ public sealed class ExchangeReaderTests
         Assert.Empty(problems);
         Assert.Equal(["Anna"], data!.Respondents.Select(r => r.Label));
         Assert.Equal(3, data.Team.Respondents);
+        Assert.Equal(new Answer.Choice("gruendung"), data.Team.Profile["phase"]);
         var fromFile = Scorer.Score(Wertung, data.Team);
         var fromPeople = ScorerTests.Score("a=3 d=2", "a=1 d=nr", "a=3");
         Assert.Equal(fromPeople.Item("a")!.Score, fromFile.Item("a")!.Score);
