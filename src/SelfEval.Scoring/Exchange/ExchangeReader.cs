@@ -133,7 +133,7 @@ public static class ExchangeReader
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new(at, "Erwartet wird ein Objekt mit counts, numbers oder texts und notRelevant, notAsked, unanswered."));
+            problems.Add(new(at, "Erwartet wird ein Objekt mit counts, numbers oder texts und notRelevant, dontKnow, notAsked, unanswered."));
             return null;
         }
 
@@ -154,10 +154,15 @@ public static class ExchangeReader
             return 0;
         }
 
-        var (notRelevant, notAsked, unanswered) = (Count("notRelevant"), Count("notAsked"), Count("unanswered"));
+        var (notRelevant, notAsked, unanswered, dontKnow) = (Count("notRelevant"), Count("notAsked"), Count("unanswered"), Count("dontKnow"));
         if (notRelevant > 0 && !question.AllowsNotRelevant)
         {
             problems.Add(new($"{at}.notRelevant", "Diese Frage lässt „nicht relevant“ (n/a) nicht zu."));
+        }
+
+        if (dontKnow > 0 && !question.AllowsDontKnow)
+        {
+            problems.Add(new($"{at}.dontKnow", "Diese Frage lässt „weiß nicht“ nicht zu."));
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -170,7 +175,7 @@ public static class ExchangeReader
             TallyShape.Counts => "counts",
             _ => throw new ArgumentOutOfRangeException(nameof(question)),
         };
-        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered")))
+        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered" or "dontKnow")))
         {
             var path = $"{at}.{property.Name}";
             if (property.Name != expected)
@@ -212,14 +217,17 @@ public static class ExchangeReader
         }
 
         // Everyone in the team is counted once per question, except in multiple choice, where one person may pick several.
-        var people = (question.Kind().SeveralPerPerson ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered;
+        var people = (question.Kind().SeveralPerPerson ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered + dontKnow;
         if (problems.Count == before && !question.Kind().SeveralPerPerson && people != respondents)
         {
             problems.Add(new(at, $"Die Angaben ergeben zusammen {(people == 1 ? "1 Person" : $"{people} Personen")}, das Team hat aber {respondents} (team.respondents)."));
         }
 
         var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
-        return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered);
+        return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
+        {
+            DontKnow = dontKnow,
+        };
     }
 
     private static Dictionary<string, Answer> Answers(JsonElement element, string path, Questionnaire questionnaire, bool profileOnly, List<ExchangeProblem> problems)

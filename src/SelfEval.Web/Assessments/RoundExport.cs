@@ -126,6 +126,11 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
             }
 
             entry["notRelevant"] = tally.NotRelevant;
+            if (question.AllowsDontKnow)
+            {
+                entry["dontKnow"] = tally.DontKnow;
+            }
+
             entry["notAsked"] = tally.NotAsked;
             entry["unanswered"] = tally.Unanswered;
             questions[question.Id] = entry;
@@ -134,7 +139,7 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         return new JsonObject { ["respondents"] = team.Respondents, ["answers"] = questions };
     }
 
-    /// <summary>"3:2|4:1" for choices, sorted numbers joined by "|", texts separated by a blank line; "n/a:1" for "nicht relevant".</summary>
+    /// <summary>"3:2|4:1" for choices, sorted numbers joined by "|", texts separated by a blank line; "n/a:1" for "nicht relevant", "weiß nicht:1" for "weiß nicht".</summary>
     private static string TeamCell(Question question, QuestionTally tally)
     {
         var texts = question.Kind().Tally == TallyShape.Texts;
@@ -148,6 +153,11 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         if (tally.NotRelevant > 0)
         {
             parts.Add($"{NotRelevant}:{tally.NotRelevant}");
+        }
+
+        if (tally.DontKnow > 0)
+        {
+            parts.Add($"{DontKnow}:{tally.DontKnow}");
         }
 
         return string.Join(texts ? "\n\n" : "|", parts);
