@@ -1,4 +1,6 @@
+using SelfEval.Scoring.Answering;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Scoring.Scoring;
 
@@ -76,21 +78,32 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                         case Answer.DontKnow when question.AllowsDontKnow:
                             dontKnow++;
                             break;
-                        case Answer.Choice c when question.Type != QuestionType.Multi && question.FindOption(c.Value) is not null:
-                            counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
-                            break;
-                        case Answer.Choices m when question.Type == QuestionType.Multi && m.Values.Count > 0 && m.Values.All(v => question.FindOption(v) is not null):
-                            foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                        // What the kind takes and the question could have produced (an answer from an older
+                        // version that no longer fits counts as unanswered); the kind says how it is tallied.
+                        case { } given when question.Kind().Takes(given) && AnswerRules.Fits(question, given):
+                            switch (given)
                             {
-                                counts[value] = counts.GetValueOrDefault(value) + 1;
+                                case Answer.Choice c:
+                                    counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
+                                    break;
+                                case Answer.Choices m:
+                                    foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                                    {
+                                        counts[value] = counts.GetValueOrDefault(value) + 1;
+                                    }
+
+                                    break;
+                                case Answer.Number n:
+                                    numbers.Add(n.Value);
+                                    break;
+                                case Answer.Text t:
+                                    texts.Add(t.Value);
+                                    break;
+                                default:
+                                    unanswered++;
+                                    break;
                             }
 
-                            break;
-                        case Answer.Number n when question.Type == QuestionType.Number:
-                            numbers.Add(n.Value);
-                            break;
-                        case Answer.Text t when question.Type is QuestionType.Text or QuestionType.LongText:
-                            texts.Add(t.Value);
                             break;
                         default:
                             unanswered++;
