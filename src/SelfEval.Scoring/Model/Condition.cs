@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace SelfEval.Scoring.Model;
@@ -18,19 +19,23 @@ public sealed record Clause(string QuestionId, ConditionOperator Operator, IRead
         {
             ConditionOperator.Equal or ConditionOperator.In => Values.Contains(c.Value),
             ConditionOperator.NotEqual => !Values.Contains(c.Value),
-            _ => TryNumber(c.Value, out var n) && Compare(n),
+            ConditionOperator.Less or ConditionOperator.LessOrEqual or ConditionOperator.Greater or ConditionOperator.GreaterOrEqual
+                => TryNumber(c.Value, out var n) && Compare(n),
+            _ => throw new UnreachableException($"Operator {Operator} is not handled."),
         },
         Answer.Choices m => Operator switch
         {
             ConditionOperator.Equal or ConditionOperator.In => Values.Any(m.Values.Contains),
             ConditionOperator.NotEqual => !Values.Any(m.Values.Contains),
-            _ => false,
+            ConditionOperator.Less or ConditionOperator.LessOrEqual or ConditionOperator.Greater or ConditionOperator.GreaterOrEqual => false,
+            _ => throw new UnreachableException($"Operator {Operator} is not handled."),
         },
         Answer.Number n => Operator switch
         {
             ConditionOperator.Equal or ConditionOperator.In => Values.Any(v => TryNumber(v, out var x) && x == n.Value),
             ConditionOperator.NotEqual => !Values.Any(v => TryNumber(v, out var x) && x == n.Value),
-            _ => Compare(n.Value),
+            ConditionOperator.Less or ConditionOperator.LessOrEqual or ConditionOperator.Greater or ConditionOperator.GreaterOrEqual => Compare(n.Value),
+            _ => throw new UnreachableException($"Operator {Operator} is not handled."),
         },
         _ => false,
     };
@@ -48,7 +53,8 @@ public sealed record Clause(string QuestionId, ConditionOperator Operator, IRead
             ConditionOperator.LessOrEqual => actual <= limit,
             ConditionOperator.Greater => actual > limit,
             ConditionOperator.GreaterOrEqual => actual >= limit,
-            _ => false,
+            ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In => false, // only reached for the four comparisons
+            _ => throw new UnreachableException($"Operator {Operator} is not handled."),
         };
     }
 

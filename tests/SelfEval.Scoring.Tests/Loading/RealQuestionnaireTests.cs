@@ -46,15 +46,16 @@ public sealed partial class RealQuestionnaireTests
 
     [Theory]
     [MemberData(nameof(Guides))]
-    public void Every_scored_question_has_aspect_dimension_weight_hint_offers_and_source(string id)
+    public void Every_scored_question_has_aspect_dimension_measures_weight_hint_a_main_offer_and_source(string id)
     {
         Assert.All(Guide(id).ScoredQuestions, q =>
         {
             Assert.NotNull(q.Aspect);
             Assert.NotNull(q.Dimension);
+            Assert.NotNull(q.Measures);
             Assert.True(q.Weight > 0, q.Id);
             Assert.False(string.IsNullOrWhiteSpace(q.SupportHint), q.Id);
-            Assert.NotEmpty(q.OfferIds);
+            Assert.NotNull(q.MainOfferId);
             Assert.False(string.IsNullOrWhiteSpace(q.Source), q.Id);
         });
     }
@@ -139,7 +140,7 @@ public sealed partial class RealQuestionnaireTests
     [Fact]
     public void Every_offer_of_the_catalogue_is_recommended_by_at_least_one_question()
     {
-        var used = Folder.Questionnaires.SelectMany(q => q.Questions).SelectMany(q => q.OfferIds).ToHashSet();
+        var used = Folder.Questionnaires.SelectMany(q => q.Questions).SelectMany(q => q.OfferIds.Append(q.MainOfferId)).OfType<string>().ToHashSet();
 
         var unused = Folder.Offers!.Offers.Select(o => o.Id).Where(o => !used.Contains(o)).ToArray();
 
