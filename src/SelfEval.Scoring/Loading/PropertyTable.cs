@@ -378,6 +378,14 @@ internal static partial class PropertyTable
             var colon = text.IndexOf(':');
             var valueText = colon < 0 ? text.Trim() : text[..colon].Trim();
             var description = colon < 0 ? string.Empty : text[(colon + 1)..].Trim();
+            if (colon > 0 && decimal.TryParse(valueText.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                && !int.TryParse(valueText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+            {
+                q.HasLevelErrors = true;
+                c.Errors.Add(itemLine, $"Die Stufe {valueText} ist keine ganze Zahl: Zählen Sie die Stufen mit ganzen Zahlen, z. B. 0, 1, 2.");
+                continue;
+            }
+
             if (colon < 0 || !int.TryParse(valueText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 q.HasLevelErrors = true;

@@ -229,17 +229,17 @@ public static class QuestionnaireLoader
                 }
             }
 
-            if (guides is null)
+            if (guides is null or [])
             {
-                continue;
+                continue; // a catalogue read on its own has no guides to name
             }
 
             foreach (var guide in offer.Guides)
             {
                 if (guides.All(g => g.Id != guide.Id))
                 {
-                    var known = guides.Count == 0 ? "Es ist kein Leitfaden geladen." : $"Geladen sind: {string.Join(", ", guides.Select(g => g.Id).OfType<string>())}.";
-                    errors.Add(new LoadError(offers.Source, guide.Line, $"Unter 'guide' steht der Leitfaden '{guide.Id}', den es nicht gibt. {known} Schreiben Sie die id aus dem Front Matter des Leitfadens."));
+                    var known = string.Join(", ", guides.Select(g => g.Id).OfType<string>());
+                    errors.Add(new LoadError(offers.Source, guide.Line, $"Unter 'guide' steht der Leitfaden '{guide.Id}', den es nicht gibt. Geladen sind: {known}. Schreiben Sie die id aus dem Front Matter des Leitfadens."));
                 }
             }
         }
