@@ -10,8 +10,8 @@ namespace SelfEval.Scoring.Tests.Loading;
 /// </summary>
 public sealed class SecondEditionTests
 {
-    private const string Guide = "second-edition.md";
-    private const string Offers = "offers-second-edition.md";
+    private const string Guide = "SecondEdition/guide.md";
+    private const string Offers = "SecondEdition/offers.md";
 
     /// <summary>The whole folder: profile, catalogue, both guides (the catalogue's 'guide:' names both).</summary>
     private static LoadResult Load(string? guide = null, string? offers = null, string? minimal = null, LoadScope scope = LoadScope.Folder) =>
