@@ -229,9 +229,10 @@ public static class QuestionnaireLoader
                 }
             }
 
-            if (guides is null or [])
+            // A catalogue read on its own has no guides to name; a guide whose id could not be read is reported already.
+            if (guides is null or [] || guides.Any(g => g.Id is null))
             {
-                continue; // a catalogue read on its own has no guides to name
+                continue;
             }
 
             foreach (var guide in offer.Guides)

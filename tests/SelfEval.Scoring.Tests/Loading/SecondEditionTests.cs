@@ -146,6 +146,14 @@ public sealed class SecondEditionTests
         Assert.Empty(Fixtures.Errors(result));
     }
 
+    [Fact]
+    public void A_guide_whose_front_matter_cannot_be_read_is_reported_once_not_again_as_a_missing_guide()
+    {
+        var result = Load(minimal: "---\nid: mini\n");
+
+        Assert.Equal(["minimal.md:1: Das Front Matter ab Zeile 1 wird nicht abgeschlossen: Es fehlt eine Zeile '---' nach den Angaben."], Fixtures.Errors(result));
+    }
+
     /// <summary>A guide stored with a closed round predates 'measures:' and names guides that are not stored with it.</summary>
     [Fact]
     public void A_stored_version_loads_without_the_second_editions_requirements_and_without_the_other_guides()
