@@ -161,7 +161,7 @@ public static class Commands
             companions.AddRange(Companions(cx.DefaultFolder, file, cx).Where(c => missing.Contains(c.Kind)));
         }
 
-        return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target));
+        return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target), LoadScope.Draft);
     }
 
     private static List<(SourceFile File, FileKind Kind)> Companions(string folder, string exclude, CliContext cx)
