@@ -252,7 +252,7 @@ public static class ProfileBuilder
             ? $"alle „{Label(ordered[0])}“"
             : $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
         var others = item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty;
-        return $"Mittel {Format.Number(item.Score!.Value)} · {item.Scores.Count} Antworten, {range}{others}{dontKnow}";
+        return $"Mittel {Format.Number(item.Score!.Value)} · {(item.Scores.Count == 1 ? "1 Antwort" : $"{item.Scores.Count} Antworten")}, {range}{others}{dontKnow}";
     }
 
     private static string Range(ItemResult item)

@@ -26,7 +26,7 @@ public sealed class ProfileSecondEditionTests
     [InlineData(new[] { "b=dk", "b=nr" }, "1× weiß nicht, 1× nicht relevant", 1)]
     [InlineData(new[] { "b=dk", "b=" }, "nicht beantwortet, 1× weiß nicht", 1)]
     [InlineData(new[] { "b=1", "b=3", "b=dk" }, "Mittel 50 · 2 Antworten, von „1 – selten“ bis „3 – oft“, 1× weiß nicht", 1)]
-    [InlineData(new[] { "b=1", "b=nr", "b=dk" }, "Mittel 75 · 1 Antworten, alle „1 – selten“, 1× nicht relevant, 1× weiß nicht", 1)]
+    [InlineData(new[] { "b=1", "b=nr", "b=dk" }, "Mittel 75 · 1 Antwort, alle „1 – selten“, 1× nicht relevant, 1× weiß nicht", 1)]
     [InlineData(new[] { "b=1" }, "1 – selten", 0)]
     public void The_details_show_weiss_nicht_apart_from_the_answers(string[] people, string answer, int dontKnow)
     {
@@ -61,7 +61,9 @@ public sealed class ProfileSecondEditionTests
     [Fact]
     public void Without_any_measured_question_both_lines_say_not_assessable()
     {
-        var report = ProfileBuilder.Build(Score("a=3 b=1 c=ja d=2 e=nein"), null, Subject);
+        // As a guide version stored before the second edition loads: no question says what it measures.
+        var unmeasured = With(Wertung, q => q with { Measures = null });
+        var report = ProfileBuilder.Build(Scorer.Score(unmeasured, Gruendung, [Person("a=3 b=1 c=ja d=2 e=nein")]), null, Subject);
 
         Assert.Equal([(Measure.Practice, false), (Measure.Result, false)], report.Measures.Select(m => (m.Measure, m.Assessable)));
         Assert.All(report.Measures, m => Assert.Null(m.Value));
