@@ -39,8 +39,8 @@ public static class TimeEstimate
 
     /// <summary>
     /// Seconds for the sections and questions the answers show: each shown section's intro is read,
-    /// each shown question's text and help are read and answered; a choice question's own options are
-    /// read too (a shared scale's levels are learnt once and not counted per question).
+    /// each shown question's text and help are read and answered; a choice question's own options and a
+    /// question's own levels are read too (a shared scale's levels are learnt once and not counted per question).
     /// </summary>
     public static double Seconds(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers)
     {
@@ -59,7 +59,7 @@ public static class TimeEstimate
             {
                 seconds += DecisionSeconds(question.Type);
                 words += Words(question.Text) + Words(question.HelpMarkdown);
-                if (question.Type is QuestionType.Single or QuestionType.Multi)
+                if (question.HasOwnLevels || question.Type is QuestionType.Single or QuestionType.Multi)
                 {
                     words += question.Options.Sum(o => Words(o.Label));
                 }

@@ -113,6 +113,18 @@ public sealed class TimeEstimateTests
     }
 
     [Fact]
+    public void Own_levels_are_read_with_their_question_while_a_shared_scale_is_learnt_once()
+    {
+        var withLevels = Fixtures.LoadText("zeit.md", Guide.Replace(
+            "- scale: s\n",
+            "- levels:\n  - 0: Gar nicht geregelt.\n  - 1: Teilweise geregelt.\n  - 2: Vollständig und schriftlich geregelt.\n")).Questionnaires.Single();
+        var none = new Dictionary<string, Answer>();
+
+        // the three descriptions add 3 + 2 + 4 = 9 words at 0.3 seconds each
+        Assert.Equal(TimeEstimate.Seconds(Zeit, none) + 9 * 0.3, TimeEstimate.Seconds(withLevels, none), 6);
+    }
+
+    [Fact]
     public void The_range_runs_from_the_shortest_to_the_longest_combination_of_answers()
     {
         var range = TimeEstimate.Range(Zeit);
