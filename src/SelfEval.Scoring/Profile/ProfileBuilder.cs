@@ -31,7 +31,7 @@ public static class ProfileBuilder
 
         var weakItems = card.Items
             .Where(i => i.Score < Method.WeaknessBelow)
-            .OrderByDescending(i => i.EffectiveWeight * i.Gap).ThenBy(i => i.Order)
+            .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .ToList();
         var weaknesses = weakItems.Take(Method.MaxWeaknesses)
             .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
@@ -75,6 +75,9 @@ public static class ProfileBuilder
                 .Select(q => new OpenAnswers(numbers.Of(q), q.Text, team.For(q.Id).Texts.Order(StringComparer.Ordinal).ToList()))
                 .Where(o => o.Answers.Count > 0)
                 .ToList();
+
+    /// <summary>What ranks weaknesses and support needs: the gap to 100 times the item's weight in the method.</summary>
+    private static decimal Urgency(ItemResult item) => item.EffectiveWeight * item.Gap;
 
     /// <summary>Gap-based priority after OWASP SAMMY: weight × ((1 + gap in scale steps)² − 1), a step being 25 points.</summary>
     public static decimal Priority(ItemResult item)
@@ -121,10 +124,10 @@ public static class ProfileBuilder
             .GroupBy(x => x.Offer!, StringComparer.Ordinal)
             .Select(g =>
             {
-                var items = g.Select(x => x.Item).OrderByDescending(Priority).ThenBy(i => i.Order).ToList();
-                return (Offer: offers.Find(g.Key)!, Items: items, Priority: items.Sum(Priority));
+                var items = g.Select(x => x.Item).OrderByDescending(Urgency).ThenBy(i => i.Order).ToList();
+                return (Offer: offers.Find(g.Key)!, Items: items, Priority: items.Sum(Priority), Urgency: items.Sum(Urgency));
             })
-            .OrderByDescending(x => x.Priority).ThenBy(x => offers.Offers.ToList().IndexOf(x.Offer))
+            .OrderByDescending(x => x.Urgency).ThenBy(x => offers.Offers.ToList().IndexOf(x.Offer))
             .Take(Method.MaxSupportNeeds)
             .ToList();
 

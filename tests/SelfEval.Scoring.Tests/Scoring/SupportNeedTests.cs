@@ -7,7 +7,7 @@ namespace SelfEval.Scoring.Tests.Scoring;
 
 /// <summary>
 /// Selective advice: every weak item feeds one offer (its main one, else its first eligible optional one),
-/// offers rank by summed priority, at most three are kept.
+/// offers rank by summed gap × weight, at most three are kept.
 /// </summary>
 public sealed class SupportNeedTests
 {
@@ -51,6 +51,7 @@ public sealed class SupportNeedTests
     [Theory]
     [InlineData("a=o1 b=o2 c=o3 d=o5 e=o7", AllWeak, "o1:60 o3:48 o2:30")]               // five offers, the three most urgent kept
     [InlineData("a=o1 b=o2 c=o2 d=o3 e=o3", AllWeak, "o2:78 o1:60 o3:39")]               // priorities of one offer add up
+    [InlineData("a=- b=o2 c=o1 d=o2 e=-", AllWeak, "o2:45 o1:48")]                      // ranked by gap × weight (75·2 + 75·1 = 225 before 100·2 = 200), not by the shown priority
     [InlineData("a=o1 b=o3 c=o2 d=o5 e=o5", "a=4 b=4 c=nein d=4 e=ja", "o2:48 o3:48")]    // a tie goes by catalogue order, not by question order
     [InlineData("a=o1 b=o2 c=o3 d=o5 e=o7", "a=4 b=0 c=ja d=4 e=ja", "")]                // nothing weak, no advice
     [InlineData("a=-:o2,o3 b=-:o3 c=- d=- e=-", AllWeak, "o2:60 o3:30")]                 // no main offer (an older version): the first optional one
