@@ -78,8 +78,8 @@ internal static partial class PropertyTable
         new("aspect", Owner.Question)
         {
             ScoredOnly = true,
-            RequiredOnScored = "einigkeit, ressourcen oder kontext",
-            Question = (c, q, v) => q.Aspect = Lookup(c, v, ModelNames.Aspects, $"Unbekannter Aspekt '{v.Text}'. Erlaubt sind: einigkeit, ressourcen, kontext."),
+            RequiredOnScored = "einigkeit, ressourcen, arbeitsweise oder kontext",
+            Question = (c, q, v) => q.Aspect = Lookup(c, v, ModelNames.Aspects, $"Unbekannter Aspekt '{v.Text}'. Erlaubt sind: einigkeit, ressourcen, arbeitsweise, kontext."),
         },
         new("dimension", Owner.Question)
         {

@@ -2,8 +2,13 @@ namespace SelfEval.Scoring.Model;
 
 public enum QuestionType { Scale, YesNo, Single, Multi, Number, Text, LongText }
 
-/// <summary>The three aspects the service office's evaluation model measures (final report, 000:3969-3973).</summary>
-public enum Aspect { Einigkeit, Ressourcen, Kontext }
+/// <summary>
+/// The three aspects the service office's evaluation model measures (final report, 000:3969-3973), and the
+/// initiative's way of working, which the model is to consider beside them (000:3966-3968). Regional context
+/// is the surroundings, not the initiative's doing: it is reported beside the scores, never inside them.
+/// Appended, never reordered: stored figures name aspects by <see cref="ModelNames.Name(Aspect)"/>.
+/// </summary>
+public enum Aspect { Einigkeit, Ressourcen, Kontext, Arbeitsweise }
 
 /// <summary>Impact inside the initiative or out into the region (000:3984-3985).</summary>
 public enum Dimension { Innen, Aussen }
@@ -26,6 +31,7 @@ public static class ModelNames
         Aspect.Einigkeit => "einigkeit",
         Aspect.Ressourcen => "ressourcen",
         Aspect.Kontext => "kontext",
+        Aspect.Arbeitsweise => "arbeitsweise",
         _ => throw new ArgumentOutOfRangeException(nameof(aspect)),
     };
 
@@ -48,6 +54,7 @@ public static class ModelNames
         Aspect.Einigkeit => "Einigkeit",
         Aspect.Ressourcen => "Ressourcen",
         Aspect.Kontext => "Regionaler Kontext",
+        Aspect.Arbeitsweise => "Arbeitsweise",
         _ => throw new ArgumentOutOfRangeException(nameof(aspect)),
     };
 
@@ -66,6 +73,7 @@ public static class ModelNames
         ["einigkeit"] = Aspect.Einigkeit,
         ["ressourcen"] = Aspect.Ressourcen,
         ["kontext"] = Aspect.Kontext,
+        ["arbeitsweise"] = Aspect.Arbeitsweise,
     };
 
     public static readonly IReadOnlyDictionary<string, Measure> Measures = new Dictionary<string, Measure>

@@ -20,20 +20,21 @@ public static class ProfileBuilder
         var numbers = new Numbering(q);
         ItemRef Ref(ItemResult i) => new(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, AnswerText(i, card.Respondents));
 
-        var sections = card.Sections.Select(s => Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score)).ToList();
+        var sections = card.Sections.Select(s => Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score) with { IsContext = s.IsContext }).ToList();
         var overall = Line(q, "gesamt", "Gesamt", card.Overall);
 
         var strengths = card.Items
-            .Where(i => i.Score >= Method.StrengthFrom)
+            .Where(i => i.Score >= Method.StrengthFrom && !i.IsContext)
             .OrderByDescending(i => i.Score).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
             .Take(Method.MaxStrengths).Select(Ref).ToList();
-        var strongSections = sections.Where(s => s.Assessable && s.Value >= Method.StrengthFrom).OrderByDescending(s => s.Value).ToList();
+        var strongSections = sections.Where(s => s.Assessable && s.Value >= Method.StrengthFrom && !s.IsContext).OrderByDescending(s => s.Value).ToList();
 
         var weakItems = card.Items
             .Where(i => i.Score < Method.WeaknessBelow)
             .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .ToList();
-        var weaknesses = weakItems.Take(Method.MaxWeaknesses)
+        // An unfavourable surrounding may call for an offer, but it is no weakness of the initiative.
+        var weaknesses = weakItems.Where(i => !i.IsContext).Take(Method.MaxWeaknesses)
             .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
 
         return new ProfileReport(

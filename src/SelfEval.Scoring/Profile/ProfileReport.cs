@@ -19,6 +19,9 @@ public sealed record ProfileHeader(
 /// <summary>A score as shown: a value and band, or "nicht bewertbar" with the reason.</summary>
 public sealed record ScoreLine(string Key, string Label, decimal? Value, bool Assessable, string? Band, decimal Coverage)
 {
+    /// <summary>A section about the surroundings: shown beside the initiative's scores, not counted in them.</summary>
+    public bool IsContext { get; init; }
+
     public string Display => Assessable && Value is { } v ? v.ToString("0", Format.German) : "nicht bewertbar";
 }
 

@@ -81,6 +81,9 @@ public sealed record ItemResult(
 
     public decimal Gap => 100m - (Score ?? 0m);
 
+    /// <summary>A question about the surroundings (aspect regional context): reported beside the initiative's scores, never in them.</summary>
+    public bool IsContext => Question.Aspect == Aspect.Kontext;
+
     /// <summary>The weight as the method uses it across sections: question weight times section weight.</summary>
     public decimal EffectiveWeight => Question.Weight * Section.Weight;
 }
@@ -89,6 +92,9 @@ public sealed record SectionResult(Section Section, ScoreValue Score, decimal? A
 {
     /// <summary>The section's practice and result scores, weighted by question weight like <see cref="Score"/>.</summary>
     public IReadOnlyDictionary<Measure, ScoreValue> Measures { get; init; } = NoMeasures;
+
+    /// <summary>Every scored question of the section is about the surroundings: its score describes them, not the initiative.</summary>
+    public bool IsContext { get; init; }
 
     internal static readonly IReadOnlyDictionary<Measure, ScoreValue> NoMeasures = Enum.GetValues<Measure>().ToDictionary(m => m, _ => ScoreValue.None);
 }

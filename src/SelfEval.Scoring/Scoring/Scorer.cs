@@ -61,26 +61,34 @@ public static class Scorer
             .Select(s =>
             {
                 var own = items.Where(i => i.Section == s).ToList();
-                return new SectionResult(s, Mean(own, i => i.Question.Weight), Agreement(own), own)
+                var initiative = own.Where(i => !i.IsContext).ToList();
+
+                // A section of context questions only shows how favourable the surroundings are.
+                var context = initiative.Count == 0;
+                return new SectionResult(s, Mean(context ? own : initiative, i => i.Question.Weight), Agreement(own), own)
                 {
-                    Measures = Measures(own, i => i.Question.Weight),
+                    Measures = Measures(initiative, i => i.Question.Weight),
+                    IsContext = context,
                 };
             })
             .ToList();
 
+        // The surroundings are not the initiative's doing: context questions stay out of its scores and are
+        // reported beside them, as the aspect "regionaler Kontext" (000:3973).
+        var initiativeItems = items.Where(i => !i.IsContext).ToList();
         return new ScoreCard(
             questionnaire,
             team.Respondents,
-            Mean(items, i => i.EffectiveWeight),
+            Mean(initiativeItems, i => i.EffectiveWeight),
             Enum.GetValues<Aspect>().ToDictionary(a => a, a => Mean(items.Where(i => i.Question.Aspect == a), i => i.EffectiveWeight)),
-            Enum.GetValues<Dimension>().ToDictionary(d => d, d => Mean(items.Where(i => i.Question.Dimension == d), i => i.EffectiveWeight)),
+            Enum.GetValues<Dimension>().ToDictionary(d => d, d => Mean(initiativeItems.Where(i => i.Question.Dimension == d), i => i.EffectiveWeight)),
             sections,
             items,
             team.Respondents < 2 ? null : Agreement(items),
             team.Respondents < 2 ? null : Agreement(items.Where(i => i.Question.Aspect == Aspect.Einigkeit)))
         {
             Team = team,
-            Measures = Measures(items, i => i.EffectiveWeight),
+            Measures = Measures(initiativeItems, i => i.EffectiveWeight),
         };
     }
 

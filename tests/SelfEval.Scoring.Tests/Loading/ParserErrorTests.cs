@@ -17,7 +17,7 @@ public sealed class ParserErrorTests
     [InlineData("profile-id-reused.md", 68, "Die Fragen-ID 'phase' ist doppelt: Sie ist schon in _profile.md:14 vergeben.")]
     [InlineData("unknown-type.md", 70, "Unbekannter Fragetyp 'freitext'. Erlaubt sind: scale, yesno, single, multi, number, text, longtext.")]
     [InlineData("unknown-scale.md", 38, "Unbekannte Antwortskala 'reife'. Definiert sind: umsetzung.")]
-    [InlineData("unknown-aspect.md", 40, "Unbekannter Aspekt 'kommunikation'. Erlaubt sind: einigkeit, ressourcen, kontext.")]
+    [InlineData("unknown-aspect.md", 40, "Unbekannter Aspekt 'kommunikation'. Erlaubt sind: einigkeit, ressourcen, arbeitsweise, kontext.")]
     [InlineData("unknown-dimension.md", 51, "Unbekannte Dimension 'oben'. Erlaubt sind: innen, aussen.")]
     [InlineData("weight-not-positive.md", 39, "Das Gewicht '0' ist keine positive Zahl.")]
     [InlineData("weight-not-a-number.md", 31, "Das Gewicht 'viel' ist keine positive Zahl.")]
@@ -32,7 +32,7 @@ public sealed class ParserErrorTests
     [InlineData("unknown-offer.md", 43, "Unbekanntes Angebot 'sprechstunde': Es steht nicht in _offers.md.")]
     [InlineData("missing-heading-id.md", 68, "Der Überschrift fehlt die ID, z. B. '{#kuemmerer}' am Zeilenende: 'Was wünschen Sie sich?'.")]
     [InlineData("unknown-property.md", 71, "Unbekannte Eigenschaft 'pflicht'. Für Fragen sind erlaubt: type, scale, levels, options, required, not-relevant, dont-know, weight, aspect, dimension, measures, reverse, hint, offer, offers, source, when, min, max.")]
-    [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen oder kontext).")]
+    [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen, arbeitsweise oder kontext).")]
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]
     [InlineData("unclosed-fence.md", 37, "Ein Codeblock beginnt in Zeile 37 mit ``` und wird nicht geschlossen; alles danach wird als Text gelesen, auch die folgenden Fragen. Schließen Sie ihn mit einer eigenen Zeile ``` oder löschen Sie die ```.")]
@@ -123,7 +123,7 @@ public sealed class ParserErrorTests
 
         Assert.Equal(
         [
-            "viele.md:40: Unbekannter Aspekt 'kommunikation'. Erlaubt sind: einigkeit, ressourcen, kontext.",
+            "viele.md:40: Unbekannter Aspekt 'kommunikation'. Erlaubt sind: einigkeit, ressourcen, arbeitsweise, kontext.",
             "viele.md:43: Unbekanntes Angebot 'sprechstunde': Es steht nicht in _offers.md.",
             "viele.md:70: Unbekannter Fragetyp 'freitext'. Erlaubt sind: scale, yesno, single, multi, number, text, longtext.",
         ], Fixtures.Errors(result));

@@ -69,7 +69,8 @@ public sealed class ScorerTests
 
         Assert.Equal(83.3m, card.Aspects[Aspect.Einigkeit].Value);   // (4·75 + 2·100) / 6
         Assert.Equal(50m, card.Aspects[Aspect.Ressourcen].Value);    // (2·75 + 1·0) / 3
-        Assert.Equal(50m, card.Aspects[Aspect.Kontext].Value);
+        Assert.Equal(50m, card.Aspects[Aspect.Arbeitsweise].Value);
+        Assert.Null(card.Aspects[Aspect.Kontext].Value);
         Assert.Equal(81.3m, card.Dimensions[Dimension.Innen].Value); // (4·75 + 2·75 + 2·100) / 8
         Assert.Equal(25m, card.Dimensions[Dimension.Aussen].Value);
     }
