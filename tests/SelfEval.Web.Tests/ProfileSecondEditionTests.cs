@@ -47,14 +47,14 @@ public sealed class ProfileSecondEditionTests
     {
         var text = Pdf(Measured);
 
-        Assert.Contains("Arbeitsweise und Ergebnisse", text, StringComparison.Ordinal);
-        Assert.Matches("Arbeitsweise +61 · Fortgeschritten", text);
+        Assert.Contains("Vorgehen und Ergebnisse", text, StringComparison.Ordinal);
+        Assert.Matches("Vorgehen +61 · Fortgeschritten", text);
         Assert.Matches("Ergebnisse +38 · Aufbau", text);
         Assert.Contains("2 Fragen wurden nur mit „weiß nicht“ beantwortet", text, StringComparison.Ordinal);
         Assert.Contains("Stand des Angebotskatalogs: 20. November 2026.", text, StringComparison.Ordinal);
         Assert.Contains("Servicestelle Industrieinitiativen · seit 2019 · Kontakt: https://example.org/angebot", text, StringComparison.Ordinal);
         Assert.Contains("Auch einen Blick wert: Ein anderes Angebot", text, StringComparison.Ordinal);
-        Assert.Contains("Arbeitsweise 40 · Ergebnisse nicht bewertbar", text, StringComparison.Ordinal);
+        Assert.Contains("Vorgehen 40 · Ergebnisse nicht bewertbar", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class ProfileSecondEditionTests
         var pdf = Pdf(report);
         html = html[..html.IndexOf("<section class=\"method\">", StringComparison.Ordinal)];
         pdf = pdf[..pdf.IndexOf("Anhang: So wurde gerechnet", StringComparison.Ordinal)];
-        Assert.DoesNotContain("Arbeitsweise", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Arbeitsweise", pdf, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vorgehen", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vorgehen", pdf, StringComparison.Ordinal);
         Assert.DoesNotContain("weiß nicht", pdf, StringComparison.Ordinal);
     }
 }

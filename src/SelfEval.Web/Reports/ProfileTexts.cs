@@ -6,11 +6,11 @@ namespace SelfEval.Web.Reports;
 /// <summary>Sentences of the profile, in one place for the page and the PDF.</summary>
 public static class ProfileTexts
 {
-    public const string MeasuresTitle = "Arbeitsweise und Ergebnisse";
+    public const string MeasuresTitle = "Vorgehen und Ergebnisse";
 
     public static string Label(Measure measure) => measure switch
     {
-        Measure.Practice => "Arbeitsweise",
+        Measure.Practice => "Vorgehen",
         Measure.Result => "Ergebnisse",
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
@@ -21,7 +21,7 @@ public static class ProfileTexts
             ? measures.Select(m => m.ToLine(Label(m.Measure))).ToList()
             : [];
 
-    /// <summary>"Arbeitsweise 75 · Ergebnisse nicht bewertbar" for a section, or null.</summary>
+    /// <summary>"Vorgehen 75 · Ergebnisse nicht bewertbar" for a section, or null.</summary>
     public static string? MeasuresInline(IReadOnlyList<MeasureLine> measures) =>
         MeasureLines(measures) is { Count: > 0 } lines ? string.Join(" · ", lines.Select(l => $"{l.Label} {l.Display}")) : null;
 

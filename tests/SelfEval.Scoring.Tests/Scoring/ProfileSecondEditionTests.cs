@@ -55,7 +55,7 @@ public sealed class ProfileSecondEditionTests
             report.Measures.Select(m => (m.Measure, m.Value!.Value, m.Assessable, m.Band)));
         Assert.Equal([75m, 87.5m], report.Details[0].Measures.Select(m => m.Value!.Value));
         Assert.Equal([0m, 50m], report.Details[1].Measures.Select(m => m.Value!.Value));
-        Assert.Equal(("practice", "Arbeitsweise"), (report.Measures[0].ToLine("Arbeitsweise").Key, report.Measures[0].ToLine("Arbeitsweise").Label));
+        Assert.Equal(("practice", "Vorgehen"), (report.Measures[0].ToLine("Vorgehen").Key, report.Measures[0].ToLine("Vorgehen").Label));
     }
 
     [Fact]

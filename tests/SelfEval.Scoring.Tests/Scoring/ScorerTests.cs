@@ -75,6 +75,35 @@ public sealed class ScorerTests
         Assert.Equal(25m, card.Dimensions[Dimension.Aussen].Value);
     }
 
+    // d as a context question: one person's answers → overall, Außen dimension, Kontext aspect
+    [Theory]
+    [InlineData("a=3 b=1 c=ja d=2 e=nein", 72.2, 0, 50)]    // overall (4·75 + 2·75 + 2·100 + 1·0) / 9 without d; Außen is e alone
+    [InlineData("a=3 b=1 c=ja d=0 e=nein", 72.2, 0, 0)]     // the surroundings move the context, not the initiative
+    [InlineData("a=3 b=1 c=ja d=4 e=nein", 72.2, 0, 100)]
+    public void Context_questions_are_reported_beside_the_scores_not_in_them(string answers, double overall, double aussen, double kontext)
+    {
+        var contextual = With(Wertung, q => q.Id == "d" ? q with { Aspect = Aspect.Kontext } : q);
+        var card = Scorer.Score(contextual, Gruendung, [Person(answers)]);
+
+        Assert.Equal((decimal)overall, card.Overall.Value);
+        Assert.Equal((decimal)aussen, card.Dimensions[Dimension.Aussen].Value);
+        Assert.Equal((decimal)kontext, card.Aspects[Aspect.Kontext].Value);
+    }
+
+    [Fact]
+    public void A_section_of_context_questions_only_describes_the_surroundings_and_is_no_weakness()
+    {
+        var contextual = With(Wertung, q => q.Id is "d" or "e" ? q with { Aspect = Aspect.Kontext } : q);
+        var card = Scorer.Score(contextual, Gruendung, [Person("a=3 b=1 c=ja d=0 e=nein")]);
+        var report = SelfEval.Scoring.Profile.ProfileBuilder.Build(card, null, new("Initiative", new DateOnly(2026, 12, 1), 1));
+
+        Assert.True(card.Section("aussen")!.IsContext);
+        Assert.Equal(0m, card.Section("aussen")!.Score.Value);                        // how favourable the surroundings are
+        Assert.Equal(81.3m, card.Overall.Value);                                       // Innen alone
+        Assert.DoesNotContain(report.Weaknesses, w => w.Item.Text is "Frage D?" or "Frage E?");
+        Assert.True(report.Sections.Single(s => s.Key == "aussen").IsContext);
+    }
+
     [Fact]
     public void The_team_figures_count_answers_without_saying_who_gave_them_or_in_which_order()
     {
