@@ -176,7 +176,8 @@ public sealed class ProfileBuilderTests
         var text = MethodText.Markdown;
 
         Assert.Contains("„weiß nicht“ wird wie eine unbeantwortete Frage gerechnet", text, StringComparison.Ordinal);
-        Assert.Contains("**Arbeitsweise und Ergebnisse.**", text, StringComparison.Ordinal);
+        Assert.Contains("**Vorgehen und Ergebnisse.**", text, StringComparison.Ordinal);
         Assert.Contains("nicht der Leitfaden ist, den Sie gerade ausfüllen", text, StringComparison.Ordinal);
+        Assert.Contains("**Regionaler Kontext.**", text, StringComparison.Ordinal);
     }
 }
