@@ -276,6 +276,10 @@ public static class MethodText
     {
         using var stream = typeof(MethodText).Assembly.GetManifestResourceStream("SelfEval.Scoring.METHODE.md")!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var text = reader.ReadToEnd();
+
+        // The per-question table after this heading is for analysts, not for the profile's appendix.
+        var cut = text.IndexOf("\n" + SelfEval.Scoring.Codebook.MeasurementTable.Heading, StringComparison.Ordinal);
+        return cut < 0 ? text : text[..(cut + 1)];
     }
 }

@@ -198,4 +198,30 @@ public sealed partial class RealQuestionnaireTests
 
     [GeneratedRegex("```markdown\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex MarkdownBlock();
+
+    [Fact]
+    public void MeasurementTable_in_METHODE_md_is_generated_from_the_guides()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Fixtures.RepositoryQuestionnaires())!, "docs", "METHODE.md");
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var cut = text.IndexOf("\n" + SelfEval.Scoring.Codebook.MeasurementTable.Heading, StringComparison.Ordinal);
+        var generated = SelfEval.Scoring.Codebook.MeasurementTable.Markdown(Folder.Questionnaires);
+
+        // The one way to refresh it: set the variable, run this test, review and commit the diff.
+        if (Environment.GetEnvironmentVariable("UPDATE_METHODE") == "1")
+        {
+            File.WriteAllText(path, (cut < 0 ? text.TrimEnd() + "\n\n" : text[..(cut + 1)]) + generated);
+            return;
+        }
+
+        Assert.True(cut >= 0, "docs/METHODE.md has no per-question part; run UPDATE_METHODE=1 dotnet test tests/SelfEval.Scoring.Tests --filter MeasurementTable");
+        Assert.Equal(generated, text[(cut + 1)..]);
+    }
+
+    [Fact]
+    public void The_profiles_appendix_stops_before_the_per_question_table()
+    {
+        Assert.DoesNotContain(SelfEval.Scoring.Codebook.MeasurementTable.Heading, SelfEval.Scoring.Profile.MethodText.Markdown, StringComparison.Ordinal);
+        Assert.Contains("**Regionaler Kontext.**", SelfEval.Scoring.Profile.MethodText.Markdown, StringComparison.Ordinal);
+    }
 }
