@@ -63,7 +63,8 @@ public sealed class CommandTests
     public void Validate_of_a_folder_names_every_questionnaire_that_would_never_be_loaded()
     {
         using var folder = TestPaths.NewTempFolder();
-        foreach (var file in new[] { "profil.md", "angebote.md", "wirkung-entfalten.md", "FORMAT.md" })
+        // Both guides: the catalogue's 'Leitfäden' offer names them (guide:), so a folder without one is reported too.
+        foreach (var file in new[] { "profil.md", "angebote.md", "wirkung-entfalten.md", "sich-gut-aufstellen.md", "FORMAT.md" })
         {
             File.Copy(Path.Combine(TestPaths.Questionnaires, file), folder.File(file));
         }
@@ -139,7 +140,8 @@ public sealed class CommandTests
 
         var scale = sections[1].GetProperty("questions")[0];
         Assert.Equal(
-            ["id", "text", "type", "required", "scored", "allowsNotRelevant", "aspect", "dimension", "weight", "options", "condition"],
+            ["id", "text", "type", "required", "scored", "allowsNotRelevant", "aspect", "dimension", "weight", "options", "condition",
+             "measures", "allowsDontKnow", "reverse", "min", "max", "offers"],
             scale.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ziele-gemeinsam", scale.GetProperty("id").GetString());
         Assert.Equal("Haben Sie gemeinsame Ziele?", scale.GetProperty("text").GetString());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Scoring.Answering;
 
@@ -7,9 +8,10 @@ namespace SelfEval.Scoring.Answering;
 /// <param name="Values">The submitted values (several for multi questions, usually one otherwise).</param>
 /// <param name="NotRelevant">The person chose "nicht relevant für unsere Ziele".</param>
 /// <param name="Justification">The optional reason given with "nicht relevant".</param>
-public sealed record RawAnswer(IReadOnlyList<string> Values, bool NotRelevant, string? Justification)
+/// <param name="DontKnow">The person chose "weiß nicht".</param>
+public sealed record RawAnswer(IReadOnlyList<string> Values, bool NotRelevant, string? Justification, bool DontKnow = false)
 {
-    public bool IsEmpty => !NotRelevant && Values.All(string.IsNullOrWhiteSpace);
+    public bool IsEmpty => !NotRelevant && !DontKnow && Values.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>Either a valid answer (or null for "cleared") or a German message for the person.</summary>
@@ -32,6 +34,19 @@ public static class AnswerRules
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(raw);
+        if (raw.DontKnow)
+        {
+            if (!question.AllowsDontKnow)
+            {
+                return Fail("Diese Frage lässt „weiß nicht“ nicht zu. Bitte wählen Sie eine Antwort.");
+            }
+
+            // Only a tampered form sends both: the page offers them as alternatives.
+            return raw.NotRelevant
+                ? Fail("Bitte wählen Sie entweder „weiß nicht“ oder „nicht relevant“, nicht beides.")
+                : new AnswerCheck(new Answer.DontKnow(), null);
+        }
+
         if (raw.NotRelevant)
         {
             if (!question.AllowsNotRelevant)
@@ -49,72 +64,22 @@ public static class AnswerRules
         }
 
         var values = raw.Values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
-        if (values.Count == 0)
-        {
-            return new AnswerCheck(null, null);
-        }
-
-        switch (question.Type)
-        {
-            case QuestionType.Scale or QuestionType.YesNo or QuestionType.Single:
-                if (values.Count > 1 || question.FindOption(values[0]) is null)
-                {
-                    return Fail("Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten.");
-                }
-
-                return new AnswerCheck(new Answer.Choice(values[0]), null);
-
-            case QuestionType.Multi:
-                if (values.Any(v => question.FindOption(v) is null) || values.Distinct(StringComparer.Ordinal).Count() != values.Count)
-                {
-                    return Fail("Mindestens eine Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie nur angebotene Antworten.");
-                }
-
-                // Kept in the questionnaire's order, so the same choice always reads the same.
-                return new AnswerCheck(new Answer.Choices(question.Options.Select(o => o.Value).Where(values.Contains).ToArray()), null);
-
-            case QuestionType.Number:
-                if (values.Count > 1 || !TryParseNumber(values[0], out var number))
-                {
-                    return Fail("Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.");
-                }
-
-                if (question.Min is { } min && number < min || question.Max is { } max && number > max)
-                {
-                    return Fail($"Bitte geben Sie eine Zahl von {Format(question.Min)} bis {Format(question.Max)} ein.");
-                }
-
-                return new AnswerCheck(new Answer.Number(number), null);
-
-            default:
-                var text = string.Join("\n", values);
-                var limit = question.Type == QuestionType.LongText ? LongTextLimit : TextLimit;
-                if (text.Length > limit)
-                {
-                    return Fail($"Der Text ist zu lang: höchstens {Thousands(limit)} Zeichen, Sie haben {Thousands(text.Length)}. Bitte kürzen Sie ihn.");
-                }
-
-                return new AnswerCheck(new Answer.Text(text), null);
-        }
+        return values.Count == 0 ? new AnswerCheck(null, null) : question.Kind().Check(question, values);
     }
 
     /// <summary>
     /// Whether a stored answer is one the question's form could have produced: an answer from an older
-    /// version (an option since removed, a number outside new limits) does not, so it neither counts
-    /// as answered nor travels into the next round.
+    /// version (an option since removed, a number outside new limits, "weiß nicht" no longer offered)
+    /// does not, so it neither counts as answered nor travels into the next round.
     /// </summary>
     public static bool Fits(Question question, Answer answer)
     {
         ArgumentNullException.ThrowIfNull(question);
-        RawAnswer? raw = answer switch
-        {
-            Answer.NotRelevant n => new RawAnswer([], true, n.Justification),
-            Answer.Choice c when question.Type is QuestionType.Scale or QuestionType.YesNo or QuestionType.Single => new RawAnswer([c.Value], false, null),
-            Answer.Choices m when question.Type is QuestionType.Multi => new RawAnswer(m.Values, false, null),
-            Answer.Number n when question.Type is QuestionType.Number => new RawAnswer([n.Value.ToString(CultureInfo.InvariantCulture)], false, null),
-            Answer.Text t when question.Type is QuestionType.Text or QuestionType.LongText => new RawAnswer([t.Value], false, null),
-            _ => null,
-        };
+        ArgumentNullException.ThrowIfNull(answer);
+        var raw = answer is Answer.NotRelevant n ? new RawAnswer([], true, n.Justification)
+            : answer is Answer.DontKnow ? new RawAnswer([], false, null, DontKnow: true)
+            : question.Kind().FormValues(answer) is { } values ? new RawAnswer(values, false, null)
+            : null;
         return raw is not null && Check(question, raw) is { IsValid: true, Answer: not null };
     }
 
@@ -125,8 +90,6 @@ public static class AnswerRules
         return decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             && Math.Abs(value) < 1_000_000_000_000m;
     }
-
-    private static string Format(decimal? value) => value?.ToString("0.##", CultureInfo.GetCultureInfo("de-DE")) ?? "…";
 
     private static string Thousands(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
 

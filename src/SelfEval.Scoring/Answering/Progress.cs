@@ -22,6 +22,9 @@ public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibilit
 
     public bool CanFinish => !OpenRequired.Any();
 
+    /// <summary>How many of the answered questions were answered with "weiß nicht".</summary>
+    public int DontKnow { get; init; }
+
     /// <param name="answers">The person's answers together with the initiative's profile answers.</param>
     /// <param name="include">Which sections this person works on (team members skip the profile).</param>
     public static Progress Of(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers, Func<Section, bool> include)
@@ -45,6 +48,8 @@ public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibilit
                 shown.Count(Answered),
                 shown.Where(q => q.Required && !Answered(q)).ToList());
         }).ToList();
-        return new Progress(sections, visibility);
+        var dontKnow = sections.SelectMany(s => s.Visible ? s.Section.Questions.Where(q => visibility.Questions.Contains(q.Id)) : [])
+            .Count(q => answers.GetValueOrDefault(q.Id) is Answer.DontKnow && Answered(q));
+        return new Progress(sections, visibility) { DontKnow = dontKnow };
     }
 }

@@ -1,4 +1,5 @@
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Scoring.Answering;
 
@@ -31,17 +32,7 @@ public static class TimeEstimate
     /// than ticked, so it sits at the upper end. Ticking several boxes, looking up a number and writing
     /// take longer; a long free text (goals, wishes) is a few sentences.
     /// </summary>
-    public static int DecisionSeconds(QuestionType type) => type switch
-    {
-        QuestionType.YesNo => 5,
-        QuestionType.Single => 6,
-        QuestionType.Scale => 10,
-        QuestionType.Multi => 12,
-        QuestionType.Number => 10,
-        QuestionType.Text => 20,
-        QuestionType.LongText => 90,
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+    public static int DecisionSeconds(QuestionType type) => QuestionKinds.For(type).DecisionSeconds;
 
     /// <summary>Beyond this many combinations of answers the range falls back to a cruder bound (see <see cref="Range"/>).</summary>
     public const int MaxScenarios = 50_000;
@@ -143,36 +134,5 @@ public static class TimeEstimate
         return new TimeRange(min, max);
     }
 
-    private static List<Answer?> Candidates(Question question, List<string> named)
-    {
-        switch (question.Type)
-        {
-            case QuestionType.Scale or QuestionType.YesNo or QuestionType.Single:
-                var choices = named.Where(v => question.FindOption(v) is not null).Select(v => (Answer?)new Answer.Choice(v)).ToList();
-                var other = question.Options.FirstOrDefault(o => !named.Contains(o.Value));
-                choices.Add(other is null ? null : new Answer.Choice(other.Value));
-                return choices;
-            case QuestionType.Multi:
-                var values = named.Where(v => question.FindOption(v) is not null).ToList();
-                var sets = new List<Answer?> { null };
-                sets.AddRange(values.Select(v => (Answer?)new Answer.Choices([v])));
-                if (values.Count > 1)
-                {
-                    sets.Add(new Answer.Choices(values));
-                }
-
-                return sets;
-            case QuestionType.Number:
-                var numbers = named.Select(v => decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null)
-                    .OfType<decimal>()
-                    .SelectMany(n => new[] { n - 1, n, n + 1 })
-                    .Distinct()
-                    .Select(n => (Answer?)new Answer.Number(n))
-                    .ToList();
-                numbers.Add(null);
-                return numbers;
-            default:
-                return [null];
-        }
-    }
+    private static List<Answer?> Candidates(Question question, List<string> named) => question.Kind().Scenarios(question, named).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Scoring.Scoring;
 
 namespace SelfEval.Scoring.Exchange;
@@ -26,6 +27,9 @@ public sealed record ExchangeData(
 public static class ExchangeReader
 {
     public const string NotRelevant = "n/a";
+
+    /// <summary>"Weiß nicht" in the answers of an exchange file, as the round export writes it.</summary>
+    public const string DontKnow = "weiß nicht";
 
     public static (ExchangeData? Data, IReadOnlyList<ExchangeProblem> Problems) Read(string json, Questionnaire questionnaire)
     {
@@ -81,7 +85,7 @@ public static class ExchangeReader
 
             // Files written before people chose what to share list everyone one by one and have no team figures.
             var team = root.TryGetProperty("team", out var t)
-                ? Team(t, questionnaire, problems)
+                ? Team(t, questionnaire, problems) with { Profile = profile } // the advice reads the initiative's phase from the figures
                 : TeamTally.Of(questionnaire, profile, respondents.Select(p => p.Answers).ToList());
 
             var name = ProfileFacts.InitiativeName(profile);
@@ -129,7 +133,7 @@ public static class ExchangeReader
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new(at, "Erwartet wird ein Objekt mit counts, numbers oder texts und notRelevant, notAsked, unanswered."));
+            problems.Add(new(at, "Erwartet wird ein Objekt mit counts, numbers oder texts und notRelevant, dontKnow, notAsked, unanswered."));
             return null;
         }
 
@@ -150,22 +154,28 @@ public static class ExchangeReader
             return 0;
         }
 
-        var (notRelevant, notAsked, unanswered) = (Count("notRelevant"), Count("notAsked"), Count("unanswered"));
+        var (notRelevant, notAsked, unanswered, dontKnow) = (Count("notRelevant"), Count("notAsked"), Count("unanswered"), Count("dontKnow"));
         if (notRelevant > 0 && !question.AllowsNotRelevant)
         {
             problems.Add(new($"{at}.notRelevant", "Diese Frage lässt „nicht relevant“ (n/a) nicht zu."));
         }
 
+        if (dontKnow > 0 && !question.AllowsDontKnow)
+        {
+            problems.Add(new($"{at}.dontKnow", "Diese Frage lässt „weiß nicht“ nicht zu."));
+        }
+
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var numbers = new List<decimal>();
         var texts = new List<string>();
-        var expected = question.Type switch
+        var expected = question.Kind().Tally switch
         {
-            QuestionType.Number => "numbers",
-            QuestionType.Text or QuestionType.LongText => "texts",
-            _ => "counts",
+            TallyShape.Numbers => "numbers",
+            TallyShape.Texts => "texts",
+            TallyShape.Counts => "counts",
+            _ => throw new ArgumentOutOfRangeException(nameof(question)),
         };
-        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered")))
+        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered" or "dontKnow")))
         {
             var path = $"{at}.{property.Name}";
             if (property.Name != expected)
@@ -207,14 +217,17 @@ public static class ExchangeReader
         }
 
         // Everyone in the team is counted once per question, except in multiple choice, where one person may pick several.
-        var people = (question.Type == QuestionType.Multi ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered;
-        if (problems.Count == before && question.Type != QuestionType.Multi && people != respondents)
+        var people = (question.Kind().SeveralPerPerson ? 0 : counts.Values.Sum()) + numbers.Count + texts.Count + notRelevant + notAsked + unanswered + dontKnow;
+        if (problems.Count == before && !question.Kind().SeveralPerPerson && people != respondents)
         {
             problems.Add(new(at, $"Die Angaben ergeben zusammen {(people == 1 ? "1 Person" : $"{people} Personen")}, das Team hat aber {respondents} (team.respondents)."));
         }
 
         var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
-        return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered);
+        return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
+        {
+            DontKnow = dontKnow,
+        };
     }
 
     private static Dictionary<string, Answer> Answers(JsonElement element, string path, Questionnaire questionnaire, bool profileOnly, List<ExchangeProblem> problems)
@@ -251,23 +264,19 @@ public static class ExchangeReader
                 continue;
             }
 
-            var (answer, problem) = question.Type switch
+            if (value.ValueKind == JsonValueKind.String && value.GetString() == DontKnow)
             {
-                QuestionType.Scale or QuestionType.YesNo or QuestionType.Single => value.ValueKind != JsonValueKind.String
-                    ? (null, "Erwartet wird der Antwortwert als Text, z. B. \"3\".")
-                    : question.FindOption(value.GetString()!) is null
-                        ? (null, $"Der Wert \"{value.GetString()}\" liegt nicht auf der Skala; möglich sind: {string.Join(", ", question.Options.Select(o => o.Value))}.")
-                        : ((Answer?)new Answer.Choice(value.GetString()!), (string?)null),
-                QuestionType.Multi => value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String || question.FindOption(v.GetString()!) is null)
-                    ? (null, $"Erwartet wird eine Liste von Antwortwerten aus: {string.Join(", ", question.Options.Select(o => o.Value))}.")
-                    : (new Answer.Choices(value.EnumerateArray().Select(v => v.GetString()!).ToArray()), null),
-                QuestionType.Number => value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d)
-                    ? (new Answer.Number(d), null)
-                    : (null, "Erwartet wird eine Zahl."),
-                _ => value.ValueKind == JsonValueKind.String
-                    ? (new Answer.Text(value.GetString()!), null)
-                    : (null, "Erwartet wird ein Text."),
-            };
+                if (!question.AllowsDontKnow)
+                {
+                    problems.Add(new(at, "Diese Frage lässt „weiß nicht“ nicht zu."));
+                    continue;
+                }
+
+                answers[question.Id] = new Answer.DontKnow();
+                continue;
+            }
+
+            var (answer, problem) = question.Kind().FromExchange(question, value);
             if (problem is not null)
             {
                 problems.Add(new(at, problem));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfEval.Scoring.Model;
 
 namespace SelfEval.Scoring.Loading;
@@ -36,6 +37,14 @@ internal sealed class QuestionDraft
     public bool Reverse { get; set; }
     public string? Hint { get; set; }
     public List<LocatedId> Offers { get; } = [];
+    public LocatedId? MainOffer { get; set; }
+    public bool AllowsDontKnow { get; set; }
+    public Measure? Measures { get; set; }
+
+    /// <summary>The question's own levels (<c>levels:</c>), worst first; null when it has none.</summary>
+    public List<AnswerOption>? Levels { get; set; }
+
+    public bool HasLevelErrors { get; set; }
     public string? SourceRef { get; set; }
     public LocatedCondition? Condition { get; set; }
     public decimal? Min { get; set; }
@@ -54,16 +63,26 @@ internal sealed class QuestionDraft
     /// <summary>A line under 'groups:' was unusable, so coverage checks would only repeat it.</summary>
     public bool HasGroupErrors { get; set; }
 
+    /// <summary>What can be answered: own levels or the shared scale's, ja/teilweise/nein, or the options.</summary>
+    public IReadOnlyList<AnswerOption> AnswerOptions => Type switch
+    {
+        QuestionType.Scale => Levels?.ToArray() ?? Scale?.Levels ?? [],
+        QuestionType.YesNo => YesNo,
+        QuestionType.Single or QuestionType.Multi => Options.ToArray(),
+        QuestionType.Number or QuestionType.Text or QuestionType.LongText or null => [],
+        _ => throw new UnreachableException($"Question type {Type} has no answer options defined."),
+    };
+
     public Question Build() => new(
-        Id, Text, HelpMarkdown, Type ?? QuestionType.Text, Scale?.Id,
-        Type switch
-        {
-            QuestionType.Scale => Scale?.Levels ?? [],
-            QuestionType.YesNo => YesNo,
-            _ => Options.ToArray(),
-        },
+        Id, Text, HelpMarkdown, Type ?? QuestionType.Text, Levels is null ? Scale?.Id : null, AnswerOptions,
         Required, AllowsNotRelevant, Weight, Aspect, Dimension, Reverse, Hint,
-        Offers.Select(o => o.Id).ToArray(), SourceRef, Condition?.Condition, Min, Max, IsProfile, Line);
+        Offers.Select(o => o.Id).ToArray(), SourceRef, Condition?.Condition, Min, Max, IsProfile, Line)
+    {
+        MainOfferId = MainOffer?.Id,
+        AllowsDontKnow = AllowsDontKnow,
+        Measures = Measures,
+        HasOwnLevels = Levels is not null,
+    };
 
     /// <summary>Ja / teilweise / nein, scored like a three-step scale.</summary>
     public static readonly IReadOnlyList<AnswerOption> YesNo =
@@ -92,6 +111,32 @@ internal sealed class SectionDraft
         Questions.Select(q => q.Build()).ToArray(), IsProfile, Line);
 }
 
+internal sealed class SupportOfferDraft
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required int Line { get; init; }
+    public string? SourceRef { get; set; }
+    public string? Provider { get; set; }
+    public string? Contact { get; set; }
+    public string? Since { get; set; }
+
+    /// <summary>Checked against the profile question 'phase' once both files are read.</summary>
+    public List<LocatedId> Phases { get; } = [];
+
+    /// <summary>Checked against the guides of the folder once all files are read.</summary>
+    public List<LocatedId> Guides { get; } = [];
+
+    public SupportOffer Build(string description) => new(Id, Title, description, SourceRef)
+    {
+        Provider = Provider,
+        Contact = Contact,
+        Since = Since,
+        Phases = Phases.Select(p => p.Id).ToArray(),
+        GuideIds = Guides.Select(g => g.Id).ToArray(),
+    };
+}
+
 internal sealed class ParsedFile
 {
     public required string Source { get; init; }
@@ -112,6 +157,8 @@ internal sealed class ParsedFile
     public List<(string OldId, string NewId, int Line)> Renamed { get; } = [];
     public List<SectionDraft> Sections { get; } = [];
     public List<SupportOffer> Offers { get; } = [];
+    public List<SupportOfferDraft> OfferDrafts { get; } = [];
+    public DateOnly? Date { get; set; }
     public Dictionary<string, int> OfferLines { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The comparison dimensions of a profile file, in file order.</summary>

@@ -16,6 +16,22 @@ public sealed record LoadResult(
     public bool Success => Errors.Count == 0;
 }
 
+/// <summary>Which files are handed in, and so which checks apply.</summary>
+public enum LoadScope
+{
+    /// <summary>The whole questionnaire folder: every rule of the current format edition, and every check across files.</summary>
+    Folder,
+
+    /// <summary>One file checked with the profile and catalogue beside it: no check that needs the other guides.</summary>
+    Draft,
+
+    /// <summary>
+    /// A version stored with a round, answered under an older release: requirements added by a later edition of the
+    /// format (such as <c>measures:</c>) are not enforced, and neither are checks that need the other guides.
+    /// </summary>
+    Stored,
+}
+
 /// <summary>
 /// Turns a set of Markdown files (guides, the shared profile, the offers catalogue) into immutable
 /// questionnaires, or reports every error at once with file and line. It never touches the file
@@ -25,7 +41,7 @@ public static class QuestionnaireLoader
 {
     public static LoadResult Load(params SourceFile[] files) => Load((IEnumerable<SourceFile>)files);
 
-    public static LoadResult Load(IEnumerable<SourceFile> files)
+    public static LoadResult Load(IEnumerable<SourceFile> files, LoadScope scope = LoadScope.Folder)
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<LoadError>();
@@ -35,7 +51,7 @@ public static class QuestionnaireLoader
             var text = file.Text ?? Decode(file, errors);
             if (text is not null)
             {
-                var result = FileParser.Parse(file.Name, text);
+                var result = FileParser.Parse(file.Name, text, scope);
                 errors.AddRange(result.Errors.Errors);
                 parsed.Add(result);
             }
@@ -43,10 +59,18 @@ public static class QuestionnaireLoader
 
         var profile = Single(parsed, FileKind.Profile, "Profil (kind: profile)", errors);
         var offersFile = Single(parsed, FileKind.Offers, "Angebotskatalog (kind: offers)", errors);
-        var offers = offersFile is null ? null : new OfferCatalog(offersFile.Id ?? "angebote", offersFile.Title ?? string.Empty, offersFile.Offers, new SourceText(offersFile.Source, offersFile.Text));
+        var offers = offersFile is null ? null : new OfferCatalog(offersFile.Id ?? "angebote", offersFile.Title ?? string.Empty, offersFile.Offers, new SourceText(offersFile.Source, offersFile.Text))
+        {
+            Date = offersFile.Date,
+        };
         if (profile is not null)
         {
             CheckProfile(profile, errors);
+        }
+
+        if (offersFile is not null)
+        {
+            CheckOfferReferences(offersFile, profile, scope == LoadScope.Folder ? parsed.Where(p => p.Kind == FileKind.Questionnaire).ToList() : null, errors);
         }
 
         // One instance for all guides: they are answered with the same profile, so they compare alike.
@@ -138,7 +162,7 @@ public static class QuestionnaireLoader
         CheckConditions(context, errors);
         foreach (var question in guide.Sections.SelectMany(s => s.Questions))
         {
-            foreach (var offer in question.Offers)
+            foreach (var offer in question.Offers.Prepend(question.MainOffer).OfType<LocatedId>())
             {
                 if (offers is null)
                 {
@@ -183,6 +207,47 @@ public static class QuestionnaireLoader
             }
         }
     }
+
+    /// <summary>
+    /// What an offer refers to outside the catalogue: the phases it serves are answers of the profile question
+    /// 'phase', and the guides it is are loaded alongside it (known only when the whole folder is read).
+    /// </summary>
+    private static void CheckOfferReferences(ParsedFile offers, ParsedFile? profile, List<ParsedFile>? guides, List<LoadError> errors)
+    {
+        var phase = profile?.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == PhaseQuestion);
+        foreach (var offer in offers.OfferDrafts)
+        {
+            foreach (var value in profile is null ? [] : offer.Phases)
+            {
+                if (phase is null)
+                {
+                    errors.Add(new LoadError(offers.Source, value.Line, $"Unter 'phases' steht '{value.Id}', aber das Profil {profile?.Source} hat keine Frage '{PhaseQuestion}', deren Antworten hier stehen könnten."));
+                }
+                else if (phase.AnswerOptions.Count > 0 && phase.AnswerOptions.All(o => o.Value != value.Id))
+                {
+                    errors.Add(new LoadError(offers.Source, value.Line, $"Die Phase '{value.Id}' gibt es nicht. Möglich sind die Antworten der Profilfrage '{PhaseQuestion}': {string.Join(", ", phase.AnswerOptions.Select(o => o.Value))}."));
+                }
+            }
+
+            // A catalogue read on its own has no guides to name; a guide whose id could not be read is reported already.
+            if (guides is null or [] || guides.Any(g => g.Id is null))
+            {
+                continue;
+            }
+
+            foreach (var guide in offer.Guides)
+            {
+                if (guides.All(g => g.Id != guide.Id))
+                {
+                    var known = string.Join(", ", guides.Select(g => g.Id).OfType<string>());
+                    errors.Add(new LoadError(offers.Source, guide.Line, $"Unter 'guide' steht der Leitfaden '{guide.Id}', den es nicht gibt. Geladen sind: {known}. Schreiben Sie die id aus dem Front Matter des Leitfadens."));
+                }
+            }
+        }
+    }
+
+    // The profile question the phases of offers refer to (support is phase-aware).
+    private const string PhaseQuestion = "phase";
 
     /// <summary>All questions of a guide in answering order, profile first, with their position.</summary>
     private sealed class GuideContext
@@ -320,12 +385,7 @@ public static class QuestionnaireLoader
 
                     break;
                 case QuestionType.Scale or QuestionType.YesNo or QuestionType.Single or QuestionType.Multi:
-                    var options = question.Type switch
-                    {
-                        QuestionType.Scale => question.Scale?.Levels ?? [],
-                        QuestionType.YesNo => QuestionDraft.YesNo,
-                        _ => question.Options,
-                    };
+                    var options = question.AnswerOptions;
                     if (clause.Operator is not (ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In) && question.Type != QuestionType.Scale)
                     {
                         Add($"Die Bedingung {owner} vergleicht die Auswahlfrage '{question.Id}' mit < oder >; das geht nur bei Zahlen und Skalen.");

@@ -6,7 +6,7 @@ public abstract record Answer
     /// <summary>"Nicht relevant für unsere Ziele", with an optional justification.</summary>
     public sealed record NotRelevant(string? Justification) : Answer;
 
-    /// <summary>"Weiß nicht": the person does not know. Not scored, but counted as answered for coverage.</summary>
+    /// <summary>"Weiß nicht": the person does not know. Not scored; the item stays relevant, so it lowers coverage like a blank (unlike "nicht relevant"), and it counts as answered for progress.</summary>
     public sealed record DontKnow : Answer;
 
     /// <summary>The chosen option's value for scale, yesno and single questions.</summary>

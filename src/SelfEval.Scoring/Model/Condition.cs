@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Scoring.Model;
 
@@ -8,34 +9,16 @@ public enum ConditionOperator { Equal, NotEqual, In, Less, LessOrEqual, Greater,
 public sealed record Clause(string QuestionId, ConditionOperator Operator, IReadOnlyList<string> Values)
 {
     /// <summary>
-    /// An unanswered or "nicht relevant" question makes every clause about it false, so that
-    /// a follow-up never appears on the strength of an answer nobody gave.
+    /// An unanswered or "nicht relevant" question makes every clause about it false (even "!="), so that
+    /// a follow-up never appears on the strength of an answer nobody gave. "Weiß nicht" is an answer, but
+    /// equal to no option and no number: only "!=" holds for it.
     /// </summary>
-    public bool IsMet(Answer? answer) => answer switch
-    {
-        null or Answer.NotRelevant or Answer.Text => false,
-        Answer.Choice c => Operator switch
-        {
-            ConditionOperator.Equal or ConditionOperator.In => Values.Contains(c.Value),
-            ConditionOperator.NotEqual => !Values.Contains(c.Value),
-            _ => TryNumber(c.Value, out var n) && Compare(n),
-        },
-        Answer.Choices m => Operator switch
-        {
-            ConditionOperator.Equal or ConditionOperator.In => Values.Any(m.Values.Contains),
-            ConditionOperator.NotEqual => !Values.Any(m.Values.Contains),
-            _ => false,
-        },
-        Answer.Number n => Operator switch
-        {
-            ConditionOperator.Equal or ConditionOperator.In => Values.Any(v => TryNumber(v, out var x) && x == n.Value),
-            ConditionOperator.NotEqual => !Values.Any(v => TryNumber(v, out var x) && x == n.Value),
-            _ => Compare(n.Value),
-        },
-        _ => false,
-    };
+    public bool IsMet(Answer? answer) => answer is Answer.DontKnow
+        ? Operator == ConditionOperator.NotEqual
+        : answer is not null && QuestionKinds.Storing(answer) is { } kind && kind.Matches(this, answer);
 
-    private bool Compare(decimal actual)
+    /// <summary>The ordering operators against the clause's first value; false for the others.</summary>
+    internal bool Compare(decimal actual)
     {
         if (!TryNumber(Values[0], out var limit))
         {
@@ -48,7 +31,8 @@ public sealed record Clause(string QuestionId, ConditionOperator Operator, IRead
             ConditionOperator.LessOrEqual => actual <= limit,
             ConditionOperator.Greater => actual > limit,
             ConditionOperator.GreaterOrEqual => actual >= limit,
-            _ => false,
+            ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In => false,
+            _ => throw new ArgumentOutOfRangeException(nameof(Operator)),
         };
     }
 

@@ -19,17 +19,7 @@ public enum Measure { Practice, Result }
 public static class ModelNames
 {
     // The spellings authors write in the Markdown and analysts read in the codebook.
-    public static string Name(this QuestionType type) => type switch
-    {
-        QuestionType.Scale => "scale",
-        QuestionType.YesNo => "yesno",
-        QuestionType.Single => "single",
-        QuestionType.Multi => "multi",
-        QuestionType.Number => "number",
-        QuestionType.Text => "text",
-        QuestionType.LongText => "longtext",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+    public static string Name(this QuestionType type) => Kinds.QuestionKinds.For(type).Name;
 
     public static string Name(this Aspect aspect) => aspect switch
     {
@@ -68,16 +58,8 @@ public static class ModelNames
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
-    public static readonly IReadOnlyDictionary<string, QuestionType> Types = new Dictionary<string, QuestionType>
-    {
-        ["scale"] = QuestionType.Scale,
-        ["yesno"] = QuestionType.YesNo,
-        ["single"] = QuestionType.Single,
-        ["multi"] = QuestionType.Multi,
-        ["number"] = QuestionType.Number,
-        ["text"] = QuestionType.Text,
-        ["longtext"] = QuestionType.LongText,
-    };
+    public static readonly IReadOnlyDictionary<string, QuestionType> Types =
+        Kinds.QuestionKinds.All.ToDictionary(k => k.Name, k => k.Type, StringComparer.Ordinal);
 
     public static readonly IReadOnlyDictionary<string, Aspect> Aspects = new Dictionary<string, Aspect>
     {

@@ -75,7 +75,7 @@ public sealed record Question(
     public bool HasOwnLevels { get; init; }
 
     /// <summary>Scale and yes/no questions of a guide count towards the scores; profile questions never do.</summary>
-    public bool Scored => !IsProfile && Type is QuestionType.Scale or QuestionType.YesNo;
+    public bool Scored => !IsProfile && Kinds.QuestionKinds.For(Type).Scored;
 
     public AnswerOption? FindOption(string value) => Options.FirstOrDefault(o => o.Value == value);
 }

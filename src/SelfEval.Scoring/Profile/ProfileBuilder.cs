@@ -46,17 +46,26 @@ public static class ProfileBuilder
             strengths,
             strongSections,
             weaknesses,
-            SupportNeeds(weakItems, offers, Ref),
+            SupportNeeds(weakItems, offers, Eligibility(q, offers, card.Team), Ref),
             card.Respondents >= 2 ? Team(card, numbers, Ref) : null,
             previous is null ? null : Trend(card, previous, numbers),
             Details(card, numbers),
             q.HasChecklist ? Checklist(card, numbers) : null,
             MethodText.Markdown,
-            card.Items.Count(i => i.IsRelevant && !i.IsScored))
+            card.Items.Count(i => i.IsRelevant && !i.IsScored && i.Unanswered > 0))
         {
             OpenAnswers = Open(card, numbers),
+            Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(q, m, card.Measures[m])).ToList(),
+            DontKnow = card.Items.Count(i => !i.IsScored && i.Unanswered == 0 && i.DontKnow > 0),
+            OffersDate = offers?.Date,
         };
     }
+
+    /// <summary>The profile question whose values an offer's <c>phases</c> name.</summary>
+    private const string PhaseQuestion = "phase";
+
+    private static MeasureLine MeasureLine(Questionnaire q, Measure measure, ScoreValue score) =>
+        new(measure, score.Value, score.Assessable, score.Assessable ? Band(q, score.Value!.Value).Name : null, score.Coverage);
 
     private static List<OpenAnswers> Open(ScoreCard card, Numbering numbers) =>
         card.Team is not { } team
@@ -80,33 +89,67 @@ public static class ProfileBuilder
 
     private static ScoreBand Band(Questionnaire q, decimal value) => q.BandFor(Math.Round(value, 0, MidpointRounding.AwayFromZero));
 
-    private static IReadOnlyList<SupportNeed> SupportNeeds(List<ItemResult> weak, OfferCatalog? offers, Func<ItemResult, ItemRef> toRef)
+    /// <summary>
+    /// Which offers may be recommended here: in the catalogue, not the guide being filled in, and, where the
+    /// offer names its phases and the initiative's phase is known, serving that phase.
+    /// </summary>
+    private static Func<string, bool> Eligibility(Questionnaire q, OfferCatalog? offers, TeamTally? team)
+    {
+        var phase = team?.Profile.GetValueOrDefault(PhaseQuestion) is Answer.Choice c ? c.Value : null;
+        return id => offers?.Find(id) is { } offer
+            && !offer.GuideIds.Contains(q.Id, StringComparer.Ordinal)
+            && (offer.Phases.Count == 0 || phase is null || offer.Phases.Contains(phase, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Each weak item feeds one offer: its main one, else its first eligible optional one. Offers rank by the
+    /// summed priority of their items, ties by catalogue order; the profile keeps the most urgent few.
+    /// </summary>
+    private static IReadOnlyList<SupportNeed> SupportNeeds(List<ItemResult> weak, OfferCatalog? offers, Func<string, bool> eligible, Func<ItemResult, ItemRef> toRef)
     {
         if (offers is null)
         {
             return [];
         }
 
-        return weak
-            .SelectMany(i => i.Question.OfferIds.Select(o => (Offer: o, Item: i)))
-            .GroupBy(x => x.Offer)
+        string? Target(Question question) =>
+            question.MainOfferId is { } main && eligible(main) ? main : question.OfferIds.FirstOrDefault(eligible);
+
+        var ranked = weak
+            .Select(i => (Offer: Target(i.Question), Item: i))
+            .Where(x => x.Offer is not null)
+            .GroupBy(x => x.Offer!, StringComparer.Ordinal)
             .Select(g =>
             {
-                var offer = offers.Find(g.Key);
                 var items = g.Select(x => x.Item).OrderByDescending(Priority).ThenBy(i => i.Order).ToList();
-                var priority = items.Sum(Priority);
-                return (Index: offers.Offers.ToList().FindIndex(o => o.Id == g.Key), Need: new SupportNeed(
-                    g.Key,
-                    offer?.Title ?? g.Key,
-                    offer?.DescriptionMarkdown ?? string.Empty,
-                    priority,
-                    priority >= Method.HighPriorityFrom ? "hoch" : priority >= Method.MediumPriorityFrom ? "mittel" : "niedrig",
-                    items.Take(5).Select(toRef).ToList(),
-                    items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().Take(3).ToList(),
-                    Math.Max(0, items.Count - 5)));
+                return (Offer: offers.Find(g.Key)!, Items: items, Priority: items.Sum(Priority));
             })
-            .OrderByDescending(x => x.Need.Priority).ThenBy(x => x.Index)
-            .Select(x => x.Need)
+            .OrderByDescending(x => x.Priority).ThenBy(x => offers.Offers.ToList().IndexOf(x.Offer))
+            .Take(Method.MaxSupportNeeds)
+            .ToList();
+
+        var recommended = ranked.Select(x => x.Offer.Id).ToHashSet(StringComparer.Ordinal);
+        return ranked.Select(x => new SupportNeed(
+                x.Offer.Id,
+                x.Offer.Title,
+                x.Offer.DescriptionMarkdown,
+                x.Priority,
+                x.Priority >= Method.HighPriorityFrom ? "hoch" : x.Priority >= Method.MediumPriorityFrom ? "mittel" : "niedrig",
+                x.Items.Take(5).Select(toRef).ToList(),
+                x.Items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().Take(3).ToList(),
+                Math.Max(0, x.Items.Count - 5))
+            {
+                Provider = x.Offer.Provider,
+                Contact = x.Offer.Contact,
+                Since = x.Offer.Since,
+                AlsoWorthALook = x.Items
+                    .SelectMany(i => i.Question.OfferIds)
+                    .Distinct(StringComparer.Ordinal)
+                    .Where(id => !recommended.Contains(id) && eligible(id))
+                    .Take(Method.MaxAlsoWorthALook)
+                    .Select(id => new OfferRef(id, offers.Find(id)!.Title))
+                    .ToList(),
+            })
             .ToList();
     }
 
@@ -157,7 +200,10 @@ public static class ProfileBuilder
             s.Section.Title,
             Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score),
             s.Agreement,
-            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, AnswerText(i, card.Respondents), i.Score, i.ToDiscuss)).ToList()))
+            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, AnswerText(i, card.Respondents), i.Score, i.ToDiscuss, i.DontKnow)).ToList())
+        {
+            Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(card.Questionnaire, m, s.Measures[m])).ToList(),
+        })
         .ToList();
 
     private static List<ChecklistSection> Checklist(ScoreCard card, Numbering numbers) =>
@@ -170,18 +216,29 @@ public static class ProfileBuilder
                     .Select(i => new ChecklistItem(
                         numbers.Of(i.Question),
                         i.Question.Text,
-                        i.Score is null ? "noch nicht beantwortet" : AnswerText(i, card.Respondents),
+                        i.Score is null && i.DontKnow == 0 ? "noch nicht beantwortet" : AnswerText(i, card.Respondents),
                         i.Question.SupportHint ?? string.Empty))
                     .ToList()))
             .Where(s => s.Items.Count > 0)
             .ToList();
 
-    /// <summary>"3 – weitgehend umgesetzt" for one person; the mean and the range of answers for a team.</summary>
+    private const string DontKnowText = "weiß nicht";
+
+    /// <summary>"3 – weitgehend umgesetzt" for one person; the mean and the range of answers for a team; "weiß nicht" apart from both.</summary>
     public static string AnswerText(ItemResult item, int respondents)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        var dontKnow = item.DontKnow > 0 ? $", {item.DontKnow}× {DontKnowText}" : string.Empty;
         if (item.Scores.Count == 0)
         {
-            return item.NotRelevant > 0 && item.Unanswered == 0 ? "nicht relevant für unsere Ziele" : item.Hidden > 0 && item.Unanswered == 0 ? "nicht gefragt" : "nicht beantwortet";
+            if (item.DontKnow > 0 && item.Unanswered == 0)
+            {
+                return respondents < 2
+                    ? DontKnowText
+                    : $"{item.DontKnow}× {DontKnowText}" + (item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty);
+            }
+
+            return (item.NotRelevant > 0 && item.Unanswered == 0 ? "nicht relevant für unsere Ziele" : item.Hidden > 0 && item.Unanswered == 0 ? "nicht gefragt" : "nicht beantwortet") + dontKnow;
         }
 
         string Label(AnswerOption o) => item.Question.Type == QuestionType.Scale ? $"{o.Value} – {o.Label}" : o.Label;
@@ -195,7 +252,7 @@ public static class ProfileBuilder
             ? $"alle „{Label(ordered[0])}“"
             : $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
         var others = item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty;
-        return $"Mittel {Format.Number(item.Score!.Value)} · {item.Scores.Count} Antworten, {range}{others}";
+        return $"Mittel {Format.Number(item.Score!.Value)} · {item.Scores.Count} Antworten, {range}{others}{dontKnow}";
     }
 
     private static string Range(ItemResult item)

@@ -1,3 +1,5 @@
+using SelfEval.Scoring.Model;
+
 namespace SelfEval.Scoring.Profile;
 
 // The report model: everything a profile says, already worded and ordered. Renderers (the results
@@ -20,6 +22,15 @@ public sealed record ScoreLine(string Key, string Label, decimal? Value, bool As
     public string Display => Assessable && Value is { } v ? v.ToString("0", Format.German) : "nicht bewertbar";
 }
 
+/// <summary>
+/// Practice or results as a score. Carries the measure, not a label: the renderers word it, so the report
+/// model gains no sentence of its own.
+/// </summary>
+public sealed record MeasureLine(Measure Measure, decimal? Value, bool Assessable, string? Band, decimal Coverage)
+{
+    public ScoreLine ToLine(string label) => new(Measure.Name(), label, Value, Assessable, Band, Coverage);
+}
+
 public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, string Answer);
 
 public sealed record Weakness(ItemRef Item, decimal Weight, decimal Priority, string? Hint);
@@ -34,7 +45,22 @@ public sealed record SupportNeed(
     string Level,
     IReadOnlyList<ItemRef> Because,
     IReadOnlyList<string> NextSteps,
-    int FurtherItems = 0);
+    int FurtherItems = 0)
+{
+    /// <summary>Who offers it, as the catalogue says.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>An e-mail address or web link.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>Since when it is offered, as the catalogue writes it (a year or year-month).</summary>
+    public string? Since { get; init; }
+
+    /// <summary>Further offers the weak answers name, eligible and not recommended themselves (at most <see cref="Scoring.Method.MaxAlsoWorthALook"/>).</summary>
+    public IReadOnlyList<OfferRef> AlsoWorthALook { get; init; } = [];
+}
+
+public sealed record OfferRef(string Id, string Title);
 
 public sealed record DiscussionItem(ItemRef Item, string Range, int Steps);
 
@@ -54,9 +80,14 @@ public sealed record TrendLine(string Label, decimal? Before, decimal? Now)
 
 public sealed record TrendReport(int PreviousRound, string PreviousVersion, TrendLine Overall, IReadOnlyList<TrendLine> Sections, IReadOnlyList<TrendLine> Items);
 
-public sealed record DetailItem(string Number, string Text, string Answer, decimal? Score, bool ToDiscuss);
+/// <param name="DontKnow">How many answered "weiß nicht".</param>
+public sealed record DetailItem(string Number, string Text, string Answer, decimal? Score, bool ToDiscuss, int DontKnow = 0);
 
-public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items);
+public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items)
+{
+    /// <summary>The section's practice and result scores, in the order of <see cref="Measure"/>.</summary>
+    public IReadOnlyList<MeasureLine> Measures { get; init; } = [];
+}
 
 public sealed record ChecklistItem(string Number, string Text, string State, string NextStep);
 
@@ -85,6 +116,15 @@ public sealed record ProfileReport(
 
     /// <summary>What the team wrote in answer to open questions, without names.</summary>
     public IReadOnlyList<OpenAnswers> OpenAnswers { get; init; } = [];
+
+    /// <summary>Practice and results overall, in the order of <see cref="Measure"/>, beside the aspects and dimensions.</summary>
+    public IReadOnlyList<MeasureLine> Measures { get; init; } = [];
+
+    /// <summary>Questions nobody answered other than with "weiß nicht" (they are not among <see cref="Unanswered"/>).</summary>
+    public int DontKnow { get; init; }
+
+    /// <summary>The date of the offers catalogue the support needs come from.</summary>
+    public DateOnly? OffersDate { get; init; }
 }
 
 /// <summary>The texts given to one open question, in alphabetical order so that their order tells nobody who wrote which.</summary>

@@ -28,6 +28,12 @@ public static class Method
     public const int MaxStrengths = 6;
 
     public const int MaxWeaknesses = 8;
+
+    /// <summary>The profile recommends at most this many offers, the most urgent first.</summary>
+    public const int MaxSupportNeeds = 3;
+
+    /// <summary>Each recommended offer names at most this many further offers as "also worth a look".</summary>
+    public const int MaxAlsoWorthALook = 2;
 }
 
 /// <summary>A weighted mean with the share of items it rests on.</summary>
@@ -51,12 +57,16 @@ public sealed record ItemResult(
     IReadOnlyList<AnswerOption> Chosen,
     int NotRelevant,
     int Unanswered,
-    int Hidden)
+    int Hidden,
+    int DontKnow = 0)
 {
     public bool IsScored => Scores.Count > 0;
 
-    /// <summary>Asked of someone and neither answered "nicht relevant" by all nor hidden for all.</summary>
-    public bool IsRelevant => Scores.Count + Unanswered > 0;
+    /// <summary>
+    /// Asked of someone and neither answered "nicht relevant" by all nor hidden for all. "Weiß nicht" keeps an
+    /// item relevant: the question matters, the answer is missing, so it lowers the coverage like a blank.
+    /// </summary>
+    public bool IsRelevant => Scores.Count + Unanswered + DontKnow > 0;
 
     public decimal? Score => Scores.Count == 0 ? null : Math.Round(Scores.Average(), 1, MidpointRounding.AwayFromZero);
 
@@ -75,7 +85,13 @@ public sealed record ItemResult(
     public decimal EffectiveWeight => Question.Weight * Section.Weight;
 }
 
-public sealed record SectionResult(Section Section, ScoreValue Score, decimal? Agreement, IReadOnlyList<ItemResult> Items);
+public sealed record SectionResult(Section Section, ScoreValue Score, decimal? Agreement, IReadOnlyList<ItemResult> Items)
+{
+    /// <summary>The section's practice and result scores, weighted by question weight like <see cref="Score"/>.</summary>
+    public IReadOnlyDictionary<Measure, ScoreValue> Measures { get; init; } = NoMeasures;
+
+    internal static readonly IReadOnlyDictionary<Measure, ScoreValue> NoMeasures = Enum.GetValues<Measure>().ToDictionary(m => m, _ => ScoreValue.None);
+}
 
 public sealed record ScoreCard(
     Questionnaire Questionnaire,
@@ -94,4 +110,7 @@ public sealed record ScoreCard(
 
     /// <summary>The figures the card was scored from (texts and numbers included), without any person's answers one by one.</summary>
     public TeamTally? Team { get; init; }
+
+    /// <summary>How the initiative works (practice) and what it achieved (results), weighted like <see cref="Overall"/>.</summary>
+    public IReadOnlyDictionary<Measure, ScoreValue> Measures { get; init; } = SectionResult.NoMeasures;
 }

@@ -4,8 +4,8 @@ namespace SelfEval.Scoring.Scoring;
 
 /// <summary>
 /// Turns answers into scores. Pure: the same questionnaire and answers always give the same card.
-/// Every answer becomes 0–100 by its scale (reverse items flipped); "nicht relevant" and hidden
-/// questions leave the calculation; unanswered ones count against the coverage only.
+/// Every answer becomes 0–100 by its own levels or scale (reverse items flipped); "nicht relevant" and hidden
+/// questions leave the calculation; unanswered ones and "weiß nicht" count against the coverage only.
 /// </summary>
 public static class Scorer
 {
@@ -52,7 +52,7 @@ public static class Scorer
                 }
 
                 unanswered += tally.Numbers.Count + tally.Texts.Count;
-                items.Add(new ItemResult(question, section, order++, scores, steps, chosen, tally.NotRelevant, unanswered, tally.NotAsked));
+                items.Add(new ItemResult(question, section, order++, scores, steps, chosen, tally.NotRelevant, unanswered, tally.NotAsked, tally.DontKnow));
             }
         }
 
@@ -61,7 +61,10 @@ public static class Scorer
             .Select(s =>
             {
                 var own = items.Where(i => i.Section == s).ToList();
-                return new SectionResult(s, Mean(own, i => i.Question.Weight), Agreement(own), own);
+                return new SectionResult(s, Mean(own, i => i.Question.Weight), Agreement(own), own)
+                {
+                    Measures = Measures(own, i => i.Question.Weight),
+                };
             })
             .ToList();
 
@@ -77,10 +80,15 @@ public static class Scorer
             team.Respondents < 2 ? null : Agreement(items.Where(i => i.Question.Aspect == Aspect.Einigkeit)))
         {
             Team = team,
+            Measures = Measures(items, i => i.EffectiveWeight),
         };
     }
 
-    /// <summary>0 for the lowest level of the scale, 100 for the highest; reverse items the other way round.</summary>
+    // Questions of older stored versions measure nothing in particular and count in neither.
+    private static Dictionary<Measure, ScoreValue> Measures(IReadOnlyList<ItemResult> items, Func<ItemResult, decimal> weight) =>
+        Enum.GetValues<Measure>().ToDictionary(m => m, m => Mean(items.Where(i => i.Question.Measures == m), weight));
+
+    /// <summary>0 for the question's lowest level (its own or its scale's), 100 for its highest; reverse items the other way round.</summary>
     public static decimal Normalise(Question question, AnswerOption option)
     {
         var points = question.Options.Where(o => o.Points is not null).Select(o => o.Points!.Value).ToList();

@@ -1,4 +1,6 @@
+using SelfEval.Scoring.Answering;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Scoring.Scoring;
 
@@ -15,7 +17,12 @@ public sealed record QuestionTally(
     IReadOnlyList<string> Texts,
     int NotRelevant,
     int NotAsked,
-    int Unanswered);
+    int Unanswered)
+{
+    /// <summary>People who answered "weiß nicht" where the question offers it (elsewhere that answer counts as unanswered).</summary>
+    // An init property, not a positional one: figures read from older exchange files simply have none.
+    public int DontKnow { get; init; }
+}
 
 /// <summary>
 /// The whole team's answers in figures: everything the team profile is computed from, and nothing that
@@ -23,6 +30,12 @@ public sealed record QuestionTally(
 /// </summary>
 public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, QuestionTally> Questions)
 {
+    /// <summary>
+    /// The initiative's profile answers (its phase, for instance). They belong to the initiative, not to a
+    /// person, so they may travel with the team's figures; the advice reads the phase from here.
+    /// </summary>
+    public IReadOnlyDictionary<string, Answer> Profile { get; init; } = new Dictionary<string, Answer>(StringComparer.Ordinal);
+
     /// <summary>The question's figures; a question nobody's figures mention was left unanswered by everyone.</summary>
     public QuestionTally For(string questionId) =>
         Questions.TryGetValue(questionId, out var tally) ? tally : new QuestionTally(new Dictionary<string, int>(), [], [], 0, 0, Respondents);
@@ -48,7 +61,7 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var numbers = new List<decimal>();
                 var texts = new List<string>();
-                int notRelevant = 0, notAsked = 0, unanswered = 0;
+                int notRelevant = 0, notAsked = 0, unanswered = 0, dontKnow = 0;
                 foreach (var (answers, visible) in views)
                 {
                     if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
@@ -62,21 +75,35 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                         case Answer.NotRelevant:
                             notRelevant++;
                             break;
-                        case Answer.Choice c when question.Type != QuestionType.Multi && question.FindOption(c.Value) is not null:
-                            counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
+                        case Answer.DontKnow when question.AllowsDontKnow:
+                            dontKnow++;
                             break;
-                        case Answer.Choices m when question.Type == QuestionType.Multi && m.Values.Count > 0 && m.Values.All(v => question.FindOption(v) is not null):
-                            foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                        // What the kind takes and the question could have produced (an answer from an older
+                        // version that no longer fits counts as unanswered); the kind says how it is tallied.
+                        case { } given when question.Kind().Takes(given) && AnswerRules.Fits(question, given):
+                            switch (given)
                             {
-                                counts[value] = counts.GetValueOrDefault(value) + 1;
+                                case Answer.Choice c:
+                                    counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
+                                    break;
+                                case Answer.Choices m:
+                                    foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                                    {
+                                        counts[value] = counts.GetValueOrDefault(value) + 1;
+                                    }
+
+                                    break;
+                                case Answer.Number n:
+                                    numbers.Add(n.Value);
+                                    break;
+                                case Answer.Text t:
+                                    texts.Add(t.Value);
+                                    break;
+                                default:
+                                    unanswered++;
+                                    break;
                             }
 
-                            break;
-                        case Answer.Number n when question.Type == QuestionType.Number:
-                            numbers.Add(n.Value);
-                            break;
-                        case Answer.Text t when question.Type is QuestionType.Text or QuestionType.LongText:
-                            texts.Add(t.Value);
                             break;
                         default:
                             unanswered++;
@@ -87,10 +114,13 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                 // Options in the guide's order, so two tallies of the same answers are equal.
                 var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
                 questions[question.Id] = new QuestionTally(
-                    ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered);
+                    ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
+                {
+                    DontKnow = dontKnow,
+                };
             }
         }
 
-        return new TeamTally(respondents.Count, questions);
+        return new TeamTally(respondents.Count, questions) { Profile = profile };
     }
 }

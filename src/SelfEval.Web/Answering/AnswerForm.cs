@@ -15,6 +15,9 @@ public sealed record AnswerForm(IReadOnlyList<FieldResult> Fields, IReadOnlyList
 {
     public const string NotRelevantValue = "__nr";
 
+    /// <summary>The form value of "weiß nicht"; like "nicht relevant" it never collides with an option id.</summary>
+    public const string DontKnowValue = "__dont-know";
+
     public static string FieldName(Question question) => "q." + question.Id;
 
     public static string JustificationName(Question question) => "j." + question.Id;
@@ -36,8 +39,9 @@ public sealed record AnswerForm(IReadOnlyList<FieldResult> Fields, IReadOnlyList
         var fields = list.Select(q =>
         {
             var values = form[FieldName(q)].Where(v => v is not null).Select(v => v!).ToList();
-            var notRelevant = values.Remove(NotRelevantValue);
-            var raw = new RawAnswer(values, notRelevant, form[JustificationName(q)].FirstOrDefault());
+            var notRelevant = values.RemoveAll(v => v == NotRelevantValue) > 0;
+            var dontKnow = values.RemoveAll(v => v == DontKnowValue) > 0;
+            var raw = new RawAnswer(values, notRelevant, form[JustificationName(q)].FirstOrDefault(), dontKnow);
             return new FieldResult(q, raw, AnswerRules.Check(q, raw));
         }).ToList();
         var known = list.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);

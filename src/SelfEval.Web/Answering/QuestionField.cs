@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfEval.Scoring.Answering;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Web.Answering;
 
@@ -14,6 +15,14 @@ public sealed record QuestionField(
     bool Hidden,
     bool ReadOnly)
 {
+    /// <summary>The blank paper form: boxes to tick and lines to write on instead of inputs.</summary>
+    public bool Paper { get; init; }
+
+    public QuestionKind Kind => Question.Kind();
+
+    /// <summary>The kind's own partial: Pages/Shared/QuestionKinds/_{name}.cshtml.</summary>
+    public string Partial => "QuestionKinds/_" + Kind.Name;
+
     public string Name => AnswerForm.FieldName(Question);
 
     public string JustificationName => AnswerForm.JustificationName(Question);
@@ -22,35 +31,32 @@ public sealed record QuestionField(
 
     public string ErrorId => "fehler-" + Question.Id;
 
+    /// <summary>The ids of the help and error texts a screen reader should read with the input.</summary>
+    public string? DescribedBy
+    {
+        get
+        {
+            var ids = string.Join(' ', new[] { Error is null ? null : ErrorId, string.IsNullOrWhiteSpace(Question.HelpMarkdown) ? null : "hilfe-" + Question.Id }.Where(x => x is not null));
+            return ids.Length > 0 ? ids : null;
+        }
+    }
+
     /// <summary>Is this option selected, by what was just typed or else by what is saved.</summary>
     public bool IsSelected(string value) => Raw is not null
         ? Raw.Values.Contains(value)
-        : Saved switch
-        {
-            Answer.Choice c => c.Value == value,
-            Answer.Choices m => m.Values.Contains(value),
-            _ => false,
-        };
+        : Saved is not null && Kind.FormValues(Saved)?.Contains(value) == true;
 
     public bool IsNotRelevant => Raw?.NotRelevant ?? Saved is Answer.NotRelevant;
+
+    public bool IsDontKnow => Raw?.DontKnow ?? Saved is Answer.DontKnow;
 
     public string Justification => Raw?.Justification ?? (Saved as Answer.NotRelevant)?.Justification ?? string.Empty;
 
     public string TextValue => Raw is not null
         ? string.Join("\n", Raw.Values)
-        : Saved switch
-        {
-            Answer.Text t => t.Value,
-            Answer.Number n => n.Value.ToString("0.##########", System.Globalization.CultureInfo.GetCultureInfo("de-DE")),
-            _ => string.Empty,
-        };
+        : Saved is not null && Kind.FormValues(Saved) is { } values ? string.Join("\n", values) : string.Empty;
 
-    public int? MaxLength => Question.Type switch
-    {
-        QuestionType.Text => AnswerRules.TextLimit,
-        QuestionType.LongText => AnswerRules.LongTextLimit,
-        _ => null,
-    };
+    public int? MaxLength => Kind.MaxLength;
 
     /// <summary>The condition as data for the page's script, which shows and hides questions as people answer.</summary>
     public static string? ConditionJson(Condition? condition) => condition is null
@@ -65,6 +71,10 @@ public sealed record QuestionField(
         ConditionOperator.Less => "<",
         ConditionOperator.LessOrEqual => "<=",
         ConditionOperator.Greater => ">",
-        _ => ">=",
+        ConditionOperator.GreaterOrEqual => ">=",
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 }
+
+/// <summary>How a choice kind lays out its options: radio buttons or check boxes, with or without the level number.</summary>
+public sealed record ChoiceLayout(QuestionField Field, bool Multiple, bool ShowValue);

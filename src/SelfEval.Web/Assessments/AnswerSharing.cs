@@ -23,7 +23,8 @@ public static class AnswerSharingValues
     {
         AnswerSharing.Pseudonym => "pseudonym",
         AnswerSharing.Name => "name",
-        _ => "none",
+        AnswerSharing.None => "none",
+        _ => "none", // a value no member names (a cast) shares nothing
     };
 
     /// <summary>Anything unknown reads as not sharing: a wrong value must never make answers visible.</summary>

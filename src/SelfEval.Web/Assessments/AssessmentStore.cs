@@ -280,10 +280,10 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     }
 
     private static List<StoredAnswer> ReadProfile(SqliteConnection connection, SqliteTransaction? tx, long roundId) =>
-        connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
-            "SELECT question_id, value_json, not_relevant, justification FROM profile_answers WHERE round_id = @roundId",
+        connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+            "SELECT question_id, value_json, not_relevant, justification, dont_know FROM profile_answers WHERE round_id = @roundId",
             new { roundId }, tx)
-            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification))
+            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0))
             .ToList();
 
     public void SaveProfile(long roundId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears)
@@ -298,13 +298,13 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     {
         connection.Execute(
             """
-            INSERT INTO profile_answers (round_id, question_id, value_json, not_relevant, justification, updated_at)
-            VALUES (@roundId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @now)
+            INSERT INTO profile_answers (round_id, question_id, value_json, not_relevant, justification, dont_know, updated_at)
+            VALUES (@roundId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @DontKnow, @now)
             ON CONFLICT (round_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant,
-                justification = excluded.justification, updated_at = excluded.updated_at
+                justification = excluded.justification, dont_know = excluded.dont_know, updated_at = excluded.updated_at
             """,
-            upserts.Select(a => new { roundId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, now }), tx);
+            upserts.Select(a => new { roundId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, now }), tx);
         connection.Execute(
             "DELETE FROM profile_answers WHERE round_id = @roundId AND question_id = @questionId",
             clears.Select(questionId => new { roundId, questionId }), tx);

@@ -1,5 +1,6 @@
 using SelfEval.Scoring.Answering;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Web.Data;
 
 namespace SelfEval.Web.Assessments;
@@ -48,12 +49,8 @@ public static class ProfileCarryOver
         return new Plan(carried, notCarried);
     }
 
-    private static Answer? Renamed(Questionnaire next, Question question, Answer? answer) => answer switch
-    {
-        Answer.Choice c => new Answer.Choice(next.CurrentOption(question.Id, c.Value)),
-        Answer.Choices m => new Answer.Choices(m.Values.Select(v => next.CurrentOption(question.Id, v)).ToArray()),
-        _ => answer,
-    };
+    private static Answer? Renamed(Questionnaire next, Question question, Answer? answer) =>
+        answer is null ? null : question.Kind().Renamed(answer, value => next.CurrentOption(question.Id, value));
 
     private static string OldValue(StoredAnswer stored, Question? old)
     {
@@ -64,6 +61,11 @@ public static class ProfileCarryOver
             return "nicht relevant";
         }
 
+        if (stored.DontKnow)
+        {
+            return "weiß nicht";
+        }
+
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(stored.ValueJson ?? "null");
@@ -72,7 +74,9 @@ public static class ProfileCarryOver
             {
                 System.Text.Json.JsonValueKind.String => Label(value.GetString()!),
                 System.Text.Json.JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => Label(v.ToString()))),
-                _ => value.ToString(),
+                System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False
+                    or System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Undefined => value.ToString(),
+                _ => throw new ArgumentOutOfRangeException(nameof(stored)),
             };
         }
         catch (System.Text.Json.JsonException)

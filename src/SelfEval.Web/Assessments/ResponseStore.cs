@@ -9,25 +9,25 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public IReadOnlyList<StoredAnswer> Get(long respondentId)
     {
         using var connection = db.Open();
-        return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
-                "SELECT question_id, value_json, not_relevant, justification FROM answers WHERE respondent_id = @respondentId",
+        return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+                "SELECT question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId",
                 new { respondentId })
-            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification))
+            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0))
             .ToList();
     }
 
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {
         using var connection = db.Open();
-        return connection.Query<(long RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification)>(
+        return connection.Query<(long RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
                 """
-                SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification
+                SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know
                 FROM answers a JOIN respondents r ON r.id = a.respondent_id
                 WHERE r.round_id = @roundId
                 """,
                 new { roundId })
             .GroupBy(r => r.RespondentId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<StoredAnswer>)g.Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification)).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StoredAnswer>)g.Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0)).ToList());
     }
 
     /// <summary>
@@ -55,13 +55,13 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
 
         connection.Execute(
             """
-            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, updated_at)
-            VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @now)
+            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, updated_at)
+            VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @DontKnow, @now)
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant,
-                justification = excluded.justification, updated_at = excluded.updated_at
+                justification = excluded.justification, dont_know = excluded.dont_know, updated_at = excluded.updated_at
             """,
-            upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, now }), tx);
+            upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, now }), tx);
         connection.Execute(
             "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId",
             clears.Select(questionId => new { respondentId, questionId }), tx);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Scoring.Scoring;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -13,13 +14,16 @@ namespace SelfEval.Web.Assessments;
 
 /// <summary>
 /// The initiative's own data for one round, in the exchange format documented in docs/EXPORT.md:
-/// option values for choices, arrays for multiple choice, numbers, texts, "n/a" for not relevant,
+/// option values for choices, arrays for multiple choice, numbers, texts, "n/a" for not relevant, "weiß nicht",
 /// and no key for an unanswered question. Answers appear one by one only for the coordinator and for
 /// members who chose to share them (<see cref="RoundAnswers"/>); everyone counts in the team's figures.
 /// </summary>
 public sealed class RoundExport(AssessmentStore assessments, ResponseStore responses)
 {
     public const string NotRelevant = "n/a";
+
+    /// <summary>"Weiß nicht" as its own value, apart from "n/a"; the exchange reader takes it back.</summary>
+    public const string DontKnow = SelfEval.Scoring.Exchange.ExchangeReader.DontKnow;
 
     /// <summary>The respondent cell of the CSV row that holds the whole team's figures.</summary>
     public const string TeamRow = "Team (zusammengefasst)";
@@ -70,7 +74,7 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
                 csv.WriteField(person.FinishedAt ?? string.Empty);
                 foreach (var question in questions)
                 {
-                    Cell(csv, (question.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(question.Id));
+                    Cell(csv, question, (question.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(question.Id));
                 }
 
                 csv.EndRecord();
@@ -83,7 +87,7 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
             {
                 if (question.IsProfile)
                 {
-                    Cell(csv, answers.Profile.GetValueOrDefault(question.Id));
+                    Cell(csv, question, answers.Profile.GetValueOrDefault(question.Id));
                 }
                 else
                 {
@@ -106,20 +110,27 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         {
             var tally = team.For(question.Id);
             var entry = new JsonObject();
-            switch (question.Type)
+            switch (question.Kind().Tally)
             {
-                case QuestionType.Number:
+                case TallyShape.Numbers:
                     entry["numbers"] = new JsonArray(tally.Numbers.Select(n => (JsonNode)JsonValue.Create(n)).ToArray());
                     break;
-                case QuestionType.Text or QuestionType.LongText:
+                case TallyShape.Texts:
                     entry["texts"] = new JsonArray(tally.Texts.Select(t => (JsonNode)JsonValue.Create(t)).ToArray());
                     break;
-                default:
+                case TallyShape.Counts:
                     entry["counts"] = new JsonObject(tally.Counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value))));
                     break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(questionnaire));
             }
 
             entry["notRelevant"] = tally.NotRelevant;
+            if (question.AllowsDontKnow)
+            {
+                entry["dontKnow"] = tally.DontKnow;
+            }
+
             entry["notAsked"] = tally.NotAsked;
             entry["unanswered"] = tally.Unanswered;
             questions[question.Id] = entry;
@@ -128,21 +139,28 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         return new JsonObject { ["respondents"] = team.Respondents, ["answers"] = questions };
     }
 
-    /// <summary>"3:2|4:1" for choices, sorted numbers joined by "|", texts separated by a blank line; "n/a:1" for "nicht relevant".</summary>
+    /// <summary>"3:2|4:1" for choices, sorted numbers joined by "|", texts separated by a blank line; "n/a:1" for "nicht relevant", "weiß nicht:1" for "weiß nicht".</summary>
     private static string TeamCell(Question question, QuestionTally tally)
     {
-        var parts = question.Type switch
+        var texts = question.Kind().Tally == TallyShape.Texts;
+        var parts = question.Kind().Tally switch
         {
-            QuestionType.Number => tally.Numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList(),
-            QuestionType.Text or QuestionType.LongText => tally.Texts.Count == 0 ? [] : [string.Join("\n\n", tally.Texts)],
-            _ => tally.Counts.Select(c => $"{c.Key}:{c.Value}").ToList(),
+            TallyShape.Numbers => tally.Numbers.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList(),
+            TallyShape.Texts => tally.Texts.Count == 0 ? [] : [string.Join("\n\n", tally.Texts)],
+            TallyShape.Counts => tally.Counts.Select(c => $"{c.Key}:{c.Value}").ToList(),
+            _ => throw new ArgumentOutOfRangeException(nameof(question)),
         };
         if (tally.NotRelevant > 0)
         {
             parts.Add($"{NotRelevant}:{tally.NotRelevant}");
         }
 
-        return string.Join(question.Type is QuestionType.Text or QuestionType.LongText ? "\n\n" : "|", parts);
+        if (tally.DontKnow > 0)
+        {
+            parts.Add($"{DontKnow}:{tally.DontKnow}");
+        }
+
+        return string.Join(texts ? "\n\n" : "|", parts);
     }
 
     private static JsonObject Values(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> answers)
@@ -150,15 +168,11 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
         var result = new JsonObject();
         foreach (var question in questionnaire.Questions.Where(q => answers.ContainsKey(q.Id)))
         {
-            result[question.Id] = answers[question.Id] switch
-            {
-                Answer.NotRelevant => NotRelevant,
-                Answer.Choice c => c.Value,
-                Answer.Choices m => new JsonArray(m.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray()),
-                Answer.Number n => JsonValue.Create(n.Value),
-                Answer.Text t => t.Value,
-                _ => null,
-            };
+            var answer = answers[question.Id];
+            result[question.Id] = answer is Answer.NotRelevant ? NotRelevant
+                : answer is Answer.DontKnow ? DontKnow
+                : question.Kind().Takes(answer) ? question.Kind().ExportValue(answer)
+                : null;
         }
 
         return result;
@@ -179,23 +193,20 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
     }
 
     /// <summary>Numbers as numbers; everything else, typed text included, as text the writer protects from formulas.</summary>
-    private static void Cell(CsvWriter csv, Answer? answer)
+    private static void Cell(CsvWriter csv, Question question, Answer? answer)
     {
-        switch (answer)
+        var cell = answer is null ? string.Empty
+            : answer is Answer.NotRelevant ? NotRelevant
+            : answer is Answer.DontKnow ? DontKnow
+            : question.Kind().Takes(answer) ? question.Kind().ExportCell(answer)
+            : string.Empty;
+        if (cell is decimal number)
         {
-            case Answer.Number n:
-                csv.WriteField(n.Value);
-                break;
-            default:
-                csv.WriteField(answer switch
-                {
-                    Answer.NotRelevant => NotRelevant,
-                    Answer.Choice c => c.Value,
-                    Answer.Choices m => string.Join("|", m.Values),
-                    Answer.Text t => t.Value,
-                    _ => string.Empty,
-                });
-                break;
+            csv.WriteField(number);
+        }
+        else
+        {
+            csv.WriteField((string)cell);
         }
     }
 

@@ -68,6 +68,7 @@ public static class SharingTexts
     {
         AnswerSharing.Pseudonym => PseudonymLabel,
         AnswerSharing.Name => NameLabel,
+        AnswerSharing.None => NoneLabel,
         _ => NoneLabel,
     };
 
@@ -75,6 +76,7 @@ public static class SharingTexts
     {
         AnswerSharing.Pseudonym => PseudonymHint,
         AnswerSharing.Name => NameHint,
+        AnswerSharing.None => NoneHint,
         _ => NoneHint,
     };
 }

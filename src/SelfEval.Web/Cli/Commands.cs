@@ -161,7 +161,7 @@ public static class Commands
             companions.AddRange(Companions(cx.DefaultFolder, file, cx).Where(c => missing.Contains(c.Kind)));
         }
 
-        return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target));
+        return QuestionnaireLoader.Load(companions.Select(c => c.File).Prepend(target), LoadScope.Draft);
     }
 
     private static List<(SourceFile File, FileKind Kind)> Companions(string folder, string exclude, CliContext cx)
@@ -257,7 +257,8 @@ public static class Commands
     public static void WriteCsv(QuestionnaireCodebook codebook, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
-        csv.WriteRecord(["questionnaire_id", "version", "section_id", "section_title", "question_id", "text", "type", "required", "scored", "allows_not_relevant", "aspect", "dimension", "weight", "options", "condition"]);
+        csv.WriteRecord(["questionnaire_id", "version", "section_id", "section_title", "question_id", "text", "type", "required", "scored", "allows_not_relevant", "aspect", "dimension", "weight", "options", "condition",
+            "measures", "allows_dont_know", "reverse", "min", "max", "offer_main", "offers_optional", "section_weight"]);
         foreach (var section in codebook.Sections)
         {
             foreach (var q in section.Questions)
@@ -269,6 +270,9 @@ public static class Commands
                     q.Weight.ToString(CultureInfo.InvariantCulture),
                     string.Join(" | ", q.Options.Select(o => $"{o.Value}={o.Label}")),
                     q.Condition ?? string.Empty,
+                    q.Measures ?? string.Empty, Bool(q.AllowsDontKnow), Bool(q.Reverse), Number(q.Min), Number(q.Max),
+                    q.Offers.Main ?? string.Empty, string.Join(" | ", q.Offers.Optional),
+                    section.Weight.ToString(CultureInfo.InvariantCulture),
                 ]);
             }
         }
@@ -277,4 +281,6 @@ public static class Commands
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

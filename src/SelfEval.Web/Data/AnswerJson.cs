@@ -1,21 +1,19 @@
-using System.Globalization;
-using System.Text.Json;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Web.Data;
 
-/// <summary>An answer as stored: a JSON value plus the "nicht relevant" flag and its reason.</summary>
-public sealed record StoredAnswer(string QuestionId, string? ValueJson, bool NotRelevant, string? Justification)
+/// <summary>An answer as stored: a JSON value (written by the question's kind) or one of the two flags, "nicht relevant" with its reason and "weiß nicht".</summary>
+public sealed record StoredAnswer(string QuestionId, string? ValueJson, bool NotRelevant, string? Justification, bool DontKnow = false)
 {
-    public static StoredAnswer From(string questionId, Answer answer) => answer switch
+    /// <summary>The kind that stores this shape of answer writes it; every kind of one shape writes it alike.</summary>
+    public static StoredAnswer From(string questionId, Answer answer)
     {
-        Answer.NotRelevant n => new(questionId, null, true, n.Justification),
-        Answer.Choice c => new(questionId, JsonSerializer.Serialize(c.Value), false, null),
-        Answer.Choices m => new(questionId, JsonSerializer.Serialize(m.Values), false, null),
-        Answer.Number n => new(questionId, n.Value.ToString(CultureInfo.InvariantCulture), false, null),
-        Answer.Text t => new(questionId, JsonSerializer.Serialize(t.Value), false, null),
-        _ => throw new ArgumentOutOfRangeException(nameof(answer)),
-    };
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer is Answer.NotRelevant n ? new(questionId, null, true, n.Justification)
+            : answer is Answer.DontKnow ? new(questionId, null, false, null, DontKnow: true)
+            : new(questionId, (QuestionKinds.Storing(answer) ?? throw new ArgumentOutOfRangeException(nameof(answer))).ToJson(answer), false, null);
+    }
 
     /// <summary>Reads the answer back in the shape its question expects; null if the question changed shape.</summary>
     public Answer? ToAnswer(Question? question)
@@ -25,20 +23,17 @@ public sealed record StoredAnswer(string QuestionId, string? ValueJson, bool Not
             return new Answer.NotRelevant(Justification);
         }
 
-        if (ValueJson is null)
+        if (DontKnow)
+        {
+            return new Answer.DontKnow();
+        }
+
+        if (ValueJson is null || question is null)
         {
             return null;
         }
 
-        using var json = JsonDocument.Parse(ValueJson);
-        var value = json.RootElement;
-        return (question?.Type, value.ValueKind) switch
-        {
-            (QuestionType.Multi, JsonValueKind.Array) => new Answer.Choices(value.EnumerateArray().Select(v => v.GetString()!).ToArray()),
-            (QuestionType.Number, JsonValueKind.Number) => new Answer.Number(value.GetDecimal()),
-            (QuestionType.Text or QuestionType.LongText, JsonValueKind.String) => new Answer.Text(value.GetString()!),
-            (QuestionType.Scale or QuestionType.YesNo or QuestionType.Single, JsonValueKind.String) => new Answer.Choice(value.GetString()!),
-            _ => null,
-        };
+        using var json = System.Text.Json.JsonDocument.Parse(ValueJson);
+        return question.Kind().FromJson(json.RootElement);
     }
 }

@@ -10,6 +10,7 @@ public static class OfficeTexts
     {
         DisclosureDecision.WouldIsolate =>
             "zurückgehalten: zusammen mit einer bereits veröffentlichten Zahl ließen sich sonst einzelne Initiativen herausrechnen",
+        DisclosureDecision.TooFew or DisclosureDecision.Release or null => "zu wenige Initiativen für eine anonyme Auswertung",
         _ => "zu wenige Initiativen für eine anonyme Auswertung",
     };
 

@@ -187,6 +187,8 @@ public sealed class SnapshotStore(Database db, RoundResultStore results, Questio
         {
             JsonValueKind.String => new SelfEval.Scoring.Model.Answer.Choice(doc.RootElement.GetString()!),
             JsonValueKind.Number => new SelfEval.Scoring.Model.Answer.Number(doc.RootElement.GetDecimal()),
+            JsonValueKind.Array or JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined
+                => new SelfEval.Scoring.Model.Answer.Text(string.Empty),
             _ => new SelfEval.Scoring.Model.Answer.Text(string.Empty),
         };
     }

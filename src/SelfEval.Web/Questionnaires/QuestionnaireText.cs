@@ -1,4 +1,5 @@
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 
 namespace SelfEval.Web.Questionnaires;
 
@@ -38,21 +39,17 @@ public sealed class QuestionnaireText
         var values = string.Join(" oder ", clause.Values.Select(label));
         return clause.Operator switch
         {
-            ConditionOperator.Equal or ConditionOperator.In when question.Type == QuestionType.Multi => $"bei {subject} {values} angekreuzt ist",
+            ConditionOperator.Equal or ConditionOperator.In when question.Kind().SeveralPerPerson => $"bei {subject} {values} angekreuzt ist",
             ConditionOperator.Equal or ConditionOperator.In => $"bei {subject} {values} gewählt ist",
-            ConditionOperator.NotEqual when question.Type == QuestionType.Multi => $"bei {subject} {values} nicht angekreuzt ist",
+            ConditionOperator.NotEqual when question.Kind().SeveralPerPerson => $"bei {subject} {values} nicht angekreuzt ist",
             ConditionOperator.NotEqual => $"bei {subject} etwas anderes als {values} gewählt ist",
             ConditionOperator.Less => $"die Antwort auf {subject} kleiner als {values} ist",
             ConditionOperator.LessOrEqual => $"die Antwort auf {subject} höchstens {values} ist",
             ConditionOperator.Greater => $"die Antwort auf {subject} größer als {values} ist",
-            _ => $"die Antwort auf {subject} mindestens {values} ist",
+            ConditionOperator.GreaterOrEqual => $"die Antwort auf {subject} mindestens {values} ist",
+            _ => throw new ArgumentOutOfRangeException(nameof(clause)),
         };
     }
 
-    public static string TypeHint(Question question) => question.Type switch
-    {
-        QuestionType.Multi => "Mehrere Antworten möglich.",
-        QuestionType.Number => "Bitte eine Zahl eintragen.",
-        _ => string.Empty,
-    };
+    public static string TypeHint(Question question) => question.Kind().TypeHint;
 }

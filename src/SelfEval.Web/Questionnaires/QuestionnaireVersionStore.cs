@@ -52,7 +52,8 @@ public sealed class QuestionnaireVersionStore(Database db, QuestionnaireCatalog 
         }
 
         var sources = JsonSerializer.Deserialize<List<SourceText>>(row.SourcesJson)!;
-        var result = QuestionnaireLoader.Load(sources.Select(s => SourceFile.FromText(s.Name, s.Text)));
+        // Stored under the release it was answered with: later editions of the format do not apply to it.
+        var result = QuestionnaireLoader.Load(sources.Select(s => SourceFile.FromText(s.Name, s.Text)), LoadScope.Stored);
         if (!result.Success)
         {
             throw new InvalidOperationException($"Stored questionnaire version {versionId} no longer loads: {string.Join("; ", result.Errors)}");

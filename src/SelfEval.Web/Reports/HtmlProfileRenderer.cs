@@ -53,9 +53,20 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("</tbody></table></div>");
         s.Append("<h3>Aspekte und Wirkungsrichtungen</h3>");
         s.Append(Bars(r.Aspects.Concat(r.Dimensions).ToList()));
+        if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
+        {
+            s.Append($"<h3>{E(ProfileTexts.MeasuresTitle)}</h3>");
+            s.Append(Bars(measures));
+        }
+
         if (r.Unanswered > 0)
         {
             s.Append($"<p class=\"note\">{r.Unanswered} Fragen sind noch unbeantwortet; sie fließen nicht in die Werte ein.</p>");
+        }
+
+        if (r.DontKnow > 0)
+        {
+            s.Append($"<p class=\"note\">{E(ProfileTexts.DontKnowNote(r.DontKnow))}</p>");
         }
 
         s.Append("</section>");
@@ -122,11 +133,21 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         {
             s.Append("<p class=\"note\">Aus Ihren Antworten ergibt sich derzeit kein besonderer Unterstützungsbedarf.</p>");
         }
+        else if (r.OffersDate is { } asOf)
+        {
+            s.Append($"<p class=\"note\">{E(ProfileTexts.OffersAsOf(asOf))}</p>");
+        }
 
         foreach (var need in r.SupportNeeds)
         {
             s.Append($"<div class=\"need\"><h3>{E(need.Title)} <span class=\"level {E(need.Level)}\">Dringlichkeit {E(need.Level)}</span></h3>");
             s.Append(markdown.Render(need.Description).ToString() ?? string.Empty);
+            var facts = new[] { ProfileTexts.OfferFacts(need) is { } f ? E(f) : null, need.Contact is { } c ? E(ProfileTexts.ContactLabel) + Contact(c) : null }.OfType<string>().ToList();
+            if (facts.Count > 0)
+            {
+                s.Append($"<p class=\"offer-facts\">{string.Join(" · ", facts)}</p>");
+            }
+
             s.Append("<p><strong>Aus diesen Antworten:</strong></p><ul class=\"because\">");
             foreach (var b in need.Because)
             {
@@ -144,7 +165,13 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
                 s.Append($"<li>{E(step)}</li>");
             }
 
-            s.Append("</ul></div>");
+            s.Append("</ul>");
+            if (need.AlsoWorthALook.Count > 0)
+            {
+                s.Append($"<p class=\"also\">{E(ProfileTexts.AlsoWorthALook)}{E(string.Join(", ", need.AlsoWorthALook.Select(o => o.Title)))}</p>");
+            }
+
+            s.Append("</div>");
         }
 
         s.Append("</section>");
@@ -187,7 +214,13 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("<section><h2>Alle Abschnitte im Einzelnen</h2>");
         foreach (var section in r.Details)
         {
-            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {section.Score.Band}" : "nicht bewertbar")}</span></h3><table class=\"details\"><tbody>");
+            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {section.Score.Band}" : "nicht bewertbar")}</span></h3>");
+            if (ProfileTexts.MeasuresInline(section.Measures) is { } sectionMeasures)
+            {
+                s.Append($"<p class=\"note\">{E(sectionMeasures)}</p>");
+            }
+
+            s.Append("<table class=\"details\"><tbody>");
             foreach (var item in section.Items)
             {
                 s.Append($"<tr><td class=\"num\">{E(item.Number)}</td><td>{E(item.Text)}</td><td class=\"answer\">{E(item.Answer)}{(item.ToDiscuss ? " · <strong>Diskussionsbedarf</strong>" : string.Empty)}</td></tr>");
@@ -252,6 +285,12 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
     private static string Item(string number, string text, string answer, string? nextStep) =>
         $"<li><span class=\"num\">{E(number)}</span> <strong>{E(text)}</strong><br><span class=\"answer\">{E(answer)}</span>" +
         (nextStep is null ? string.Empty : $"<br><span class=\"step\">Nächster Schritt: {E(nextStep)}</span>") + "</li>";
+
+    /// <summary>A web link or an e-mail address from the catalogue as a link; anything else as text.</summary>
+    private static string Contact(string contact) =>
+        contact.StartsWith("https://", StringComparison.Ordinal) ? $"<a href=\"{E(contact)}\">{E(contact)}</a>"
+        : contact.Contains('@', StringComparison.Ordinal) && !contact.Contains(':', StringComparison.Ordinal) ? $"<a href=\"mailto:{E(contact)}\">{E(contact)}</a>"
+        : E(contact);
 
     private static string V(decimal? value) => value is { } v ? Format.Number(v) : "–";
 

@@ -171,10 +171,25 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             Bar(l, line.Label, line, labelWidth: 150);
         }
 
+        if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
+        {
+            Heading(l, ProfileTexts.MeasuresTitle, _h3, keep: 50);
+            foreach (var line in measures)
+            {
+                Bar(l, line.Label, line, labelWidth: 150);
+            }
+        }
+
         if (r.Unanswered > 0)
         {
             l.Y += 4;
             l.Paragraph($"{r.Unanswered} Fragen sind noch unbeantwortet; sie fließen nicht in die Werte ein.", _small, _muted);
+        }
+
+        if (r.DontKnow > 0)
+        {
+            l.Y += r.Unanswered > 0 ? 0 : 4;
+            l.Paragraph(ProfileTexts.DontKnowNote(r.DontKnow), _small, _muted);
         }
     }
 
@@ -338,7 +353,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             return;
         }
 
-        l.Paragraph("Geordnet nach Dringlichkeit. Jedes Angebot nennt die Antworten, aus denen sich der Bedarf ergibt.", _body, _muted);
+        l.Paragraph("Geordnet nach Dringlichkeit. Jedes Angebot nennt die Antworten, aus denen sich der Bedarf ergibt." + (r.OffersDate is { } asOf ? " " + ProfileTexts.OffersAsOf(asOf) : string.Empty), _body, _muted);
         foreach (var need in r.SupportNeeds)
         {
             l.Need(70);
@@ -348,6 +363,12 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             if (need.Description.Length > 0)
             {
                 l.Paragraph(StripMarkdown(need.Description), _body, _ink, indent: 10, after: 3);
+            }
+
+            var facts = new[] { ProfileTexts.OfferFacts(need), need.Contact is { } c ? ProfileTexts.ContactLabel + c : null }.OfType<string>().ToList();
+            if (facts.Count > 0)
+            {
+                l.Paragraph(string.Join(" · ", facts), _small, _muted, indent: 10, after: 3);
             }
 
             l.Paragraph([new Run("Aus diesen Antworten:", _bold, _ink)], indent: 10, after: 1);
@@ -365,6 +386,11 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             foreach (var step in need.NextSteps)
             {
                 l.Paragraph([new Run("→ ", _bold, _accent), new Run(step, _body, _ink)], indent: 18, after: 1);
+            }
+
+            if (need.AlsoWorthALook.Count > 0)
+            {
+                l.Paragraph([new Run(ProfileTexts.AlsoWorthALook, _bold, _ink), new Run(string.Join(", ", need.AlsoWorthALook.Select(o => o.Title)), _body, _ink)], indent: 10, after: 1);
             }
 
             l.Y += 6;
@@ -436,6 +462,11 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             if (section.Agreement is { } a)
             {
                 summary += $" · Einigkeit {Format.Number(a)}";
+            }
+
+            if (ProfileTexts.MeasuresInline(section.Measures) is { } measures)
+            {
+                summary += $" · {measures}";
             }
 
             l.Paragraph(summary, _small, _muted, after: 3);

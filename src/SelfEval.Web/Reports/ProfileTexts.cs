@@ -1,8 +1,52 @@
+using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Profile;
+
 namespace SelfEval.Web.Reports;
 
-/// <summary>Sentences of the profile's comparison, in one place for the page and the PDF.</summary>
+/// <summary>Sentences of the profile, in one place for the page and the PDF.</summary>
 public static class ProfileTexts
 {
+    public const string MeasuresTitle = "Arbeitsweise und Ergebnisse";
+
+    public static string Label(Measure measure) => measure switch
+    {
+        Measure.Practice => "Arbeitsweise",
+        Measure.Result => "Ergebnisse",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+    };
+
+    /// <summary>The practice and result lines as score lines, or none where no answered question measures either (older guide versions).</summary>
+    public static IReadOnlyList<ScoreLine> MeasureLines(IReadOnlyList<MeasureLine> measures) =>
+        measures.Any(m => m.Value is not null)
+            ? measures.Select(m => m.ToLine(Label(m.Measure))).ToList()
+            : [];
+
+    /// <summary>"Arbeitsweise 75 · Ergebnisse nicht bewertbar" for a section, or null.</summary>
+    public static string? MeasuresInline(IReadOnlyList<MeasureLine> measures) =>
+        MeasureLines(measures) is { Count: > 0 } lines ? string.Join(" · ", lines.Select(l => $"{l.Label} {l.Display}")) : null;
+
+    public static string DontKnowNote(int questions) => questions == 1
+        ? "1 Frage wurde nur mit „weiß nicht“ beantwortet; sie fließt nicht in die Werte ein, senkt aber die Abdeckung."
+        : $"{questions} Fragen wurden nur mit „weiß nicht“ beantwortet; sie fließen nicht in die Werte ein, senken aber die Abdeckung.";
+
+    /// <summary>"Servicestelle · seit 2019", or null when the catalogue says neither.</summary>
+    public static string? OfferFacts(SupportNeed need)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        var parts = new[]
+        {
+            need.Provider,
+            need.Since is { } since ? $"seit {since}" : null,
+        }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    public const string ContactLabel = "Kontakt: ";
+
+    public const string AlsoWorthALook = "Auch einen Blick wert: ";
+
+    public static string OffersAsOf(DateOnly date) => $"Stand des Angebotskatalogs: {date.ToString("d. MMMM yyyy", Format.German)}.";
+
     public const string BenchmarkNeedsCode =
         "Für den Vergleich mit anderen Initiativen braucht Ihre Initiative einen Vergleichscode der Servicestelle. " +
         "Die Servicestelle gibt ihn an die Initiativen des Netzwerks aus; Sie geben ihn auf Ihrer Koordinationsseite unter „Anonymer Vergleich“ ein.";

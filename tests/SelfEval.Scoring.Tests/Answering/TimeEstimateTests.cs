@@ -37,6 +37,7 @@ public sealed class TimeEstimateTests
         - aspect: einigkeit
         - dimension: innen
         - hint: H.
+        - measures: practice
 
         ### Ja? {#janein}
 
@@ -44,6 +45,7 @@ public sealed class TimeEstimateTests
         - aspect: kontext
         - dimension: aussen
         - hint: H.
+        - measures: result
 
         ### Wahl? {#wahl}
 

@@ -64,7 +64,7 @@ public sealed class ComparisonTests
     [InlineData("- compare: phase: Phase", "- compare: phase:", 16, "Die Eigenschaft 'compare' hat nicht die Form '- compare: kennung: Bezeichnung', z. B. '- compare: region: Region' (kennung aus Kleinbuchstaben, Ziffern und Bindestrichen).")]
     [InlineData("- compare: phase: Phase", "- compare: phase: Phase\n- groups: \n", 17, "Unter 'groups:' folgt eine eingerückte Liste der Gruppen, z. B. '  - nord: Norden = sh, hh, hb' oder bei Zahlen '  - vor-2000: vor 2000 = bis 1999'.")]
     [InlineData("- required: nein\n- compare: gruendung", "- required: nein\n- source: 000:1-2\n  - x: y\n- compare: gruendung", 35, "Die Eigenschaft 'source' besteht aus einer Zeile; nur 'options' und 'groups' haben eine eingerückte Liste.")]
-    [InlineData("- type: multi", "- type: multi\n- gruppen: ja", 44, "Unbekannte Eigenschaft 'gruppen'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, weight, aspect, dimension, reverse, hint, offers, source, when, min, max, compare, groups.")]
+    [InlineData("- type: multi", "- type: multi\n- gruppen: ja", 44, "Unbekannte Eigenschaft 'gruppen'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, dont-know, weight, aspect, dimension, measures, reverse, hint, offer, offers, source, when, min, max, compare, groups.")]
     public void A_small_slip_in_the_declaration_yields_exactly_its_error(string find, string replace, int line, string message)
     {
         var text = Fixtures.Text(Profile("comparison.md"));

@@ -31,7 +31,7 @@ public sealed class ParserErrorTests
     [InlineData("scale-duplicate-values.md", 12, "Die Antwortskala 'umsetzung' enthält den Wert 0 doppelt (zuerst in Zeile 11).")]
     [InlineData("unknown-offer.md", 43, "Unbekanntes Angebot 'sprechstunde': Es steht nicht in _offers.md.")]
     [InlineData("missing-heading-id.md", 68, "Der Überschrift fehlt die ID, z. B. '{#kuemmerer}' am Zeilenende: 'Was wünschen Sie sich?'.")]
-    [InlineData("unknown-property.md", 71, "Unbekannte Eigenschaft 'pflicht'. Für Fragen sind erlaubt: type, scale, options, required, not-relevant, weight, aspect, dimension, reverse, hint, offers, source, when, min, max.")]
+    [InlineData("unknown-property.md", 71, "Unbekannte Eigenschaft 'pflicht'. Für Fragen sind erlaubt: type, scale, levels, options, required, not-relevant, dont-know, weight, aspect, dimension, measures, reverse, hint, offer, offers, source, when, min, max.")]
     [InlineData("scored-without-aspect.md", 33, "Die bewertete Frage 'ziele-gemeinsam' braucht die Eigenschaft 'aspect' (einigkeit, ressourcen oder kontext).")]
     [InlineData("bands-not-ascending.md", 18, "Die Stufe 'Etabliert' muss bei einem höheren Wert beginnen als die vorige (0).")]
     [InlineData("complex-key.md", 10, "Der Name '[umsetzung]' steht in Klammern: Schreiben Sie ihn ohne [ ] und { } vor den Doppelpunkt, also 'umsetzung:'.")]

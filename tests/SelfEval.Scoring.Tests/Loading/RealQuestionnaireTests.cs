@@ -46,15 +46,16 @@ public sealed partial class RealQuestionnaireTests
 
     [Theory]
     [MemberData(nameof(Guides))]
-    public void Every_scored_question_has_aspect_dimension_weight_hint_offers_and_source(string id)
+    public void Every_scored_question_has_aspect_dimension_measures_weight_hint_a_main_offer_and_source(string id)
     {
         Assert.All(Guide(id).ScoredQuestions, q =>
         {
             Assert.NotNull(q.Aspect);
             Assert.NotNull(q.Dimension);
+            Assert.NotNull(q.Measures);
             Assert.True(q.Weight > 0, q.Id);
             Assert.False(string.IsNullOrWhiteSpace(q.SupportHint), q.Id);
-            Assert.NotEmpty(q.OfferIds);
+            Assert.NotNull(q.MainOfferId);
             Assert.False(string.IsNullOrWhiteSpace(q.Source), q.Id);
         });
     }
@@ -139,7 +140,7 @@ public sealed partial class RealQuestionnaireTests
     [Fact]
     public void Every_offer_of_the_catalogue_is_recommended_by_at_least_one_question()
     {
-        var used = Folder.Questionnaires.SelectMany(q => q.Questions).SelectMany(q => q.OfferIds).ToHashSet();
+        var used = Folder.Questionnaires.SelectMany(q => q.Questions).SelectMany(q => q.OfferIds.Append(q.MainOfferId)).OfType<string>().ToHashSet();
 
         var unused = Folder.Offers!.Offers.Select(o => o.Id).Where(o => !used.Contains(o)).ToArray();
 
@@ -156,12 +157,29 @@ public sealed partial class RealQuestionnaireTests
         var offers = blocks.First(b => b.StartsWith("---\nkind: offers", StringComparison.Ordinal));
         SourceFile Real(string name) => SourceFile.FromBytes(name, File.ReadAllBytes(Path.Combine(folder, name)));
 
-        var result = QuestionnaireLoader.Load(SourceFile.FromText("beispiel.md", guide), Real("profil.md"), Real("angebote.md"));
+        // Checked as a draft beside the real profile and catalogue, as 'validate beispiel.md' would.
+        var result = QuestionnaireLoader.Load([SourceFile.FromText("beispiel.md", guide), Real("profil.md"), Real("angebote.md")], LoadScope.Draft);
         var catalogue = QuestionnaireLoader.Load(SourceFile.FromText("angebote-beispiel.md", offers));
 
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         Assert.Equal(["stakeholder-bekannt"], result.Questionnaires.Single().ScoredQuestions.Select(q => q.Id));
         Assert.Empty(catalogue.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void The_question_examples_of_the_second_edition_in_the_format_documentation_are_valid()
+    {
+        var folder = Fixtures.RepositoryQuestionnaires();
+        var doc = File.ReadAllText(Path.Combine(folder, "FORMAT.md"));
+        var examples = MarkdownBlock().Matches(doc).Select(m => m.Groups[1].Value).Where(b => b.StartsWith("### ", StringComparison.Ordinal) && b.Contains("- levels:", StringComparison.Ordinal)).ToList();
+        SourceFile Real(string name) => SourceFile.FromBytes(name, File.ReadAllBytes(Path.Combine(folder, name)));
+
+        Assert.Single(examples);
+        var guide = "---\nid: beispiel\nversion: \"1\"\ntitle: Beispiel\ndescription: Test.\naudience: Alle\nminutes: 1\nbands:\n  - from: 0\n    name: A\n    text: A.\n---\n\n## Teil {#teil}\n\n" + examples[0];
+        var result = QuestionnaireLoader.Load([SourceFile.FromText("beispiel.md", guide), Real("profil.md"), Real("angebote.md")], LoadScope.Draft);
+
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.True(result.Questionnaires.Single().ScoredQuestions.Single().HasOwnLevels);
     }
 
     [Fact]

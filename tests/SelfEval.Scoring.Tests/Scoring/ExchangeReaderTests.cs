@@ -43,12 +43,44 @@ public sealed class ExchangeReaderTests
         Assert.Empty(problems);
         Assert.Equal(["Anna"], data!.Respondents.Select(r => r.Label));
         Assert.Equal(3, data.Team.Respondents);
+        Assert.Equal(new Answer.Choice("gruendung"), data.Team.Profile["phase"]);
         var fromFile = Scorer.Score(Wertung, data.Team);
         var fromPeople = ScorerTests.Score("a=3 d=2", "a=1 d=nr", "a=3");
         Assert.Equal(fromPeople.Item("a")!.Score, fromFile.Item("a")!.Score);
         Assert.Equal(fromPeople.Item("d")!.Score, fromFile.Item("d")!.Score);
         Assert.Equal(fromPeople.Overall, fromFile.Overall);
         Assert.Equal(fromPeople.Agreement, fromFile.Agreement);
+    }
+
+    [Fact]
+    public void Team_figures_with_weiss_nicht_read_back_and_score_as_the_people_did()
+    {
+        var allowed = ScorerTests.With(Wertung, q => q with { AllowsDontKnow = true });
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"initiative":{"phase":"gruendung"},"respondents":[],
+             "team":{"respondents":3,"answers":{
+               "a":{"counts":{"3":1},"notRelevant":0,"dontKnow":2,"notAsked":0,"unanswered":0}}}}
+            """, allowed);
+
+        Assert.Empty(problems);
+        Assert.Equal(2, data!.Team.For("a").DontKnow);
+        var fromPeople = Scorer.Score(allowed, ScorerTests.Gruendung, [ScorerTests.Person("a=3"), ScorerTests.Person("a=dk"), ScorerTests.Person("a=dk")]);
+        var fromFile = Scorer.Score(allowed, data.Team);
+        Assert.Equal(fromPeople.Item("a")!.DontKnow, fromFile.Item("a")!.DontKnow);
+        Assert.Equal(fromPeople.Overall, fromFile.Overall);
+    }
+
+    [Fact]
+    public void Weiss_nicht_in_team_figures_is_refused_where_the_question_does_not_offer_it()
+    {
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"respondents":[],"team":{"respondents":1,"answers":{"a":{"dontKnow":1}}}}
+            """, Wertung);
+
+        Assert.Null(data);
+        Assert.Equal(["$.team.answers.a.dontKnow: Diese Frage lässt „weiß nicht“ nicht zu."], problems.Select(p => p.ToString()));
     }
 
     [Fact]

@@ -59,14 +59,16 @@ public sealed class ProfileBuilderTests
     {
         var report = Build("a=1 b=3 c=ja d=1 e=nein");
 
-        // peer-meeting: a (4 × 15 = 60), d (1 × 15 = 15), e (24) → 99; webinar: b (2 × 15 = 30), e (24) → 54
+        // The fixture names optional offers only, so each item feeds its first one; e (webinar, peer-meeting) feeds webinar.
+        // peer-meeting: a (4 × 15 = 60), d (1 × 15 = 15) → 75; webinar: b (2 × 15 = 30), e (24) → 54
         Assert.Equal(["peer-meeting", "webinar"], report.SupportNeeds.Select(n => n.OfferId));
-        Assert.Equal([99m, 54m], report.SupportNeeds.Select(n => n.Priority));
+        Assert.Equal([75m, 54m], report.SupportNeeds.Select(n => n.Priority));
         Assert.Equal(["hoch", "hoch"], report.SupportNeeds.Select(n => n.Level));
         Assert.Equal("Peer-Meeting", report.SupportNeeds[0].Title);
-        Assert.Equal(["1.1", "2.2", "2.1"], report.SupportNeeds[0].Because.Select(b => b.Number));
-        Assert.Equal(["Hinweis A.", "Hinweis E.", "Hinweis D."], report.SupportNeeds[0].NextSteps);
+        Assert.Equal(["1.1", "2.1"], report.SupportNeeds[0].Because.Select(b => b.Number));
+        Assert.Equal(["Hinweis A.", "Hinweis D."], report.SupportNeeds[0].NextSteps);
         Assert.Equal("1 – selten", report.SupportNeeds[0].Because[0].Answer);
+        Assert.Equal(["1.2", "2.2"], report.SupportNeeds[1].Because.Select(b => b.Number));
     }
 
     [Fact]
@@ -156,5 +158,25 @@ public sealed class ProfileBuilderTests
         Assert.Contains($"Ab {Method.HighPriorityFrom:0} gilt", text, StringComparison.Ordinal);
         Assert.Contains($"ab {Method.MediumPriorityFrom:0} als", text, StringComparison.Ordinal);
         Assert.Contains($"{Method.DiscussFromSteps switch { 2 => "zwei", _ => "?" }} Skalenstufen", text, StringComparison.Ordinal);
+        Assert.Contains($"höchstens {Words(Method.MaxSupportNeeds)} Angebote", text, StringComparison.Ordinal);
+        Assert.Contains($"bis zu {Words(Method.MaxAlsoWorthALook)} weitere passende Angebote", text, StringComparison.Ordinal);
+    }
+
+    private static string Words(int number) => number switch
+    {
+        2 => "zwei",
+        3 => "drei",
+        4 => "vier",
+        _ => "?",
+    };
+
+    [Fact]
+    public void The_method_text_explains_weiss_nicht_and_practice_and_results()
+    {
+        var text = MethodText.Markdown;
+
+        Assert.Contains("„weiß nicht“ wird wie eine unbeantwortete Frage gerechnet", text, StringComparison.Ordinal);
+        Assert.Contains("**Arbeitsweise und Ergebnisse.**", text, StringComparison.Ordinal);
+        Assert.Contains("nicht der Leitfaden ist, den Sie gerade ausfüllen", text, StringComparison.Ordinal);
     }
 }

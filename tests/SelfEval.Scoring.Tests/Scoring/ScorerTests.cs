@@ -10,12 +10,23 @@ public sealed class ScorerTests
 
     internal static readonly Dictionary<string, Answer> Gruendung = new() { ["phase"] = new Answer.Choice("gruendung") };
 
-    /// <summary>"a=3 b=1 c=ja d=2 e=nein", "a=nr", "d=" (unanswered) as compact answer rows.</summary>
+    /// <summary>"a=3 b=1 c=ja d=2 e=nein", "a=nr", "a=dk" (weiß nicht), "d=" (unanswered) as compact answer rows.</summary>
     internal static RespondentAnswers Person(string answers, string label = "P") => new(label, answers
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .Select(p => p.Split('='))
         .Where(p => p[1].Length > 0)
-        .ToDictionary(p => p[0], p => p[1] == "nr" ? (Answer)new Answer.NotRelevant(null) : new Answer.Choice(p[1])));
+        .ToDictionary(p => p[0], p => p[1] switch
+        {
+            "nr" => new Answer.NotRelevant(null),
+            "dk" => new Answer.DontKnow(),
+            var value => (Answer)new Answer.Choice(value),
+        }));
+
+    /// <summary>The fixture with every question changed as a test needs it (the parser for the new properties lives elsewhere).</summary>
+    internal static Questionnaire With(Questionnaire questionnaire, Func<Question, Question> change) => questionnaire with
+    {
+        Sections = questionnaire.Sections.Select(s => s with { Questions = s.Questions.Select(change).ToList() }).ToList(),
+    };
 
     internal static ScoreCard Score(params string[] people) =>
         Scorer.Score(Wertung, Gruendung, people.Select((p, i) => Person(p, $"P{i + 1}")).ToList());

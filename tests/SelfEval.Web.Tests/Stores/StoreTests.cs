@@ -275,6 +275,46 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void Weiss_nicht_is_stored_as_its_own_flag_and_carried_into_the_next_round_where_it_is_still_offered()
+    {
+        var (id, _, _) = NewAssessment();
+        var first = _assessments.CurrentRound(id);
+        _assessments.SaveProfile(first.Id, [StoredAnswer.From("mitglieder", new Answer.DontKnow())], []);
+        _assessments.CloseRound(first.Id);
+        var allowing = WithQuestion("mitglieder", q => q with { AllowsDontKnow = true });
+
+        using (var connection = _f.Database.Open())
+        {
+            Assert.Equal((1L, 0L, (string?)null), connection.QuerySingle<(long, long, string?)>("SELECT dont_know, not_relevant, value_json FROM profile_answers WHERE question_id = 'mitglieder'"));
+        }
+
+        var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, allowing)!;
+
+        Assert.Empty(started.NotCarried);
+        var carried = _assessments.GetProfile(started.Round.Id).Single(p => p.QuestionId == "mitglieder");
+        Assert.Equal(new Answer.DontKnow(), carried.ToAnswer(allowing.FindQuestion("mitglieder")));
+    }
+
+    [Fact]
+    public void Weiss_nicht_is_not_carried_into_a_version_that_no_longer_offers_it_and_says_so()
+    {
+        var (id, _, _) = NewAssessment();
+        var first = _assessments.CurrentRound(id);
+        _assessments.SaveProfile(first.Id, [StoredAnswer.From("mitglieder", new Answer.DontKnow())], []);
+        _assessments.CloseRound(first.Id);
+
+        var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, Guide)!;
+
+        var dropped = Assert.Single(started.NotCarried);
+        Assert.Equal(("mitglieder", "weiß nicht"), (dropped.Question.Id, dropped.OldValue));
+    }
+
+    private Questionnaire WithQuestion(string id, Func<Question, Question> change) => Guide with
+    {
+        Sections = Guide.Sections.Select(s => s with { Questions = s.Questions.Select(q => q.Id == id ? change(q) : q).ToArray() }).ToArray(),
+    };
+
+    [Fact]
     public void Replacing_the_invitation_disables_the_old_link()
     {
         var (id, coordinator, invite) = NewAssessment();

@@ -152,6 +152,7 @@ public sealed class IndexModel(
             {
                 SelfEval.Web.Office.CodeRedemption.Unknown => "Diesen Vergleichscode kennen wir nicht. Bitte prüfen Sie ihn: zwölf Zeichen, zum Beispiel 7K2M-9QXA-4TRD.",
                 SelfEval.Web.Office.CodeRedemption.UsedForThisGuide => "Dieser Vergleichscode wird für diesen Leitfaden schon von einer anderen Selbstevaluation verwendet. Ein Code gilt für eine Initiative, je Leitfaden einmal.",
+                SelfEval.Web.Office.CodeRedemption.Joined or SelfEval.Web.Office.CodeRedemption.AlreadyJoined => null,
                 _ => null,
             };
             if (CodeError is not null)

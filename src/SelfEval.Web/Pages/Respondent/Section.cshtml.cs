@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Answering;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
 
@@ -161,11 +162,7 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
     public string KnownAnswersJson() => System.Text.Json.JsonSerializer.Serialize(
         Context.All.Where(a => Session.Progress.Visibility.Questions.Contains(a.Key)).ToDictionary(
             a => a.Key,
-            a => a.Value switch
-            {
-                Answer.Choice c => (object)new[] { c.Value },
-                Answer.Choices m => m.Values,
-                Answer.Number n => new[] { n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                _ => Array.Empty<string>(),
-            }));
+            a => a.Value is Answer.DontKnow ? [AnswerForm.DontKnowValue]
+                : Context.Questionnaire.FindQuestion(a.Key) is { } q && a.Value is not Answer.NotRelevant ? q.Kind().ScriptValues(a.Value)
+                : []));
 }

@@ -39,7 +39,8 @@
         form.querySelectorAll("[name='" + name + "']").forEach(function (input) {
             if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
             var v = (input.value || "").trim();
-            if (v && v !== "__nr") { values.push(v.replace(",", ".")); }
+            // "nicht relevant" meets no condition, like on the server; "weiß nicht" stays a value that equals no option, so only "!=" holds.
+            if (v && v !== "__nr") { values.push(v === "__dont-know" ? v : v.replace(",", ".")); }
         });
         return values;
     }
@@ -136,13 +137,14 @@
         applyNotRelevant(field);
         field.addEventListener("change", function (event) {
             var target = event.target;
-            // "nicht relevant" and real answers exclude each other in multiple choice.
+            // "nicht relevant", "weiß nicht" and real answers exclude each other in multiple choice and beside a typed answer.
             if (target.type === "checkbox") {
-                if (target.hasAttribute("data-not-relevant") && target.checked) {
-                    field.querySelectorAll("input[type=checkbox]:not([data-not-relevant])").forEach(function (c) { c.checked = false; });
+                var special = target.hasAttribute("data-not-relevant") || target.hasAttribute("data-dont-know");
+                if (special && target.checked) {
+                    field.querySelectorAll("input[type=checkbox]").forEach(function (c) { if (c !== target) { c.checked = false; } });
+                    field.querySelectorAll("input[type=text], textarea").forEach(function (t) { if (!t.closest("[data-justification]")) { t.value = ""; } });
                 } else if (target.checked) {
-                    var nr = field.querySelector("[data-not-relevant]");
-                    if (nr) { nr.checked = false; }
+                    field.querySelectorAll("[data-not-relevant], [data-dont-know]").forEach(function (c) { c.checked = false; });
                 }
             }
             applyNotRelevant(field);
@@ -151,6 +153,11 @@
         });
         field.addEventListener("input", function (event) {
             if (event.target.type === "text" || event.target.tagName === "TEXTAREA") {
+                // Typing a number or text replaces "weiß nicht" (but the reason for "nicht relevant" is typed too).
+                if (event.target.value && !event.target.closest("[data-justification]")) {
+                    var dk = field.querySelector("input[type=checkbox][data-dont-know]");
+                    if (dk) { dk.checked = false; }
+                }
                 applyConditions();
                 schedule(900);
             }
