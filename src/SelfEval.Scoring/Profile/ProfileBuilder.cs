@@ -20,7 +20,7 @@ public static class ProfileBuilder
         var numbers = new Numbering(q);
         ItemRef Ref(ItemResult i) => new(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, AnswerText(i, card.Respondents));
 
-        var sections = card.Sections.Select(s => Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score) with { IsContext = s.IsContext }).ToList();
+        var sections = card.Sections.Select(s => Context(Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score), s.IsContext)).ToList();
         var overall = Line(q, "gesamt", "Gesamt", card.Overall);
 
         var strengths = card.Items
@@ -42,7 +42,7 @@ public static class ProfileBuilder
             overall,
             overall.Assessable ? Band(q, overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
             sections,
-            Enum.GetValues<Aspect>().Select(a => Line(q, a.Name(), a.Label(), card.Aspects[a])).ToList(),
+            Enum.GetValues<Aspect>().Select(a => Context(Line(q, a.Name(), a.Label(), card.Aspects[a]), a == Aspect.Kontext)).ToList(),
             Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
             strengths,
             strongSections,
@@ -88,6 +88,9 @@ public static class ProfileBuilder
     }
 
     // The band follows the whole number people read, so "50 · Aufbau" next to "50 · Fortgeschritten" cannot happen.
+    // The guide's bands describe the initiative's own work; the surroundings get no band.
+    private static ScoreLine Context(ScoreLine line, bool isContext) => isContext ? line with { IsContext = true, Band = null } : line;
+
     private static ScoreLine Line(Questionnaire q, string key, string label, ScoreValue score) =>
         new(key, label, score.Value, score.Assessable, score.Assessable ? Band(q, score.Value!.Value).Name : null, score.Coverage);
 
@@ -202,7 +205,7 @@ public static class ProfileBuilder
         card.Sections.Select(s => new DetailSection(
             numbers.Of(s.Section),
             s.Section.Title,
-            Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score),
+            Context(Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score), s.IsContext),
             s.Agreement,
             s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, AnswerText(i, card.Respondents), i.Score, i.ToDiscuss, i.DontKnow)).ToList())
         {

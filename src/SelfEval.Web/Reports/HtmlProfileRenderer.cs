@@ -43,16 +43,22 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append($"<p class=\"big\">{E(r.Overall.Display)}{(r.Overall.Assessable ? "<span> von 100</span>" : string.Empty)}</p>");
         s.Append($"<div><p class=\"band\">Gesamt: {E(r.Overall.Band ?? "nicht bewertbar")}</p><p>{E(r.OverallText)}</p></div></div>");
         s.Append("<div class=\"charts\">");
-        s.Append(r.Sections.Count >= 3 ? Radar(r.Sections) : Bars(r.Sections)); // a radar needs three spokes
+        var own = r.Sections.Where(x => !x.IsContext).ToList(); // the surroundings are listed, not drawn as the initiative's shape
+        s.Append(own.Count >= 3 ? Radar(own) : Bars(own)); // a radar needs three spokes
         s.Append("<table class=\"scores\"><caption>Ihre Abschnitte</caption><tbody>");
         foreach (var line in r.Sections)
         {
-            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td>{E(line.Display)}</td><td>{E(line.Band)}</td></tr>");
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td>{E(line.Display)}</td><td>{E(ProfileTexts.BandOf(line))}</td></tr>");
         }
 
         s.Append("</tbody></table></div>");
         s.Append("<h3>Aspekte und Wirkungsrichtungen</h3>");
         s.Append(Bars(r.Aspects.Concat(r.Dimensions).ToList()));
+        if (r.Sections.Concat(r.Aspects).Any(x => x.IsContext))
+        {
+            s.Append($"<p class=\"note\">{E(ProfileTexts.ContextNote)}</p>");
+        }
+
         if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
         {
             s.Append($"<h3>{E(ProfileTexts.MeasuresTitle)}</h3>");
@@ -214,7 +220,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("<section><h2>Alle Abschnitte im Einzelnen</h2>");
         foreach (var section in r.Details)
         {
-            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {section.Score.Band}" : "nicht bewertbar")}</span></h3>");
+            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {ProfileTexts.BandOf(section.Score)}" : "nicht bewertbar")}</span></h3>");
             if (ProfileTexts.MeasuresInline(section.Measures) is { } sectionMeasures)
             {
                 s.Append($"<p class=\"note\">{E(sectionMeasures)}</p>");
@@ -331,7 +337,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         foreach (var line in lines)
         {
             var width = line.Assessable && line.Value is { } v ? N(v) : "0";
-            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg></td><td>{E(line.Assessable ? line.Display + (line.Band is null ? " von 100" : " · " + line.Band) : "nicht bewertbar")}</td></tr>");
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg></td><td>{E(line.Assessable ? line.Display + (ProfileTexts.BandOf(line) is { } band ? " · " + band : " von 100") : "nicht bewertbar")}</td></tr>");
         }
 
         s.Append("</tbody></table>");

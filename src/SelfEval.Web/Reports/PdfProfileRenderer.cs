@@ -153,22 +153,29 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         l.Y = boxTop + 100;
 
         Heading(l, "Ihre Abschnitte", _h3, keep: 250);
-        if (r.Sections.Count >= 3)
+        // The surroundings are listed, not drawn as the initiative's shape.
+        var own = r.Sections.Where(x => !x.IsContext).ToList();
+        if (own.Count >= 3)
         {
-            Radar(l, r.Sections);
+            Radar(l, own);
         }
         else
         {
             // A radar needs three spokes; one or two sections are read better as bars.
-            foreach (var line in r.Sections)
+            foreach (var line in own)
             {
                 Bar(l, line.Label, line, labelWidth: 150);
             }
         }
         Heading(l, "Aspekte und Wirkungsrichtungen", _h3, keep: 120);
-        foreach (var line in r.Aspects.Concat(r.Dimensions))
+        foreach (var line in r.Sections.Where(x => x.IsContext).Concat(r.Aspects).Concat(r.Dimensions))
         {
             Bar(l, line.Label, line, labelWidth: 150);
+        }
+
+        if (r.Sections.Concat(r.Aspects).Any(x => x.IsContext))
+        {
+            l.Paragraph([new Run(ProfileTexts.ContextNote, _small, _ink)]);
         }
 
         if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
@@ -228,7 +235,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         var y = l.Y + 4;
         foreach (var s in sections)
         {
-            var value = s.Assessable ? $"{s.Display} · {s.Band}" : "nicht bewertbar";
+            var value = s.Assessable ? $"{s.Display} · {ProfileTexts.BandOf(s)}" : "nicht bewertbar";
             var h = l.TextAt([new Run(s.Label, _small, _ink)], x, y, 150);
             l.G.DrawString(value, _smallBold, _ink, new XRect(x + 152, y, 62, 10), XStringFormats.TopLeft);
             y += Math.Max(h, 11) + 2;
@@ -254,7 +261,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         if (line.Assessable && line.Value is { } v)
         {
             l.G.DrawRectangle(new XSolidBrush(Accent), x, top + 2, width * (double)v / 100, 9);
-            l.G.DrawString(line.Band is null ? $"{line.Display} von 100" : $"{line.Display} · {line.Band}", _bold, _ink, x + width + 8, top + 9.5, XStringFormats.Default);
+            l.G.DrawString(ProfileTexts.BandOf(line) is { } band ? $"{line.Display} · {band}" : $"{line.Display} von 100", _bold, _ink, x + width + 8, top + 9.5, XStringFormats.Default);
         }
         else
         {
@@ -458,7 +465,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         foreach (var section in r.Details)
         {
             Heading(l, $"{section.Number} {section.Title}", _h3, before: 8, keep: 40);
-            var summary = section.Score.Assessable ? $"{section.Score.Display} von 100 · {section.Score.Band}" : "nicht bewertbar (zu wenige Antworten)";
+            var summary = section.Score.Assessable ? $"{section.Score.Display} von 100 · {ProfileTexts.BandOf(section.Score)}" : "nicht bewertbar (zu wenige Antworten)";
             if (section.Agreement is { } a)
             {
                 summary += $" · Einigkeit {Format.Number(a)}";

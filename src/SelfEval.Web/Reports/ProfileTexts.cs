@@ -6,6 +6,15 @@ namespace SelfEval.Web.Reports;
 /// <summary>Sentences of the profile, in one place for the page and the PDF.</summary>
 public static class ProfileTexts
 {
+    /// <summary>Shown instead of a band where a figure describes the surroundings (regional context).</summary>
+    public const string ContextBand = "Umfeld";
+
+    /// <summary>Said once wherever a figure is marked <see cref="ContextBand"/>.</summary>
+    public const string ContextNote = "„Umfeld“: Diese Werte beschreiben, wie Politik, Verwaltung, Presse und Öffentlichkeit in Ihrer Region zu Ihrer Initiative und zur Industrie stehen. Das liegt nicht allein in Ihrer Hand; sie zählen deshalb nicht in den Gesamtwert und nicht als Entwicklungsfeld.";
+
+    /// <summary>The band a line shows: the guide's band, or that it describes the surroundings.</summary>
+    public static string? BandOf(ScoreLine line) => line.IsContext ? ContextBand : line.Band;
+
     public const string MeasuresTitle = "Vorgehen und Ergebnisse";
 
     public static string Label(Measure measure) => measure switch
