@@ -101,7 +101,10 @@ public sealed class ScorerTests
         Assert.Equal(0m, card.Section("aussen")!.Score.Value);                        // how favourable the surroundings are
         Assert.Equal(81.3m, card.Overall.Value);                                       // Innen alone
         Assert.DoesNotContain(report.Weaknesses, w => w.Item.Text is "Frage D?" or "Frage E?");
-        Assert.True(report.Sections.Single(s => s.Key == "aussen").IsContext);
+        Assert.Equal((true, (string?)null), (report.Sections.Single(s => s.Key == "aussen").IsContext, report.Sections.Single(s => s.Key == "aussen").Band));
+        Assert.Equal((true, (string?)null), (report.Aspects.Single(a => a.Key == "kontext").IsContext, report.Aspects.Single(a => a.Key == "kontext").Band));
+        Assert.False(report.Sections.Single(s => s.Key == "innen").IsContext);
+        Assert.DoesNotContain(report.StrongSections, s => s.IsContext);
     }
 
     [Fact]
