@@ -42,7 +42,8 @@ public static class ProfileBuilder
             overall,
             overall.Assessable ? Band(q, overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
             sections,
-            Enum.GetValues<Aspect>().Select(a => Context(Line(q, a.Name(), a.Label(), card.Aspects[a]), a == Aspect.Kontext)).ToList(),
+            Enum.GetValues<Aspect>().OrderBy(a => a == Aspect.Kontext) // the initiative's own aspects first, its surroundings after
+                .Select(a => Context(Line(q, a.Name(), a.Label(), card.Aspects[a]), a == Aspect.Kontext)).ToList(),
             Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
             strengths,
             strongSections,
