@@ -58,7 +58,7 @@ public sealed class Journeys(BrowserFixture browser)
                 continue;
             }
 
-            var options = await field.QuerySelectorAllAsync("input[type=radio]:not([data-not-relevant]), input[type=checkbox]:not([data-not-relevant])");
+            var options = await field.QuerySelectorAllAsync("input[type=radio]:not([data-not-relevant]):not([data-dont-know]), input[type=checkbox]:not([data-not-relevant]):not([data-dont-know])");
             if (options.Count > 0)
             {
                 await options[pick(options.Count)].CheckAsync();
@@ -116,7 +116,7 @@ public sealed class Journeys(BrowserFixture browser)
         var invite = await coordinator.InputValueAsync("#einladungslink");
 
         await coordinator.ClickAsync("#runde-titel ~ p a.button:has-text('Fragebogen selbst ausfüllen')");
-        await coordinator.WaitForURLAsync("**/gruendungsimpuls");
+        await coordinator.WaitForURLAsync("**/eigene-ziele");
         await AccessibleAsync(coordinator);
         await WalkAsync(coordinator, n => n - 1);
         await ShotAsync(coordinator, "1-02-uebersicht");
@@ -129,7 +129,7 @@ public sealed class Journeys(BrowserFixture browser)
         await AccessibleAsync(phone);
         await phone.FillAsync("#Label", "Jana (Stadt)");
         await phone.ClickAsync("button:has-text('Teilnehmen')");
-        await phone.WaitForURLAsync("**/gruendungsimpuls**");
+        await phone.WaitForURLAsync("**/eigene-ziele**");
         var personal = await phone.InputValueAsync("#persoenlicher-link");
         await ShotAsync(phone, "1-03-telefon");
         await AccessibleAsync(phone);
@@ -141,7 +141,7 @@ public sealed class Journeys(BrowserFixture browser)
         var third = await browser.NewPageAsync();
         await third.GotoAsync(invite);
         await third.ClickAsync("button:has-text('Teilnehmen')");
-        await third.WaitForURLAsync("**/gruendungsimpuls**");
+        await third.WaitForURLAsync("**/eigene-ziele**");
         await WalkAsync(third, n => n / 2);
         await third.ClickAsync("button:has-text('Abschließen')");
 
@@ -178,7 +178,7 @@ public sealed class Journeys(BrowserFixture browser)
         var page = await browser.NewPageAsync(javaScript: false);
         var link = await StartAsync(page, "wirkung-entfalten", "Industrienetz Havelland", "etabliert");
         await page.ClickAsync("#runde-titel ~ p a.button");
-        await page.WaitForURLAsync("**/stakeholder-zielgruppen");
+        await page.WaitForURLAsync("**/eigene-ziele");
         await AccessibleAsync(page);
 
         for (var i = 0; i < 60 && !page.Url.Contains("/abschluss", StringComparison.Ordinal); i++)
@@ -259,7 +259,7 @@ public sealed class Journeys(BrowserFixture browser)
         await page.WaitForURLAsync("**/k/**");
         await TabToAsync(page, "#runde-titel ~ p a.button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/stakeholder-zielgruppen");
+        await page.WaitForURLAsync("**/eigene-ziele");
 
         for (var section = 0; section < 3; section++)
         {
