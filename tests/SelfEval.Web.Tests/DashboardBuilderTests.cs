@@ -149,7 +149,7 @@ public sealed class DashboardBuilderTests : IDisposable
 
         Assert.Equal(("stakeholder-ueberblick", 48), (model.Weaknesses[0].Key, model.Weaknesses[0].Percent));   // 10 of 21
         Assert.Equal(("webinar", 100), (model.Needs[0].Key, model.Needs[0].Percent));
-        Assert.StartsWith("1.", model.Weaknesses[0].Label, StringComparison.Ordinal);
+        Assert.StartsWith("3.1 Hat Ihre Initiative eine Übersicht", model.Weaknesses[0].Label, StringComparison.Ordinal);
     }
 
     [Fact]

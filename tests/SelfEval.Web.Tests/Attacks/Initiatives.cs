@@ -21,7 +21,7 @@ internal static class Initiatives
             ["OptIn"] = [optIn ? "true" : "false"],
         });
         var token = created.Location()[3..46];
-        var next = $"/a/{token}/gruendungsimpuls";
+        var next = (await client.GetAsync($"/a/{token}")).Location(); // the guide's first section, whatever it is called
         while (!next.Contains("abschluss", StringComparison.Ordinal))
         {
             var page = await client.PageAsync(next);
