@@ -26,7 +26,7 @@ public sealed class OfficeComparisonTableTests
         ("ausrichtung", "Ausrichtung", "ausrichtung", [("politisch-strategisch", "politisch-strategisch"), ("praktisch-projektorientiert", "praktisch-projektorientiert"), ("mischform", "Mischform")]),
         ("rechtsform", "Rechtsform", "rechtsform", [("ohne-eigene", "ohne eigene Rechtsform"), ("ev", "e. V."), ("gmbh", "GmbH"), ("andere", "andere")]),
         ("region", "Region", "land", [("nord", "Norden (SH, HH, HB, NI, MV)"), ("west", "Nordrhein-Westfalen"), ("mitte", "Mitte (HE, RP, SL)"), ("sued", "Süden (BW, BY)"), ("ost", "Osten (BE, BB, SN, ST, TH)")]),
-        ("radius", "Aktionsradius", "radius", [("lokal", "lokal"), ("regional", "regional"), ("landesweit", "landesweit"), ("laenderuebergreifend", "länderübergreifend")]),
+        ("radius", "Aktionsradius", "radius", [("lokal", "lokal"), ("regional", "regional"), ("landesweit", "bundeslandweit"), ("laenderuebergreifend", "über mehr als ein Bundesland")]),
         ("gruendung", "Gründungszeitraum", "gruendungsjahr", [("vor-2000", "vor 2000"), ("2000-2009", "2000–2009"), ("2010-2017", "2010–2017"), ("ab-2018", "ab 2018")]),
     ];
 
