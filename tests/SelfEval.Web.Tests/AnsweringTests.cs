@@ -166,6 +166,23 @@ public sealed class AnsweringTests : IDisposable
         Assert.Contains("1 Person hat begonnen, 1 hat abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sich-gut-aufstellen")]
+    [InlineData("wirkung-entfalten")]
+    public async Task Every_section_of_a_guide_has_its_own_page_no_fixed_address_shadows_it(string id)
+    {
+        // A section called like a fixed page ("abschluss", "ergebnis") would never be shown: its questions could not be answered.
+        var client = Client();
+        var running = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"] };
+        var token = await StartAsync(client, id, running);
+
+        foreach (var section in Guide(id).Sections.Where(s => !s.IsProfile))
+        {
+            var page = await client.PageAsync($"/a/{token}/{section.Id}");
+            Assert.EndsWith(section.Title, page.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_validation_failure_keeps_what_was_typed_and_saves_every_valid_answer()
     {
