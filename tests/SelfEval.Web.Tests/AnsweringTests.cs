@@ -52,7 +52,7 @@ public sealed class AnsweringTests : IDisposable
         return connection.ExecuteScalar<T>(sql, args)!;
     }
 
-    /// <summary>An answer for every visible question of a section page: the second option, or a number/text.</summary>
+    /// <summary>An answer for every visible question of a section page: the second option (never "weiß nicht"), or a number/text.</summary>
     private static Dictionary<string, string[]> AnswerAll(IHtmlDocument page)
     {
         var set = new Dictionary<string, string[]>();
@@ -60,7 +60,7 @@ public sealed class AnsweringTests : IDisposable
         {
             var id = field.GetAttribute("data-question")!;
             var options = field.QuerySelectorAll("input[type=radio], input[type=checkbox]")
-                .Select(i => i.GetAttribute("value")!).Where(v => v != "__nr").ToList();
+                .Select(i => i.GetAttribute("value")!).Where(v => v is not ("__nr" or "__dont-know")).ToList();
             if (options.Count > 0)
             {
                 set["q." + id] = [options[Math.Min(1, options.Count - 1)]];
@@ -139,7 +139,7 @@ public sealed class AnsweringTests : IDisposable
         var guide = Guide();
 
         var next = (await client.GetAsync($"/a/{token}")).Location();
-        Assert.Equal($"/a/{token}/gruendungsimpuls", next); // the profile is complete already
+        Assert.Equal($"/a/{token}/eigene-ziele", next); // the profile is complete already
         var visited = new HashSet<string>();
         var sections = 0;
         while (!next.Contains("/abschluss", StringComparison.Ordinal))
@@ -164,6 +164,23 @@ public sealed class AnsweringTests : IDisposable
         var coordinator = await client.PageAsync($"/k/{token}");
         Assert.Contains("abgeschlossen am", coordinator.QuerySelector("table.respondents tbody tr")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("1 Person hat begonnen, 1 hat abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sich-gut-aufstellen")]
+    [InlineData("wirkung-entfalten")]
+    public async Task Every_section_of_a_guide_has_its_own_page_no_fixed_address_shadows_it(string id)
+    {
+        // A section called like a fixed page ("abschluss", "ergebnis") would never be shown: its questions could not be answered.
+        var client = Client();
+        var running = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"] };
+        var token = await StartAsync(client, id, running);
+
+        foreach (var section in Guide(id).Sections.Where(s => !s.IsProfile))
+        {
+            var page = await client.PageAsync($"/a/{token}/{section.Id}");
+            Assert.EndsWith(section.Title, page.QuerySelector("h1")!.TextContent.Trim(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -197,13 +214,13 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         var partial = AnswerAll(page);
         partial.Remove(partial.Keys.Last());
         await client.SubmitAsync(page.Form("#antworten"), partial, "go=bleiben");
 
         var otherDevice = Client();
-        Assert.Equal($"/a/{token}/gremien", (await otherDevice.GetAsync($"/a/{token}")).Location());
+        Assert.Equal($"/a/{token}/partner", (await otherDevice.GetAsync($"/a/{token}")).Location());
     }
 
     [Fact]
@@ -224,7 +241,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM respondents"));
 
         var first = (await member.GetAsync(personal)).Location();
-        Assert.StartsWith($"{personal[..46]}/gruendungsimpuls", first, StringComparison.Ordinal);
+        Assert.StartsWith($"{personal[..46]}/eigene-ziele", first, StringComparison.Ordinal);
         var page = await member.PageAsync(first);
         Assert.Contains("Ihr persönlicher Link", page.QuerySelector(".link-box h2")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll(".section-nav li"), li => li.TextContent.Contains("Profil", StringComparison.Ordinal));
@@ -258,15 +275,15 @@ public sealed class AnsweringTests : IDisposable
         var established = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["etabliert"], ["q.rechtsform"] = ["ohne"] };
         var token = await StartAsync(client, profile: established);
 
-        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
-        var rechtsform = await client.PageAsync($"/a/{token}/rechtsform");
+        var page = await client.PageAsync($"/a/{token}/rechtsform");
+        var fortbestand = await client.PageAsync($"/a/{token}/fortbestand");
 
-        Assert.True(page.QuerySelector("#frage-arbeitsfaehigkeit-zeitplan")!.HasAttribute("hidden"));
-        Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-arbeitsfaehigkeit-zeitplan")!.GetAttribute("data-when"));
+        Assert.True(page.QuerySelector("#frage-arbeitsfaehigkeit-kriterien")!.HasAttribute("hidden"));
+        Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-arbeitsfaehigkeit-kriterien")!.GetAttribute("data-when"));
         var review = await client.PageAsync($"/a/{token}/abschluss");
-        Assert.DoesNotContain("arbeitsfaehigkeit-zeitplan", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
-        Assert.True(rechtsform.QuerySelector("#frage-satzung-regelungen")!.HasAttribute("hidden"));
-        Assert.False(rechtsform.QuerySelector("#frage-gemeinsame-erklaerung")!.HasAttribute("hidden"));
+        Assert.DoesNotContain("arbeitsfaehigkeit-kriterien", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
+        Assert.True(fortbestand.QuerySelector("#frage-uebergabe-bei-ende")!.HasAttribute("hidden")); // asked only of projects and umbrella structures
+        Assert.False(fortbestand.QuerySelector("#frage-weiterfuehrung-geklaert")!.HasAttribute("hidden"));
     }
 
     [Fact]
@@ -275,13 +292,13 @@ public sealed class AnsweringTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
         var page = await client.PageAsync($"/a/{token}/kuemmerer-ansprechpersonen");
-        Assert.True(page.QuerySelector("#frage-kuemmerer-vertretung")!.HasAttribute("hidden"));
+        Assert.True(page.QuerySelector("#frage-neutrale-koordination")!.HasAttribute("hidden"));
 
         var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.kuemmerer"] = ["3"] }, "go=weiter");
 
         Assert.Equal($"/a/{token}/kuemmerer-ansprechpersonen?hinweis=neu", response.Location());
         var again = await client.PageAsync(response.Location());
-        Assert.False(again.QuerySelector("#frage-kuemmerer-vertretung")!.HasAttribute("hidden"));
+        Assert.False(again.QuerySelector("#frage-neutrale-koordination")!.HasAttribute("hidden"));
         Assert.Contains("weitere Fragen", again.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -290,17 +307,17 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         var question = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null);
         var id = question.GetAttribute("data-question")!;
 
-        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + id] = ["__nr"], ["j." + id] = ["Wir arbeiten ohne Gremien."] }, "go=bleiben");
+        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + id] = ["__nr"], ["j." + id] = ["In unserer Region gibt es keine Betriebsräte."] }, "go=bleiben");
 
         Assert.Equal(1, Sql<int>("SELECT not_relevant FROM answers WHERE question_id = @id", new { id }));
-        Assert.Equal("Wir arbeiten ohne Gremien.", Sql<string>("SELECT justification FROM answers WHERE question_id = @id", new { id }));
-        var again = await client.PageAsync($"/a/{token}/gremien");
+        Assert.Equal("In unserer Region gibt es keine Betriebsräte.", Sql<string>("SELECT justification FROM answers WHERE question_id = @id", new { id }));
+        var again = await client.PageAsync($"/a/{token}/partner");
         Assert.True(((IHtmlInputElement)again.QuerySelector($"#{id}--nr")!).IsChecked);
-        Assert.Equal("Wir arbeiten ohne Gremien.", ((IHtmlInputElement)again.QuerySelector($"#{id}--begruendung")!).Value);
+        Assert.Equal("In unserer Region gibt es keine Betriebsräte.", ((IHtmlInputElement)again.QuerySelector($"#{id}--begruendung")!).Value);
     }
 
     public static TheoryData<string, string, string> Tampered => new()
@@ -333,10 +350,10 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         var set = AnswerAll(page);
         set["q.erfunden"] = ["4"];
-        set["q.kuemmerer"] = ["4"]; // a real question, but of another section
+        set["q.kuemmerer"] = ["3"]; // a real question, but of another section
 
         var again = await (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).ParseAsync();
 
@@ -367,7 +384,7 @@ public sealed class AnsweringTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
 
-        var response = await Client().PostAsync($"/a/{token}/gremien", new FormUrlEncodedContent([new("q.gremien-steuerung", "4"), new("go", "weiter")]));
+        var response = await Client().PostAsync($"/a/{token}/partner", new FormUrlEncodedContent([new("q.gewerkschaften", "3"), new("go", "weiter")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers"));
@@ -378,15 +395,15 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         var form = page.Form("#antworten");
 
-        var response = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["3"] }, action: form.GetAttribute("data-autosave"));
+        var response = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["2"] }, action: form.GetAttribute("data-autosave"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(json.RootElement.GetProperty("saved").GetBoolean());
-        Assert.Equal("\"3\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+        Assert.Equal("\"2\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
     }
 
     [Fact]
@@ -394,15 +411,15 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var tabA = await client.PageAsync($"/a/{token}/gremien");
-        var tabB = await client.PageAsync($"/a/{token}/gremien");
+        var tabA = await client.PageAsync($"/a/{token}/partner");
+        var tabB = await client.PageAsync($"/a/{token}/partner");
 
-        var a = await client.SubmitAsync(tabA.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["1"] }, "go=weiter");
-        var b = await client.SubmitAsync(tabB.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["4"] }, "go=weiter");
+        var a = await client.SubmitAsync(tabA.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["1"] }, "go=weiter");
+        var b = await client.SubmitAsync(tabB.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["3"] }, "go=weiter");
 
         Assert.Equal(HttpStatusCode.Redirect, a.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, b.StatusCode);
-        Assert.Equal("\"4\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+        Assert.Equal("\"3\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
     }
 
     [Fact]
@@ -422,7 +439,7 @@ public sealed class AnsweringTests : IDisposable
         var pages = new List<(HttpClient Client, IHtmlDocument Page, Dictionary<string, string[]> Set)>();
         foreach (var (c, link) in members)
         {
-            foreach (var section in new[] { "gremien", "regeln", "wissenssicherung" })
+            foreach (var section in new[] { "partner", "rechtsform", "wissenssicherung" })
             {
                 var page = await c.PageAsync($"{link}/{section}");
                 pages.Add((c, page, AnswerAll(page)));
@@ -444,10 +461,10 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.Null(review.QuerySelector("form[method=post] button"));
         var links = review.QuerySelectorAll(".open-questions a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Contains($"/a/{token}/gremien#frage-gremien-steuerung", links);
+        Assert.Contains($"/a/{token}/partner#frage-gewerkschaften", links);
 
         var forced = await client.PostAsync($"/a/{token}/abschluss", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", ((IHtmlInputElement)(await client.PageAsync($"/a/{token}/gremien")).QuerySelector("input[name=__RequestVerificationToken]")!).Value)]));
+            [new("__RequestVerificationToken", ((IHtmlInputElement)(await client.PageAsync($"/a/{token}/partner")).QuerySelector("input[name=__RequestVerificationToken]")!).Value)]));
         Assert.Contains("Bitte beantworten Sie zuerst", (await forced.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL"));
     }
@@ -462,14 +479,14 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
-        var gremien = await client.PageAsync($"/a/{token}/gremien");
-        await client.SubmitAsync(gremien.Form("#antworten"), AnswerAll(gremien), "go=weiter");
+        var partner = await client.PageAsync($"/a/{token}/partner");
+        await client.SubmitAsync(partner.Form("#antworten"), AnswerAll(partner), "go=weiter");
         var coordinator = await client.PageAsync($"/k/{token}");
 
         Assert.Equal($"/k/{token}?hinweis=geschlossen", (await client.SubmitAsync(coordinator.Form("form[action*=Close]"))).Location());
-        var late = await client.SubmitAsync(gremien.Form("#antworten"), new Dictionary<string, string[]> { ["q.gremien-steuerung"] = ["0"] }, "go=weiter");
+        var late = await client.SubmitAsync(partner.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["0"] }, "go=weiter");
         Assert.Contains("Dieser Durchgang ist abgeschlossen", (await late.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gremien-steuerung'"));
+        Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
 
         var closed = await client.PageAsync($"/k/{token}");
         Assert.Equal($"/k/{token}?hinweis=neue-runde", (await client.SubmitAsync(closed.Form("form[action*=NewRound]"))).Location());
@@ -478,7 +495,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("Initiative Nordwind", second.QuerySelector("h1")!.TextContent);
         Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM rounds"));
         Assert.Equal(Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 1"), Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2"));
-        Assert.Equal($"/a/{token}/gruendungsimpuls", (await client.GetAsync($"/a/{token}")).Location());
+        Assert.Equal($"/a/{token}/eigene-ziele", (await client.GetAsync($"/a/{token}")).Location());
     }
 
     [Fact]
@@ -526,7 +543,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         var set = AnswerAll(page);
         var nr = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null).GetAttribute("data-question")!;
         set["q." + nr] = ["__nr"];
@@ -554,8 +571,8 @@ public sealed class AnsweringTests : IDisposable
         Assert.False(answers.TryGetProperty("kuemmerer", out _));
         var team = root.GetProperty("team");
         Assert.Equal(1, team.GetProperty("respondents").GetInt32());
-        var gremien = team.GetProperty("answers").GetProperty("gremien-steuerung");
-        Assert.Equal(1, gremien.GetProperty("counts").GetProperty(set["q.gremien-steuerung"][0]).GetInt32());
+        var kammern = team.GetProperty("answers").GetProperty("kammern-verbaende");
+        Assert.Equal(1, kammern.GetProperty("counts").GetProperty(set["q.kammern-verbaende"][0]).GetInt32());
         Assert.Equal(1, team.GetProperty("answers").GetProperty(nr).GetProperty("notRelevant").GetInt32());
         Assert.Equal(1, team.GetProperty("answers").GetProperty("kuemmerer").GetProperty("unanswered").GetInt32());
     }
@@ -601,7 +618,7 @@ public sealed class AnsweringTests : IDisposable
     [Theory]
     [InlineData("/k/{0}")]
     [InlineData("/a/{0}")]
-    [InlineData("/a/{0}/gremien")]
+    [InlineData("/a/{0}/partner")]
     [InlineData("/e/{0}")]
     [InlineData("/k/{0}/export?format=json")]
     public async Task Unknown_malformed_and_deleted_links_all_get_the_same_german_404(string pattern)
@@ -628,7 +645,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        foreach (var section in new[] { "gruendungsimpuls", "gremien", "regeln" })
+        foreach (var section in new[] { "kuemmerer-ansprechpersonen", "rechtsform", "gemeinsames-verstaendnis" })
         {
             var page = await client.PageAsync($"/a/{token}/{section}");
             await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
@@ -645,7 +662,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         var text = PdfText.Flat(PdfText.Read(bytes));
         Assert.Contains("Initiative Nordwind", text, StringComparison.Ordinal);
-        Assert.Contains("Gründungsimpuls und Ausgangslage", text, StringComparison.Ordinal);
+        Assert.Contains("Koordination und Ansprechpersonen", text, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/ergebnis?runde=7")).StatusCode);
     }
 
@@ -654,18 +671,18 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
-        var first = await client.PageAsync($"/a/{token}/gremien");
+        var first = await client.PageAsync($"/a/{token}/partner");
         await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
-        var second = await client.PageAsync($"/a/{token}/gremien");
-        await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "4" }), "go=weiter");
+        var second = await client.PageAsync($"/a/{token}/partner");
+        await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "3" }), "go=weiter");
 
         var page = await client.PageAsync($"/k/{token}/ergebnis?runde=2");
 
         Assert.Equal("Entwicklung seit Durchgang 1", page.QuerySelectorAll(".profile h2").Single(h => h.TextContent.StartsWith("Entwicklung seit", StringComparison.Ordinal)).TextContent);
-        var row = page.QuerySelectorAll("table.trend tbody tr").Single(r => r.TextContent.Contains("Gremien", StringComparison.Ordinal));
-        Assert.Equal(["25", "100", "+75"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        var row = page.QuerySelectorAll("table.trend tbody tr").Single(r => r.TextContent.Contains("Partner", StringComparison.Ordinal));
+        Assert.Equal(["33", "100", "+67"], row.QuerySelectorAll("td").Select(td => td.TextContent));
     }
 
     [Fact]
@@ -673,7 +690,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gremien");
+        var page = await client.PageAsync($"/a/{token}/partner");
         await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
 
         var own = await client.PageAsync($"/a/{token}/ergebnis");

@@ -11,14 +11,15 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Tests;
 
 /// <summary>
-/// "Weiß nicht" through the real forms. The guides do not offer it yet (their rewrite is the next issue),
-/// so the service runs with the shipped guides where two questions allow it: a scale question of the
-/// first section and the profile's number question "mitglieder".
+/// "Weiß nicht" through the real forms, on a scale question of the shipped guide that offers it
+/// ("ansprechpersonen") next to one that does not ("kuemmerer"). No profile question offers it, so the
+/// service runs with the shipped catalogue where only the number question "mitglieder" allows it.
 /// </summary>
 public sealed class DontKnowTests : IDisposable
 {
-    private const string Scale = "anlass-motivation";
-    private const string Plain = "treibende-kraft";
+    private const string Scale = "ansprechpersonen";
+    private const string Plain = "kuemmerer";
+    private const string Section = "kuemmerer-ansprechpersonen";
     private const string Number = "mitglieder";
 
     private readonly SelfEvalFactory _base = new();
@@ -41,7 +42,7 @@ public sealed class DontKnowTests : IDisposable
     {
         Sections = guide.Sections.Select(s => s with
         {
-            Questions = s.Questions.Select(q => q.Id is Scale or Number ? q with { AllowsDontKnow = true } : q).ToList(),
+            Questions = s.Questions.Select(q => q.Id is Number ? q with { AllowsDontKnow = true } : q).ToList(),
         }).ToList(),
     };
 
@@ -81,7 +82,7 @@ public sealed class DontKnowTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
 
-        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var page = await client.PageAsync($"/a/{token}/{Section}");
 
         var box = (IHtmlInputElement)page.QuerySelector($"#frage-{Scale} input[value='__dont-know']")!;
         Assert.Equal("radio", box.Type);
@@ -96,14 +97,14 @@ public sealed class DontKnowTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var page = await client.PageAsync($"/a/{token}/{Section}");
 
         var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Scale] = ["__dont-know"] }, "go=bleiben");
 
-        Assert.Equal($"/a/{token}/gruendungsimpuls?hinweis=gespeichert", response.Location());
+        Assert.Equal($"/a/{token}/{Section}?hinweis=gespeichert", response.Location());
         Assert.Equal(1, Sql<int>($"SELECT dont_know FROM answers WHERE question_id = '{Scale}'"));
         Assert.Equal(0, Sql<int>($"SELECT COUNT(*) FROM answers WHERE question_id = '{Scale}' AND (value_json IS NOT NULL OR not_relevant = 1)"));
-        var again = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var again = await client.PageAsync($"/a/{token}/{Section}");
         Assert.True(((IHtmlInputElement)again.QuerySelector($"#frage-{Scale} input[value='__dont-know']")!).IsChecked);
         Assert.StartsWith("1 von ", again.QuerySelector(".section-nav li.current .state")!.TextContent, StringComparison.Ordinal);
         var review = await client.PageAsync($"/a/{token}/abschluss");
@@ -129,7 +130,7 @@ public sealed class DontKnowTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var page = await client.PageAsync($"/a/{token}/{Section}");
 
         var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Plain] = ["__dont-know"] }, "go=weiter");
 
@@ -144,7 +145,7 @@ public sealed class DontKnowTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/gruendungsimpuls");
+        var page = await client.PageAsync($"/a/{token}/{Section}");
         await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Scale] = ["__dont-know"] }, "go=bleiben");
 
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/k/{token}/export?runde=1&format=json"));

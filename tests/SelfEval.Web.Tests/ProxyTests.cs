@@ -52,8 +52,8 @@ public sealed class ProxyTests : IDisposable
         var member = Client(app, "evil.example", "https");
         var join = await member.PageAsync(new Uri(Value(coordinator, "#einladungslink")).AbsolutePath);
         var personal = (await member.SubmitAsync(join.Form("form.answer-form"))).Location()[..46];
-        var fresh = await member.PageAsync($"{personal}/gremien?neu=1");
-        var later = await member.PageAsync($"{personal}/gremien");
+        var fresh = await member.PageAsync($"{personal}/partner?neu=1");
+        var later = await member.PageAsync($"{personal}/partner");
         Assert.Equal($"{Public}{personal}", Value(fresh, "#persoenlicher-link"));
         Assert.Equal($"{Public}{personal}", Value(later, "#link-erinnerung"));
         foreach (var page in new[] { coordinator, join, fresh, later })
