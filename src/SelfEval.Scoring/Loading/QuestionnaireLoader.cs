@@ -269,6 +269,12 @@ public static class QuestionnaireLoader
         public Dictionary<string, (QuestionDraft Question, int Position)> Index { get; } = new(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Section ids that are also fixed addresses under a respondent's link (/a/{token}/abschluss is the review page,
+    /// /a/{token}/ergebnis the own profile): a section with such an id could never be opened.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedSectionIds = ["abschluss", "ergebnis"];
+
     private static void CheckIdsAndSections(GuideContext context, List<SectionDraft> own, List<LoadError> errors)
     {
         var sections = new Dictionary<string, SectionDraft>(StringComparer.Ordinal);
@@ -276,6 +282,11 @@ public static class QuestionnaireLoader
         foreach (var section in context.Sections)
         {
             var isOwn = own.Contains(section);
+            if (ReservedSectionIds.Contains(section.Id))
+            {
+                errors.Add(new LoadError(section.Source, section.Line, $"Die Abschnitts-ID '{section.Id}' ist schon die Adresse einer Seite des Dienstes ({string.Join(", ", ReservedSectionIds)}); der Abschnitt ließe sich nie öffnen. Wählen Sie eine andere, zum Beispiel '{section.Id}-abschnitt'."));
+            }
+
             if (sections.TryGetValue(section.Id, out var first))
             {
                 if (isOwn)

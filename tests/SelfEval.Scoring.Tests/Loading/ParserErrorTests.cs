@@ -12,6 +12,7 @@ public sealed class ParserErrorTests
     [InlineData("invalid-yaml.md", 7, "Ungültiges YAML im Front Matter: Eine Klammer oder ein Anführungszeichen wird nicht geschlossen.")]
     [InlineData("missing-metadata.md", 1, "Pflichtangabe 'title' fehlt im Front Matter.")]
     [InlineData("duplicate-section-id.md", 56, "Die Abschnitts-ID 'ziele' ist doppelt (zuerst in Zeile 27).")]
+    [InlineData("reserved-section-id.md", 27, "Die Abschnitts-ID 'abschluss' ist schon die Adresse einer Seite des Dienstes (abschluss, ergebnis); der Abschnitt ließe sich nie öffnen. Wählen Sie eine andere, zum Beispiel 'abschluss-abschnitt'.")]
     [InlineData("duplicate-question-id.md", 68, "Die Fragen-ID 'finanzierung' ist doppelt (zuerst in Zeile 60).")]
     [InlineData("duplicate-option.md", 66, "Die Antwort 'beitraege' ist in dieser Frage doppelt (zuerst in Zeile 65).")]
     [InlineData("profile-id-reused.md", 68, "Die Fragen-ID 'phase' ist doppelt: Sie ist schon in _profile.md:14 vergeben.")]
