@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
@@ -110,6 +111,52 @@ public sealed class OfficeTests : IDisposable
         Assert.Empty(page.QuerySelectorAll("table.figures"));
         Assert.DoesNotContain("\nfigure,", csv, StringComparison.Ordinal);
         Assert.Contains("selection,,,,,,,,,,,zu wenige Initiativen für eine anonyme Auswertung", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_box_plot_draws_its_box_from_p25_to_p75_on_the_axis_of_median_and_whiskers_under_ticks_and_a_legend()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten";
+
+        var page = await client.PageAsync(query);
+        var json = JsonDocument.Parse(await client.GetStringAsync(query + "&handler=Export&format=json")).RootElement;
+        var released = json.GetProperty("figures").EnumerateArray()
+            .Where(f => f.GetProperty("distribution").ValueKind == JsonValueKind.Object)
+            .ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("distribution"));
+        var table = page.QuerySelector("table.figures")!;
+        static decimal At(AngleSharp.Dom.IElement e, string name) => decimal.Parse(e.GetAttribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        static void Near(decimal expected, decimal actual) => Assert.InRange(actual, expected - 0.05m, expected + 0.05m);
+
+        var drawn = new List<(decimal Iqr, decimal Width)>();
+        foreach (var row in table.QuerySelectorAll("tbody tr").Where(tr => tr.QuerySelector("svg.boxplot") is not null))
+        {
+            var d = released[row.QuerySelector("th")!.TextContent];
+            decimal P(string name) => d.GetProperty(name).GetDecimal();
+            var svg = row.QuerySelector("svg.boxplot")!;
+            var box = svg.QuerySelector("rect.box")!;
+            var whiskers = svg.QuerySelectorAll("line.whisker").ToList();
+            Near(P("p25"), At(box, "x"));
+            Near(Math.Max(0.6m, P("p75") - P("p25")), At(box, "width"));
+            Near(P("median"), At(svg.QuerySelector("line.median")!, "x1"));
+            Assert.InRange(At(svg.QuerySelector("line.median")!, "x1"), At(box, "x"), At(box, "x") + At(box, "width"));
+            Near(P("p10"), At(whiskers[0], "x1"));
+            Near(P("p90"), At(whiskers[0], "x2"));
+            drawn.Add((P("p75") - P("p25"), At(box, "width")));
+        }
+
+        // Two boxes of different interquartile ranges: their widths in the ratio of those ranges.
+        var narrow = drawn.MinBy(x => x.Iqr);
+        var wide = drawn.MaxBy(x => x.Iqr);
+        Assert.True(wide.Iqr > narrow.Iqr + 5, $"demo data spread too little: {narrow.Iqr} vs {wide.Iqr}");
+        Assert.InRange(wide.Width / narrow.Width, wide.Iqr / narrow.Iqr * 0.98m, wide.Iqr / narrow.Iqr * 1.02m);
+
+        Assert.Equal(["0", "25", "50", "75", "100"], table.QuerySelectorAll("thead .plot-axis .tick").Select(t => t.TextContent.Trim()));
+        var legend = page.QuerySelector(".boxplot-legend")!.TextContent;
+        Assert.Contains("Kasten: mittlere Hälfte", legend, StringComparison.Ordinal);
+        Assert.Contains("Strich: Median", legend, StringComparison.Ordinal);
+        Assert.Contains("Linien: 10 % bis 90 %", legend, StringComparison.Ordinal);
     }
 
     [Fact]
