@@ -160,6 +160,56 @@ public sealed class OfficeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_german_csv_has_a_bom_semicolons_decimal_commas_and_labels_beside_the_codes()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&aufteilen=ausrichtung";
+
+        var page = await client.PageAsync(query);
+        var href = page.QuerySelectorAll("a").Single(a => a.TextContent == "CSV für Excel (deutsch)").GetAttribute("href")!;
+        var response = await client.GetAsync(href);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var plain = await client.GetStringAsync(query + "&handler=Export&format=csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("servicestelle-wirkung-entfalten-de.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Teil (Code);Teil;Gruppe;Code;Bezeichnung;n;P10;P25;Median;P75;P90;Prozent;Hinweis\r\n", text, StringComparison.Ordinal);
+        static List<string[]> Rows(string csv, char separator)
+        {
+            using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), CsvHelper.CsvReaderOptions.Default with { HasHeader = false, Separator = separator });
+            var rows = new List<string[]>();
+            while (reader.Read())
+            {
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+            }
+
+            return rows;
+        }
+
+        var german = Rows(text, ';');
+        var invariant = Rows(plain, ',');
+        Assert.Equal(invariant.Count, german.Count);
+        Assert.All(german, r => Assert.Equal(13, r.Length));
+        for (var i = 1; i < german.Count; i++)
+        {
+            // The codes and texts of the plain CSV, a German label beside the part, numbers with a decimal comma.
+            Assert.Equal(invariant[i][0], german[i][0]);
+            Assert.Equal(invariant[i][1..4], german[i][2..5]);
+            Assert.Equal(invariant[i][4..11].Select(v => v.Replace('.', ',')), german[i][5..12]);
+            Assert.Equal(invariant[i][11], german[i][12]);
+        }
+
+        Assert.Equal("Alle ausgewählten Initiativen", german.First(r => r[0] == "figure")[1]);
+        Assert.Equal("Aufteilung", german.First(r => r[0] == "split")[1]);
+        Assert.Equal("Häufigste Entwicklungsfelder", german.First(r => r[0] == "weakness")[1]);
+        Assert.Contains(german, r => r[5..12].Any(v => Regex.IsMatch(v, @"^\d+,\d+$")));
+        Assert.DoesNotContain(german, r => r[5..12].Any(v => v.Contains('.', StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_csv_and_json_exports_hold_exactly_the_figures_on_the_screen()
     {
         var client = Client();
