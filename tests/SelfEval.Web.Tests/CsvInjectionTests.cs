@@ -79,4 +79,37 @@ public sealed class CsvInjectionTests : IDisposable
 
         Assert.Equal("\"'=1+1\",\"'+1\",\"'-1\",\"'@A1\",\"'\tTab\",\"'\rCR\",harmlos,-5\r\n", text.ToString());
     }
+
+    [Fact]
+    public void The_german_writer_escapes_every_formula_start_and_writes_numbers_with_a_decimal_comma()
+    {
+        var text = new StringWriter();
+        using (var csv = Csv.GermanWriter(text))
+        {
+            foreach (var field in new[] { "=1+1", "+1", "-1", "@A1", "\tTab", "\rCR", "harmlos; mit Semikolon" })
+            {
+                csv.WriteField(field);
+            }
+
+            csv.WriteField(-5.5m);
+            csv.EndRecord();
+        }
+
+        Assert.Equal("\"'=1+1\";\"'+1\";\"'-1\";\"'@A1\";\"'\tTab\";\"'\rCR\";\"harmlos; mit Semikolon\";-5,5\r\n", text.ToString());
+    }
+
+    [Fact]
+    public void A_label_that_looks_like_a_formula_is_text_in_the_german_office_export()
+    {
+        var model = new SelfEval.Web.Office.DashboardModel(
+            5, 0, DateTimeOffset.UnixEpoch, [], new SelfEval.Web.Office.DashboardQuery("leitfaden", new Dictionary<string, string>()), "Leitfaden", 12, null, null,
+            [new SelfEval.Web.Office.Figure("ziele", Hyperlink, new SelfEval.Scoring.Statistics.Distribution(12, 37.5m, 50, 62.25m, 20, 80))],
+            [], [], [new SelfEval.Web.Office.Frequency("f1", "-Fehlt", 40)], [], []);
+
+        var bytes = SelfEval.Web.Office.DashboardExport.ToGermanCsv(model);
+
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Equal("figure;Alle ausgewählten Initiativen;;ziele;\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";12;20;37,5;50;62,25;80;;", lines[1]);
+        Assert.Equal("weakness;Häufigste Entwicklungsfelder;;f1;\"'-Fehlt\";;;;;;;40;", lines[2]);
+    }
 }

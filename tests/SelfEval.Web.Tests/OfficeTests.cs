@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
@@ -110,6 +111,102 @@ public sealed class OfficeTests : IDisposable
         Assert.Empty(page.QuerySelectorAll("table.figures"));
         Assert.DoesNotContain("\nfigure,", csv, StringComparison.Ordinal);
         Assert.Contains("selection,,,,,,,,,,,zu wenige Initiativen für eine anonyme Auswertung", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_box_plot_draws_its_box_from_p25_to_p75_on_the_axis_of_median_and_whiskers_under_ticks_and_a_legend()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten";
+
+        var page = await client.PageAsync(query);
+        var json = JsonDocument.Parse(await client.GetStringAsync(query + "&handler=Export&format=json")).RootElement;
+        var released = json.GetProperty("figures").EnumerateArray()
+            .Where(f => f.GetProperty("distribution").ValueKind == JsonValueKind.Object)
+            .ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("distribution"));
+        var table = page.QuerySelector("table.figures")!;
+        static decimal At(AngleSharp.Dom.IElement e, string name) => decimal.Parse(e.GetAttribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        static void Near(decimal expected, decimal actual) => Assert.InRange(actual, expected - 0.05m, expected + 0.05m);
+
+        var drawn = new List<(decimal Iqr, decimal Width)>();
+        foreach (var row in table.QuerySelectorAll("tbody tr").Where(tr => tr.QuerySelector("svg.boxplot") is not null))
+        {
+            var d = released[row.QuerySelector("th")!.TextContent];
+            decimal P(string name) => d.GetProperty(name).GetDecimal();
+            var svg = row.QuerySelector("svg.boxplot")!;
+            var box = svg.QuerySelector("rect.box")!;
+            var whiskers = svg.QuerySelectorAll("line.whisker").ToList();
+            Near(P("p25"), At(box, "x"));
+            Near(Math.Max(0.6m, P("p75") - P("p25")), At(box, "width"));
+            Near(P("median"), At(svg.QuerySelector("line.median")!, "x1"));
+            Assert.InRange(At(svg.QuerySelector("line.median")!, "x1"), At(box, "x"), At(box, "x") + At(box, "width"));
+            Near(P("p10"), At(whiskers[0], "x1"));
+            Near(P("p90"), At(whiskers[0], "x2"));
+            drawn.Add((P("p75") - P("p25"), At(box, "width")));
+        }
+
+        // Two boxes of different interquartile ranges: their widths in the ratio of those ranges.
+        var narrow = drawn.MinBy(x => x.Iqr);
+        var wide = drawn.MaxBy(x => x.Iqr);
+        Assert.True(wide.Iqr > narrow.Iqr + 5, $"demo data spread too little: {narrow.Iqr} vs {wide.Iqr}");
+        Assert.InRange(wide.Width / narrow.Width, wide.Iqr / narrow.Iqr * 0.98m, wide.Iqr / narrow.Iqr * 1.02m);
+
+        Assert.Equal(["0", "25", "50", "75", "100"], table.QuerySelectorAll("thead .plot-axis .tick").Select(t => t.TextContent.Trim()));
+        var legend = page.QuerySelector(".boxplot-legend")!.TextContent;
+        Assert.Contains("Kasten: mittlere Hälfte", legend, StringComparison.Ordinal);
+        Assert.Contains("Strich: Median", legend, StringComparison.Ordinal);
+        Assert.Contains("Linien: 10 % bis 90 %", legend, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_german_csv_has_a_bom_semicolons_decimal_commas_and_labels_beside_the_codes()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&aufteilen=ausrichtung";
+
+        var page = await client.PageAsync(query);
+        var href = page.QuerySelectorAll("a").Single(a => a.TextContent == "CSV für Excel (deutsch)").GetAttribute("href")!;
+        var response = await client.GetAsync(href);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var plain = await client.GetStringAsync(query + "&handler=Export&format=csv");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("servicestelle-wirkung-entfalten-de.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Teil (Code);Teil;Gruppe;Code;Bezeichnung;n;P10;P25;Median;P75;P90;Prozent;Hinweis\r\n", text, StringComparison.Ordinal);
+        static List<string[]> Rows(string csv, char separator)
+        {
+            using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), CsvHelper.CsvReaderOptions.Default with { HasHeader = false, Separator = separator });
+            var rows = new List<string[]>();
+            while (reader.Read())
+            {
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+            }
+
+            return rows;
+        }
+
+        var german = Rows(text, ';');
+        var invariant = Rows(plain, ',');
+        Assert.Equal(invariant.Count, german.Count);
+        Assert.All(german, r => Assert.Equal(13, r.Length));
+        for (var i = 1; i < german.Count; i++)
+        {
+            // The codes and texts of the plain CSV, a German label beside the part, numbers with a decimal comma.
+            Assert.Equal(invariant[i][0], german[i][0]);
+            Assert.Equal(invariant[i][1..4], german[i][2..5]);
+            Assert.Equal(invariant[i][4..11].Select(v => v.Replace('.', ',')), german[i][5..12]);
+            Assert.Equal(invariant[i][11], german[i][12]);
+        }
+
+        Assert.Equal("Alle ausgewählten Initiativen", german.First(r => r[0] == "figure")[1]);
+        Assert.Equal("Aufteilung", german.First(r => r[0] == "split")[1]);
+        Assert.Equal("Häufigste Entwicklungsfelder", german.First(r => r[0] == "weakness")[1]);
+        Assert.Contains(german, r => r[5..12].Any(v => Regex.IsMatch(v, @"^\d+,\d+$")));
+        Assert.DoesNotContain(german, r => r[5..12].Any(v => v.Contains('.', StringComparison.Ordinal)));
     }
 
     [Fact]

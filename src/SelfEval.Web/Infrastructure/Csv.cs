@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace SelfEval.Web.Infrastructure;
@@ -14,4 +15,17 @@ public static class Csv
 
     /// <summary>A writer on <paramref name="text"/>, which stays open when the writer is disposed.</summary>
     public static CsvWriter Writer(TextWriter text) => CsvWriter.Create(text, Options, leaveOpen: true);
+
+    /// <summary>
+    /// For a spreadsheet set to German (Excel, LibreOffice): it splits on ';' and reads ',' as the decimal mark. The
+    /// same injection protection; numbers written as numbers get the decimal comma and no thousands separator.
+    /// </summary>
+    public static readonly CsvWriterOptions GermanOptions = Options with
+    {
+        Separator = ';',
+        FormatProvider = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "", NegativeSign = "-" },
+    };
+
+    /// <summary>A writer for German spreadsheets on <paramref name="text"/>; the caller adds the byte order mark to the bytes.</summary>
+    public static CsvWriter GermanWriter(TextWriter text) => CsvWriter.Create(text, GermanOptions, leaveOpen: true);
 }

@@ -37,55 +37,90 @@ public static class DashboardExport
 
     private static object? Stats(Distribution? d) => d is null ? null : new { n = d.Count, p10 = d.P10, p25 = d.P25, median = d.Median, p75 = d.P75, p90 = d.P90 };
 
+    /// <summary>One line of the long format; numbers stay numbers until a writer formats them for its readers.</summary>
+    private sealed record Line(string Part, string Group, string Key, string Label, string Note, int? N = null, Distribution? D = null, int? Percent = null);
+
+    private static readonly string[] Header = ["part", "group", "key", "label", "n", "p10", "p25", "median", "p75", "p90", "percent", "note"];
+
+    private static readonly string[] GermanHeader = ["Teil (Code)", "Teil", "Gruppe", "Code", "Bezeichnung", "n", "P10", "P25", "Median", "P75", "P90", "Prozent", "Hinweis"];
+
+    /// <summary>The German names of the parts, as the dashboard headings call them.</summary>
+    private static string PartLabel(string part) => part switch
+    {
+        "selection" => "Auswahl",
+        "count" => "Selbstevaluationen je Leitfaden und Jahr",
+        "figure" => "Alle ausgewählten Initiativen",
+        "split" => "Aufteilung",
+        "compare" => "Vergleich",
+        "weakness" => "Häufigste Entwicklungsfelder",
+        "support-need" => "Häufigster Unterstützungsbedarf",
+        "year" => "Entwicklung über die Jahre",
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
+
     /// <summary>Long format: one row per figure and group; suppressed figures say so instead of a number.</summary>
+    private static IEnumerable<Line> Lines(DashboardModel model)
+    {
+        if (model.Selected is null)
+        {
+            yield return new Line("selection", "", "", "", OfficeTexts.Withheld(model.Refusal));
+        }
+
+        foreach (var c in model.Counts)
+        {
+            yield return new Line("count", c.Year.ToString(CultureInfo.InvariantCulture), c.Guide, c.GuideTitle, c.Initiatives is null ? OfficeTexts.Withheld(c.Why) : c.Earlier is { } e ? OfficeTexts.Earlier(e) : "", N: c.Initiatives);
+        }
+
+        foreach (var f in model.Figures)
+        {
+            yield return Stats("figure", "", f);
+        }
+
+        foreach (var (part, groups) in new[] { ("split", model.Split), ("compare", model.Compare) })
+        {
+            foreach (var g in groups)
+            {
+                if (g.Count is null)
+                {
+                    yield return new Line(part, g.Label, "", "", OfficeTexts.Withheld(g.Why));
+                }
+
+                foreach (var f in g.Figures)
+                {
+                    yield return Stats(part, g.Label, f);
+                }
+            }
+        }
+
+        foreach (var (part, list) in new[] { ("weakness", model.Weaknesses), ("support-need", model.Needs) })
+        {
+            foreach (var f in list)
+            {
+                yield return new Line(part, "", f.Key, f.Label, "", Percent: f.Percent);
+            }
+        }
+
+        foreach (var y in model.Years)
+        {
+            yield return Stats("year", y.Year.ToString(CultureInfo.InvariantCulture), y.Overall with { Key = "gesamt", Label = "Gesamt" });
+        }
+    }
+
+    private static Line Stats(string part, string group, Figure f) => f.Distribution is { } d
+        ? new Line(part, group, f.Key, f.Label, f.Earlier is { } e ? OfficeTexts.Earlier(e) : "", N: d.Count, D: d)
+        : new Line(part, group, f.Key, f.Label, OfficeTexts.Withheld(f.Why));
+
+    /// <summary>The plain CSV: comma, decimal point, codes; for scripts and statistics software.</summary>
     public static string ToCsv(DashboardModel model)
     {
+        static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = SelfEval.Web.Infrastructure.Csv.Writer(writer))
         {
-            csv.WriteRecord(["part", "group", "key", "label", "n", "p10", "p25", "median", "p75", "p90", "percent", "note"]);
-            if (model.Selected is null)
+            csv.WriteRecord(Header);
+            foreach (var l in Lines(model))
             {
-                csv.WriteRecord(["selection", "", "", "", "", "", "", "", "", "", "", OfficeTexts.Withheld(model.Refusal)]);
-            }
-
-            foreach (var c in model.Counts)
-            {
-                csv.WriteRecord(["count", c.Year.ToString(CultureInfo.InvariantCulture), c.Guide, c.GuideTitle, c.Initiatives?.ToString(CultureInfo.InvariantCulture) ?? "", "", "", "", "", "", "", c.Initiatives is null ? OfficeTexts.Withheld(c.Why) : c.Earlier is { } e ? OfficeTexts.Earlier(e) : ""]);
-            }
-
-            foreach (var f in model.Figures)
-            {
-                csv.WriteRecord(Stats("figure", "", f));
-            }
-
-            foreach (var (part, groups) in new[] { ("split", model.Split), ("compare", model.Compare) })
-            {
-                foreach (var g in groups)
-                {
-                    if (g.Count is null)
-                    {
-                        csv.WriteRecord([part, g.Label, "", "", "", "", "", "", "", "", "", OfficeTexts.Withheld(g.Why)]);
-                    }
-
-                    foreach (var f in g.Figures)
-                    {
-                        csv.WriteRecord(Stats(part, g.Label, f));
-                    }
-                }
-            }
-
-            foreach (var (part, list) in new[] { ("weakness", model.Weaknesses), ("support-need", model.Needs) })
-            {
-                foreach (var f in list)
-                {
-                    csv.WriteRecord([part, "", f.Key, f.Label, "", "", "", "", "", "", f.Percent.ToString(CultureInfo.InvariantCulture), ""]);
-                }
-            }
-
-            foreach (var y in model.Years)
-            {
-                csv.WriteRecord(Stats("year", y.Year.ToString(CultureInfo.InvariantCulture), y.Overall with { Key = "gesamt", Label = "Gesamt" }));
+                csv.WriteRecord([l.Part, l.Group, l.Key, l.Label, l.N?.ToString(CultureInfo.InvariantCulture) ?? "", N(l.D?.P10), N(l.D?.P25), N(l.D?.Median), N(l.D?.P75), N(l.D?.P90), l.Percent?.ToString(CultureInfo.InvariantCulture) ?? "", l.Note]);
             }
 
             csv.Flush();
@@ -94,12 +129,37 @@ public static class DashboardExport
         return writer.ToString();
     }
 
-    private static string[] Stats(string part, string group, Figure f)
+    /// <summary>
+    /// The same lines for a spreadsheet set to German: UTF-8 with a byte order mark (so umlauts survive Excel),
+    /// semicolons, decimal commas, and a German name beside each part code.
+    /// </summary>
+    public static byte[] ToGermanCsv(DashboardModel model)
     {
-        static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
-        var d = f.Distribution;
-        return d is null
-            ? [part, group, f.Key, f.Label, "", "", "", "", "", "", "", OfficeTexts.Withheld(f.Why)]
-            : [part, group, f.Key, f.Label, d.Count.ToString(CultureInfo.InvariantCulture), N(d.P10), N(d.P25), N(d.Median), N(d.P75), N(d.P90), "", f.Earlier is { } e ? OfficeTexts.Earlier(e) : ""];
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = SelfEval.Web.Infrastructure.Csv.GermanWriter(writer))
+        {
+            csv.WriteRecord(GermanHeader);
+            foreach (var l in Lines(model))
+            {
+                csv.WriteField(l.Part);
+                csv.WriteField(PartLabel(l.Part));
+                csv.WriteField(l.Group);
+                csv.WriteField(l.Key);
+                csv.WriteField(l.Label);
+                csv.WriteField(l.N);
+                csv.WriteField(l.D?.P10);
+                csv.WriteField(l.D?.P25);
+                csv.WriteField(l.D?.Median);
+                csv.WriteField(l.D?.P75);
+                csv.WriteField(l.D?.P90);
+                csv.WriteField(l.Percent);
+                csv.WriteField(l.Note);
+                csv.EndRecord();
+            }
+
+            csv.Flush();
+        }
+
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(writer.ToString())];
     }
 }

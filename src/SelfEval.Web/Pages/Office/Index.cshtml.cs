@@ -28,15 +28,18 @@ public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore
 
     public IActionResult OnGetExport(string? leitfaden, string? format)
     {
-        if (!Build(leitfaden) || format is not ("csv" or "json"))
+        if (!Build(leitfaden) || format is not ("csv" or "csv-de" or "json"))
         {
             return BadRequest();
         }
 
-        var name = $"servicestelle-{Dashboard.Query.Guide}.{format}";
-        return format == "json"
-            ? File(Encoding.UTF8.GetBytes(DashboardExport.ToJson(Dashboard)), "application/json; charset=utf-8", name)
-            : File(Encoding.UTF8.GetBytes(DashboardExport.ToCsv(Dashboard)), "text/csv; charset=utf-8", name);
+        var name = $"servicestelle-{Dashboard.Query.Guide}";
+        return format switch
+        {
+            "json" => File(Encoding.UTF8.GetBytes(DashboardExport.ToJson(Dashboard)), "application/json; charset=utf-8", name + ".json"),
+            "csv-de" => File(DashboardExport.ToGermanCsv(Dashboard), "text/csv; charset=utf-8", name + "-de.csv"),
+            _ => File(Encoding.UTF8.GetBytes(DashboardExport.ToCsv(Dashboard)), "text/csv; charset=utf-8", name + ".csv"),
+        };
     }
 
     /// <summary>The guide's codebook, to read the exported figures with.</summary>
