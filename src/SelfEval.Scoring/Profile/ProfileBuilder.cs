@@ -1,3 +1,4 @@
+using SelfEval.Scoring.Model.Kinds;
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Scoring;
 
@@ -18,35 +19,44 @@ public static class ProfileBuilder
         ArgumentNullException.ThrowIfNull(subject);
         var q = card.Questionnaire;
         var numbers = new Numbering(q);
-        ItemRef Ref(ItemResult i) => new(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, AnswerText(i, card.Respondents));
+        ItemRef Ref(ItemResult i) => new(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, Summarise(i, card.Respondents));
 
         var sections = card.Sections.Select(s => Context(Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score), s.IsContext)).ToList();
         var overall = Line(q, "gesamt", "Gesamt", card.Overall);
 
-        var strengths = card.Items
-            .Where(i => i.Score >= Method.StrengthFrom && !i.IsContext)
+        // Strengths and development areas are the clear outliers against the initiative's own mean, not
+        // everything above or below a fixed line: an even profile is said to be even.
+        var own = card.Items.Where(i => i.Score is not null && !i.IsContext).ToList();
+        var mean = own.Count == 0 ? (decimal?)null : Math.Round(own.Average(i => i.Score!.Value), 1, MidpointRounding.AwayFromZero);
+        var listed = own.Count >= Method.MinItemsForLists;
+        var strengths = !listed ? [] : own
+            .Where(i => i.Score >= mean + Method.OutlierMargin && i.Score >= Method.WeaknessBelow)
             .OrderByDescending(i => i.Score).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
             .Take(Method.MaxStrengths).Select(Ref).ToList();
-        var strongSections = sections.Where(s => s.Assessable && s.Value >= Method.StrengthFrom && !s.IsContext).OrderByDescending(s => s.Value).ToList();
+        var weaknesses = !listed ? [] : own
+            .Where(i => i.Score <= mean - Method.OutlierMargin && i.Score < Method.StrengthFrom)
+            .OrderByDescending(Urgency).ThenBy(i => i.Order)
+            .Take(Method.MaxWeaknesses)
+            .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
+        var spread = !listed ? Spread.TooFewAnswers : strengths.Count + weaknesses.Count == 0 ? Spread.Even : Spread.Uneven;
 
+        // Offers answer real gaps: every item below the line, the surroundings included, whatever the mean.
         var weakItems = card.Items
             .Where(i => i.Score < Method.WeaknessBelow)
             .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .ToList();
-        // An unfavourable surrounding may call for an offer, but it is no weakness of the initiative.
-        var weaknesses = weakItems.Where(i => !i.IsContext).Take(Method.MaxWeaknesses)
-            .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
 
+        // The guides ask their goals first (their first section); the profile leads with what the team wrote there.
+        var goals = q.Sections.FirstOrDefault(s => !s.IsProfile)?.Questions.Select(numbers.Of).ToHashSet(StringComparer.Ordinal) ?? [];
         return new ProfileReport(
             new ProfileHeader(subject.InitiativeName, q.Title, q.Subtitle, q.Version, q.Hash, subject.Date, subject.RoundNumber, card.Respondents, subject.OwnAnswersOnly),
             overall,
-            overall.Assessable ? Band(q, overall.Value!.Value).Text : "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.",
+            overall.Assessable ? Band(q, overall.Value!.Value) : null,
             sections,
             Enum.GetValues<Aspect>().OrderBy(a => a == Aspect.Kontext) // the initiative's own aspects first, its surroundings after
                 .Select(a => Context(Line(q, a.Name(), a.Label(), card.Aspects[a]), a == Aspect.Kontext)).ToList(),
             Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
             strengths,
-            strongSections,
             weaknesses,
             SupportNeeds(weakItems, offers, Eligibility(q, offers, card.Team), Ref),
             card.Respondents >= 2 ? Team(card, numbers, Ref) : null,
@@ -56,7 +66,11 @@ public static class ProfileBuilder
             MethodText.Markdown,
             card.Items.Count(i => i.IsRelevant && !i.IsScored && i.Unanswered > 0))
         {
-            OpenAnswers = Open(card, numbers),
+            OpenAnswers = Open(card, numbers).Where(o => !goals.Contains(o.Number)).ToList(),
+            Goals = Open(card, numbers).Where(o => goals.Contains(o.Number)).ToList(),
+            Facts = Facts(card),
+            ItemMean = mean,
+            Spread = spread,
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(q, m, card.Measures[m])).ToList(),
             DontKnow = card.Items.Count(i => !i.IsScored && i.Unanswered == 0 && i.DontKnow > 0),
             OffersDate = offers?.Date,
@@ -68,6 +82,17 @@ public static class ProfileBuilder
 
     private static MeasureLine MeasureLine(Questionnaire q, Measure measure, ScoreValue score) =>
         new(measure, score.Value, score.Assessable, score.Assessable ? Band(q, score.Value!.Value).Name : null, score.Coverage);
+
+    /// <summary>The profile answers in the guide's words, in the profile's order; the name heads the profile instead.</summary>
+    private static List<ProfileFact> Facts(ScoreCard card) =>
+        card.Team is not { } team
+            ? []
+            : card.Questionnaire.Questions
+                .Where(q => q.IsProfile && q.Id != ProfileFacts.NameQuestion)
+                .Select(q => team.Profile.GetValueOrDefault(q.Id) is { } a && q.Kind().Takes(a) ? new ProfileFact(q.Id, q.Text, q.Kind().Shown(q, a)) : null)
+                .OfType<ProfileFact>()
+                .Where(f => f.Values.Count > 0)
+                .ToList();
 
     private static List<OpenAnswers> Open(ScoreCard card, Numbering numbers) =>
         card.Team is not { } team
@@ -130,7 +155,7 @@ public static class ProfileBuilder
             .Select(g =>
             {
                 var items = g.Select(x => x.Item).OrderByDescending(Urgency).ThenBy(i => i.Order).ToList();
-                return (Offer: offers.Find(g.Key)!, Items: items, Priority: items.Sum(Priority), Urgency: items.Sum(Urgency));
+                return (Offer: offers.Find(g.Key)!, Items: items, Priority: items.Sum(Priority), Urgency: items.Sum(Urgency), Worst: items.Max(Priority));
             })
             .OrderByDescending(x => x.Urgency).ThenBy(x => offers.Offers.ToList().IndexOf(x.Offer))
             .Take(Method.MaxSupportNeeds)
@@ -142,7 +167,8 @@ public static class ProfileBuilder
                 x.Offer.Title,
                 x.Offer.DescriptionMarkdown,
                 x.Priority,
-                x.Priority >= Method.HighPriorityFrom ? "hoch" : x.Priority >= Method.MediumPriorityFrom ? "mittel" : "niedrig",
+                // Urgency follows the worst single gap, not the sum: many small gaps are no emergency.
+                x.Worst >= Method.HighPriorityFrom ? Profile.Urgency.High : x.Worst >= Method.MediumPriorityFrom ? Profile.Urgency.Medium : Profile.Urgency.Low,
                 x.Items.Take(5).Select(toRef).ToList(),
                 x.Items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().Take(3).ToList(),
                 Math.Max(0, x.Items.Count - 5))
@@ -166,12 +192,10 @@ public static class ProfileBuilder
         var discuss = card.Items
             .Where(i => i.ToDiscuss)
             .OrderByDescending(i => i.StepRange).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
-            .Select(i => new DiscussionItem(toRef(i), Range(i), i.StepRange))
+            .Select(i => new DiscussionItem(toRef(i), i.Scores.Order().ToList(), i.StepRange))
             .ToList();
         return new TeamAgreement(
             card.Agreement,
-            card.EinigkeitAgreement,
-            Line(card.Questionnaire, "einigkeit", Aspect.Einigkeit.Label(), card.Aspects[Aspect.Einigkeit]),
             card.Sections.Select(s => new AgreementLine($"{numbers.Of(s.Section)} {s.Section.Title}", s.Agreement, s.Items.Count(i => i.Scores.Count >= 2))).ToList(),
             discuss);
     }
@@ -189,10 +213,10 @@ public static class ProfileBuilder
         var earlier = before.Items
             .Where(i => i.Score is not null)
             .GroupBy(i => renamed.GetValueOrDefault(i.Question.Id, i.Question.Id))
-            .ToDictionary(g => g.Key, g => (decimal?)Math.Round(g.Average(i => i.Score!.Value), 1));
+            .ToDictionary(g => g.Key, g => (decimal?)Format.Whole(g.Average(i => i.Score!.Value)));
         var items = now.Items
             .Where(i => i.Score is not null && earlier.ContainsKey(i.Question.Id))
-            .Select(i => new TrendLine($"{numbers.Of(i.Question)} {i.Question.Text}", earlier[i.Question.Id], i.Score))
+            .Select(i => new TrendLine($"{numbers.Of(i.Question)} {i.Question.Text}", earlier[i.Question.Id], Format.Whole(i.Score!.Value)))
             .Where(t => Math.Abs(t.Delta!.Value) >= 25)
             .OrderByDescending(t => Math.Abs(t.Delta!.Value))
             .Take(8)
@@ -200,7 +224,8 @@ public static class ProfileBuilder
         return new TrendReport(previous.Number, before.Questionnaire.Version, new TrendLine("Gesamt", Shown(before.Overall), Shown(now.Overall)), sections, items);
     }
 
-    private static decimal? Shown(ScoreValue? score) => score is { Assessable: true } ? score.Value : null;
+    // Rounded before the difference is taken, so "47 → 68" says +21, as a reader would subtract.
+    private static decimal? Shown(ScoreValue? score) => score is { Assessable: true, Value: { } v } ? Format.Whole(v) : null;
 
     private static List<DetailSection> Details(ScoreCard card, Numbering numbers) =>
         card.Sections.Select(s => new DetailSection(
@@ -208,7 +233,7 @@ public static class ProfileBuilder
             s.Section.Title,
             Context(Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score), s.IsContext),
             s.Agreement,
-            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, AnswerText(i, card.Respondents), i.Score, i.ToDiscuss, i.DontKnow)).ToList())
+            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, Summarise(i, card.Respondents), i.Score, i.ToDiscuss)).ToList())
         {
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(card.Questionnaire, m, s.Measures[m])).ToList(),
         })
@@ -224,50 +249,32 @@ public static class ProfileBuilder
                     .Select(i => new ChecklistItem(
                         numbers.Of(i.Question),
                         i.Question.Text,
-                        i.Score is null && i.DontKnow == 0 ? "noch nicht beantwortet" : AnswerText(i, card.Respondents),
+                        Summarise(i, card.Respondents),
                         i.Question.SupportHint ?? string.Empty))
                     .ToList()))
             .Where(s => s.Items.Count > 0)
             .ToList();
 
-    private const string DontKnowText = "weiß nicht";
-
-    /// <summary>"3 – weitgehend umgesetzt" for one person; the mean and the range of answers for a team; "weiß nicht" apart from both.</summary>
-    public static string AnswerText(ItemResult item, int respondents)
+    /// <summary>The answers to one question as numbers and the guide's option labels; the texts module words them.</summary>
+    public static AnswerSummary Summarise(ItemResult item, int respondents)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var dontKnow = item.DontKnow > 0 ? $", {item.DontKnow}× {DontKnowText}" : string.Empty;
-        if (item.Scores.Count == 0)
-        {
-            if (item.DontKnow > 0 && item.Unanswered == 0)
-            {
-                return respondents < 2
-                    ? DontKnowText
-                    : $"{item.DontKnow}× {DontKnowText}" + (item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty);
-            }
-
-            return (item.NotRelevant > 0 && item.Unanswered == 0 ? "nicht relevant für unsere Ziele" : item.Hidden > 0 && item.Unanswered == 0 ? "nicht gefragt" : "nicht beantwortet") + dontKnow;
-        }
-
-        string Label(AnswerOption o) => item.Question.Type == QuestionType.Scale ? $"{o.Value} – {o.Label}" : o.Label;
-        if (respondents < 2)
-        {
-            return Label(item.Chosen[0]);
-        }
-
+        var state = item.Scores.Count > 0 ? AnswerState.Answered
+            : item.DontKnow > 0 && item.Unanswered == 0 ? AnswerState.DontKnowOnly
+            : item.NotRelevant > 0 && item.Unanswered == 0 ? AnswerState.NotRelevant
+            : item.Hidden > 0 && item.Unanswered == 0 && item.DontKnow == 0 ? AnswerState.NotAsked
+            : AnswerState.Unanswered;
+        ChoiceRef Choice(AnswerOption o) => new(o.Label, item.Question.Type == QuestionType.Scale ? o.Value : null);
         var ordered = item.Chosen.OrderBy(o => o.Points).ToList();
-        var range = ordered[0] == ordered[^1]
-            ? $"alle „{Label(ordered[0])}“"
-            : $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
-        var others = item.NotRelevant > 0 ? $", {item.NotRelevant}× nicht relevant" : string.Empty;
-        return $"Mittel {Format.Number(item.Score!.Value)} · {(item.Scores.Count == 1 ? "1 Antwort" : $"{item.Scores.Count} Antworten")}, {range}{others}{dontKnow}";
-    }
-
-    private static string Range(ItemResult item)
-    {
-        string Label(AnswerOption o) => item.Question.Type == QuestionType.Scale ? $"{o.Value} – {o.Label}" : o.Label;
-        var ordered = item.Chosen.OrderBy(o => o.Points).ToList();
-        return $"von „{Label(ordered[0])}“ bis „{Label(ordered[^1])}“";
+        return new AnswerSummary(
+            state,
+            item.Score,
+            item.Scores.Count,
+            ordered.Count > 0 ? Choice(ordered[0]) : null,
+            ordered.Count > 0 ? Choice(ordered[^1]) : null,
+            item.NotRelevant,
+            item.DontKnow,
+            respondents >= 2);
     }
 }
 

@@ -2,8 +2,10 @@ using SelfEval.Scoring.Model;
 
 namespace SelfEval.Scoring.Profile;
 
-// The report model: everything a profile says, already worded and ordered. Renderers (the results
-// page, the PDF) only lay it out, so another PDF library never touches a number.
+// The report model: everything a profile says, selected and ordered, as numbers, enums and the guide's own
+// words (question texts, option labels, band names). It carries no sentence of its own: the renderers (the
+// results page, the PDF) word it through one texts module, so both say the same and another PDF library
+// never touches a number.
 
 public sealed record ProfileHeader(
     string InitiativeName,
@@ -22,7 +24,8 @@ public sealed record ScoreLine(string Key, string Label, decimal? Value, bool As
     /// <summary>A section about the surroundings: shown beside the initiative's scores, not counted in them.</summary>
     public bool IsContext { get; init; }
 
-    public string Display => Assessable && Value is { } v ? v.ToString("0", Format.German) : "nicht bewertbar";
+    /// <summary>The whole number people read, or null where the score is not assessable.</summary>
+    public decimal? Shown => Assessable && Value is { } v ? Format.Whole(v) : null;
 }
 
 /// <summary>
@@ -34,9 +37,54 @@ public sealed record MeasureLine(Measure Measure, decimal? Value, bool Assessabl
     public ScoreLine ToLine(string label) => new(Measure.Name(), label, Value, Assessable, Band, Coverage);
 }
 
-public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, string Answer);
+/// <summary>How a question was answered: one person's choice, or the team's mean and range; "weiß nicht" apart.</summary>
+/// <param name="Lowest">The lowest answer given (the only one for one person).</param>
+/// <param name="Highest">The highest answer given; equal to <paramref name="Lowest"/> when all agree.</param>
+/// <param name="Answers">How many gave a scored answer.</param>
+public sealed record AnswerSummary(
+    AnswerState State,
+    decimal? Mean,
+    int Answers,
+    ChoiceRef? Lowest,
+    ChoiceRef? Highest,
+    int NotRelevant,
+    int DontKnow,
+    bool Team)
+{
+    public bool AllAgree => Lowest is not null && Lowest == Highest;
+}
+
+public enum AnswerState
+{
+    /// <summary>At least one scored answer.</summary>
+    Answered,
+
+    /// <summary>Only "weiß nicht".</summary>
+    DontKnowOnly,
+
+    /// <summary>All said "nicht relevant für unsere Ziele".</summary>
+    NotRelevant,
+
+    /// <summary>Hidden for everyone by its condition.</summary>
+    NotAsked,
+
+    Unanswered,
+}
+
+/// <summary>An answer option as the guide words it; <paramref name="Level"/> is set for scale levels ("3 – weitgehend").</summary>
+public sealed record ChoiceRef(string Label, string? Level);
+
+public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, AnswerSummary Answer);
 
 public sealed record Weakness(ItemRef Item, decimal Weight, decimal Priority, string? Hint);
+
+/// <summary>How urgent an offer is: high only where an answer lies at the bottom of its scale.</summary>
+public enum Urgency
+{
+    Low,
+    Medium,
+    High,
+}
 
 /// <param name="Because">The weak answers behind the need, most urgent first (at most five; <paramref name="FurtherItems"/> more).</param>
 /// <param name="NextSteps">The support hints of those answers, at most three.</param>
@@ -45,7 +93,7 @@ public sealed record SupportNeed(
     string Title,
     string Description,
     decimal Priority,
-    string Level,
+    Urgency Urgency,
     IReadOnlyList<ItemRef> Because,
     IReadOnlyList<string> NextSteps,
     int FurtherItems = 0)
@@ -65,17 +113,20 @@ public sealed record SupportNeed(
 
 public sealed record OfferRef(string Id, string Title);
 
-public sealed record DiscussionItem(ItemRef Item, string Range, int Steps);
+/// <param name="Points">Each person's answer on the 0–100 scale, ascending, so that the order tells nobody who is who.</param>
+/// <param name="Steps">How many scale steps lie between the lowest and the highest answer.</param>
+public sealed record DiscussionItem(ItemRef Item, IReadOnlyList<decimal> Points, int Steps);
 
 public sealed record AgreementLine(string Label, decimal? Agreement, int SharedItems);
 
+/// <param name="Overall">How far the team answered alike, 0–100 (100: all the same): the one agreement figure.</param>
+/// <param name="Discuss">Every question whose answers lie <see cref="Scoring.Method.DiscussFromSteps"/> steps apart or more, the largest disagreement first.</param>
 public sealed record TeamAgreement(
     decimal? Overall,
-    decimal? Einigkeit,
-    ScoreLine EinigkeitAnswers,
     IReadOnlyList<AgreementLine> Sections,
     IReadOnlyList<DiscussionItem> Discuss);
 
+/// <summary>Before and now as the whole numbers people read, so that the change adds up as displayed.</summary>
 public sealed record TrendLine(string Label, decimal? Before, decimal? Now)
 {
     public decimal? Delta => Before is { } b && Now is { } n ? n - b : null;
@@ -83,8 +134,7 @@ public sealed record TrendLine(string Label, decimal? Before, decimal? Now)
 
 public sealed record TrendReport(int PreviousRound, string PreviousVersion, TrendLine Overall, IReadOnlyList<TrendLine> Sections, IReadOnlyList<TrendLine> Items);
 
-/// <param name="DontKnow">How many answered "weiß nicht".</param>
-public sealed record DetailItem(string Number, string Text, string Answer, decimal? Score, bool ToDiscuss, int DontKnow = 0);
+public sealed record DetailItem(string Number, string Text, AnswerSummary Answer, decimal? Score, bool ToDiscuss);
 
 public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items)
 {
@@ -92,19 +142,47 @@ public sealed record DetailSection(string Number, string Title, ScoreLine Score,
     public IReadOnlyList<MeasureLine> Measures { get; init; } = [];
 }
 
-public sealed record ChecklistItem(string Number, string Text, string State, string NextStep);
+public sealed record ChecklistItem(string Number, string Text, AnswerSummary State, string NextStep);
 
 public sealed record ChecklistSection(string Number, string Title, IReadOnlyList<ChecklistItem> Items);
+
+/// <summary>
+/// What the profile leads with, at most <see cref="Size"/> of each: the first of the selected strengths,
+/// development areas, offers and discussion topics. The rest follows in the details and the appendix.
+/// </summary>
+public sealed record ProfileSummary(
+    IReadOnlyList<ItemRef> Strengths,
+    IReadOnlyList<Weakness> Weaknesses,
+    IReadOnlyList<SupportNeed> Offers,
+    IReadOnlyList<DiscussionItem> Discuss)
+{
+    public const int Size = 3;
+}
+
+/// <summary>How the item scores spread around the initiative's own mean: it decides what the lists can say.</summary>
+public enum Spread
+{
+    /// <summary>Too few scored answers for strengths and development areas.</summary>
+    TooFewAnswers,
+
+    /// <summary>No answer stands out from the others by <see cref="Scoring.Method.OutlierMargin"/> or more.</summary>
+    Even,
+
+    /// <summary>Some answers stand out.</summary>
+    Uneven,
+}
+
+/// <summary>A fact from the initiative's profile (phase, orientation, legal form, …) in the guide's words.</summary>
+public sealed record ProfileFact(string Id, string Question, IReadOnlyList<string> Values);
 
 public sealed record ProfileReport(
     ProfileHeader Header,
     ScoreLine Overall,
-    string OverallText,
+    ScoreBand? OverallBand,
     IReadOnlyList<ScoreLine> Sections,
     IReadOnlyList<ScoreLine> Aspects,
     IReadOnlyList<ScoreLine> Dimensions,
     IReadOnlyList<ItemRef> Strengths,
-    IReadOnlyList<ScoreLine> StrongSections,
     IReadOnlyList<Weakness> Weaknesses,
     IReadOnlyList<SupportNeed> SupportNeeds,
     TeamAgreement? Team,
@@ -128,13 +206,30 @@ public sealed record ProfileReport(
 
     /// <summary>The date of the offers catalogue the support needs come from.</summary>
     public DateOnly? OffersDate { get; init; }
+
+    /// <summary>The initiative's profile answers (not its name, which heads the profile).</summary>
+    public IReadOnlyList<ProfileFact> Facts { get; init; } = [];
+
+    /// <summary>What the team wrote about its own goals (the guide's first section), without names; also among <see cref="OpenAnswers"/>'s questions, not repeated there.</summary>
+    public IReadOnlyList<OpenAnswers> Goals { get; init; } = [];
+
+    /// <summary>The mean of the item scores the lists are measured against, and whether any stand out.</summary>
+    public decimal? ItemMean { get; init; }
+
+    public Spread Spread { get; init; } = Spread.TooFewAnswers;
+
+    public ProfileSummary Summary => new(
+        Strengths.Take(ProfileSummary.Size).ToList(),
+        Weaknesses.Take(ProfileSummary.Size).ToList(),
+        SupportNeeds.Take(ProfileSummary.Size).ToList(),
+        Team?.Discuss.Take(ProfileSummary.Size).ToList() ?? []);
 }
 
 /// <summary>The texts given to one open question, in alphabetical order so that their order tells nobody who wrote which.</summary>
 public sealed record OpenAnswers(string Number, string Text, IReadOnlyList<string> Answers);
 
 /// <summary>One section against the middle half of comparable initiatives.</summary>
-public sealed record BenchmarkLine(string Label, decimal? Score, decimal P25, decimal Median, decimal P75, string? Position);
+public sealed record BenchmarkLine(string Label, decimal? Score, decimal P25, decimal Median, decimal P75, Statistics.QuartilePosition? Position);
 
 /// <summary>The comparison group, or why there is none (<paramref name="Unavailable"/>).</summary>
 public sealed record BenchmarkReport(string Group, int Count, IReadOnlyList<BenchmarkLine> Sections, string? Unavailable)
@@ -151,6 +246,9 @@ public static class Format
     public static readonly System.Globalization.CultureInfo German = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
 
     public static string Number(decimal value) => value.ToString("0", German);
+
+    /// <summary>The whole number a score is shown as (half up), the one every difference is taken of.</summary>
+    public static decimal Whole(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero);
 
     public static string Signed(decimal value) => value > 0 ? "+" + Number(value) : value < 0 ? "−" + Number(-value) : "±0";
 }

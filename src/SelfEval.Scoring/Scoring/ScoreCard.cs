@@ -11,23 +11,35 @@ public static class Method
     /// <summary>Below this share of answered items a score is shown as "nicht bewertbar".</summary>
     public const decimal MinCoverage = 0.5m;
 
-    /// <summary>An item or section from this score on counts as a strength.</summary>
+    /// <summary>A development area is below this score (and falls behind the initiative's mean by <see cref="OutlierMargin"/>).</summary>
     public const decimal StrengthFrom = 75m;
 
-    /// <summary>An item below this score counts as a weakness and feeds the support needs.</summary>
+    /// <summary>An item below this score feeds the support needs; a strength is at least this (and stands out by <see cref="OutlierMargin"/>).</summary>
     public const decimal WeaknessBelow = 50m;
+
+    /// <summary>
+    /// How far an item must lie from the initiative's own mean to count as a strength or development area:
+    /// more than half a step of a five-level scale, so that an even profile is said to be even, not split at 50.
+    /// </summary>
+    public const decimal OutlierMargin = 15m;
+
+    /// <summary>Strengths and development areas need at least this many scored items to be told apart.</summary>
+    public const int MinItemsForLists = 4;
 
     /// <summary>Answers that lie this many scale steps apart or more are put on the list to discuss.</summary>
     public const int DiscussFromSteps = 2;
 
-    /// <summary>Support-need priority from which an offer is marked "hoch" / "mittel".</summary>
+    /// <summary>
+    /// The priority of an offer's most urgent answer from which it is marked high / medium. 24 is an answer at
+    /// the bottom of its scale with weight 1 (four steps: 5² − 1); 8 is two steps below the top.
+    /// </summary>
     public const decimal HighPriorityFrom = 24m;
 
     public const decimal MediumPriorityFrom = 8m;
 
-    public const int MaxStrengths = 6;
+    public const int MaxStrengths = 5;
 
-    public const int MaxWeaknesses = 8;
+    public const int MaxWeaknesses = 5;
 
     /// <summary>The profile recommends at most this many offers, the most urgent first.</summary>
     public const int MaxSupportNeeds = 3;

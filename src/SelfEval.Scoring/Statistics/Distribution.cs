@@ -34,5 +34,13 @@ public sealed record Distribution(int Count, decimal P25, decimal Median, decima
     }
 
     /// <summary>Where a score lies against the band of comparable initiatives.</summary>
-    public string Position(decimal score) => score < P25 ? "unteres Viertel" : score > P75 ? "oberes Viertel" : "Mittelfeld";
+    public QuartilePosition Position(decimal score) => score < P25 ? QuartilePosition.Lower : score > P75 ? QuartilePosition.Upper : QuartilePosition.Middle;
+}
+
+/// <summary>Below the middle half, inside it, or above it.</summary>
+public enum QuartilePosition
+{
+    Lower,
+    Middle,
+    Upper,
 }

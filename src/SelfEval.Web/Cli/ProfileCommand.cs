@@ -92,7 +92,7 @@ public static class ProfileCommand
             stderr.WriteLine($"scoring+loading {scored.TotalMilliseconds:0} ms, total {clock.Elapsed.TotalMilliseconds:0} ms, pdf {pdf.Length / 1024} KiB, peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
         }
 
-        stdout.WriteLine($"{display(resolve(outPath))}: {report.Header.InitiativeName}, {(card.Respondents == 1 ? "1 Person" : $"{card.Respondents} Personen")}, Gesamt {report.Overall.Display}");
+        stdout.WriteLine($"{display(resolve(outPath))}: {report.Header.InitiativeName}, {(card.Respondents == 1 ? "1 Person" : $"{card.Respondents} Personen")}, Gesamt {ProfileTexts.Value(report.Overall)}");
         return 0;
     }
 

@@ -37,7 +37,7 @@ public sealed class RoundResultStore(
             card.Aspects.Where(a => a.Value.Assessable).ToDictionary(a => a.Key.Name(), a => a.Value.Value!.Value),
             card.Dimensions.Where(d => d.Value.Assessable).ToDictionary(d => d.Key.Name(), d => d.Value.Value!.Value),
             card.Items.Where(i => i.Score < Method.WeaknessBelow).Select(i => i.Question.Id).ToList(),
-            report.SupportNeeds.Where(n => n.Level is "hoch" or "mittel").Select(n => n.OfferId).ToList())
+            report.SupportNeeds.Where(n => n.Urgency >= Urgency.Medium).Select(n => n.OfferId).ToList())
         {
             Coverage = card.Overall.Coverage,
         };

@@ -40,15 +40,15 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append($"<p class=\"meta\">Stand {h.Date.ToString("d. MMMM yyyy", Format.German)} · {(h.OwnAnswersOnly ? "nur Ihre eigenen Antworten" : h.Respondents == 1 ? "Antworten von 1 Person" : $"Antworten von {h.Respondents} Personen")} · Leitfaden-Version {E(h.Version)}</p>");
 
         s.Append("<section class=\"overview\"><h2>Auf einen Blick</h2><div class=\"overall\">");
-        s.Append($"<p class=\"big\">{E(r.Overall.Display)}{(r.Overall.Assessable ? "<span> von 100</span>" : string.Empty)}</p>");
-        s.Append($"<div><p class=\"band\">Gesamt: {E(r.Overall.Band ?? "nicht bewertbar")}</p><p>{E(r.OverallText)}</p></div></div>");
+        s.Append($"<p class=\"big\">{E(ProfileTexts.Value(r.Overall))}{(r.Overall.Assessable ? "<span> von 100</span>" : string.Empty)}</p>");
+        s.Append($"<div><p class=\"band\">Gesamt: {E(r.Overall.Band ?? ProfileTexts.NotAssessable)}</p><p>{E(ProfileTexts.OverallSentence(r))}</p></div></div>");
         s.Append("<div class=\"charts\">");
         var own = r.Sections.Where(x => !x.IsContext).ToList(); // the surroundings are listed, not drawn as the initiative's shape
         s.Append(own.Count >= 3 ? Radar(own) : Bars(own)); // a radar needs three spokes
         s.Append("<table class=\"scores\"><caption>Ihre Abschnitte</caption><tbody>");
         foreach (var line in r.Sections)
         {
-            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td>{E(line.Display)}</td><td>{E(ProfileTexts.BandOf(line))}</td></tr>");
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td>{E(ProfileTexts.Value(line))}</td><td>{E(ProfileTexts.BandOf(line))}</td></tr>");
         }
 
         s.Append("</tbody></table></div>");
@@ -90,7 +90,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
                 foreach (var line in bench.Sections)
                 {
                     var marker = line.Score is { } sc ? $"<circle class=\"own\" cx=\"{N(sc)}\" cy=\"5\" r=\"3.2\"/>" : string.Empty;
-                    s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"-4 0 108 10\" aria-hidden=\"true\"><rect class=\"track\" y=\"3\" width=\"100\" height=\"4\"/><rect class=\"band\" x=\"{N(line.P25)}\" y=\"1\" width=\"{N(Math.Max(0.8m, line.P75 - line.P25))}\" height=\"8\"/><line class=\"median\" x1=\"{N(line.Median)}\" x2=\"{N(line.Median)}\" y1=\"0\" y2=\"10\"/>{marker}</svg></td><td>{(line.Score is { } v ? $"{Format.Number(v)} · {E(line.Position)}" : "nicht bewertbar")}</td></tr>");
+                    s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"-4 0 108 10\" aria-hidden=\"true\"><rect class=\"track\" y=\"3\" width=\"100\" height=\"4\"/><rect class=\"band\" x=\"{N(line.P25)}\" y=\"1\" width=\"{N(Math.Max(0.8m, line.P75 - line.P25))}\" height=\"8\"/><line class=\"median\" x1=\"{N(line.Median)}\" x2=\"{N(line.Median)}\" y1=\"0\" y2=\"10\"/>{marker}</svg></td><td>{(line.Score is { } v ? $"{Format.Number(v)} · {E(line.Position is { } pos ? ProfileTexts.Position(pos) : null)}" : "nicht bewertbar")}</td></tr>");
                 }
 
                 s.Append("</tbody></table>");
@@ -99,37 +99,19 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             s.Append("</section>");
         }
 
-        s.Append("<section><h2>Stärken</h2>");
-        if (r.Strengths.Count == 0)
+        s.Append($"<section><h2>{E(ProfileTexts.StrengthsTitle)}</h2><p class=\"note\">{E(ProfileTexts.StrengthsIntro(r))}</p>");
+        s.Append("<ul class=\"items\">");
+        foreach (var item in r.Strengths)
         {
-            s.Append("<p class=\"note\">Noch keine Frage erreicht 75 oder mehr. Die Entwicklungsfelder zeigen, wo Sie ansetzen können.</p>");
-        }
-        else
-        {
-            if (r.StrongSections.Count > 0)
-            {
-                s.Append($"<p><strong>Besonders gut aufgestellt:</strong> {E(string.Join(", ", r.StrongSections.Select(x => $"{x.Label} ({x.Display})")))}.</p>");
-            }
-
-            s.Append("<ul class=\"items\">");
-            foreach (var item in r.Strengths)
-            {
-                s.Append(Item(item.Number, item.Text, $"Antwort: {item.Answer}", null));
-            }
-
-            s.Append("</ul>");
+            s.Append(Item(item.Number, item.Text, ProfileTexts.AnswerLabel + ProfileTexts.Answer(item.Answer), null));
         }
 
-        s.Append("</section><section><h2>Entwicklungsfelder</h2>");
-        if (r.Weaknesses.Count == 0)
-        {
-            s.Append("<p class=\"note\">Keine Frage liegt unter 50. Halten Sie das Erreichte fest und prüfen Sie es regelmäßig.</p>");
-        }
-
+        s.Append("</ul>");
+        s.Append($"</section><section><h2>{E(ProfileTexts.WeaknessesTitle)}</h2><p class=\"note\">{E(ProfileTexts.WeaknessesIntro(r))}</p>");
         s.Append("<ul class=\"items\">");
         foreach (var w in r.Weaknesses)
         {
-            s.Append(Item(w.Item.Number, w.Item.Text, $"Antwort: {w.Item.Answer}", w.Hint));
+            s.Append(Item(w.Item.Number, w.Item.Text, ProfileTexts.AnswerLabel + ProfileTexts.Answer(w.Item.Answer), w.Hint));
         }
 
         s.Append("</ul></section>");
@@ -146,7 +128,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
 
         foreach (var need in r.SupportNeeds)
         {
-            s.Append($"<div class=\"need\"><h3>{E(need.Title)} <span class=\"level {E(need.Level)}\">Dringlichkeit {E(need.Level)}</span></h3>");
+            s.Append($"<div class=\"need\"><h3>{E(need.Title)} <span class=\"level {E(need.Urgency.ToString().ToLowerInvariant())}\">Dringlichkeit {E(ProfileTexts.Urgency(need.Urgency))}</span></h3>");
             s.Append(markdown.Render(need.Description).ToString() ?? string.Empty);
             var facts = new[] { ProfileTexts.OfferFacts(need) is { } f ? E(f) : null, need.Contact is { } c ? E(ProfileTexts.ContactLabel) + Contact(c) : null }.OfType<string>().ToList();
             if (facts.Count > 0)
@@ -157,7 +139,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             s.Append("<p><strong>Aus diesen Antworten:</strong></p><ul class=\"because\">");
             foreach (var b in need.Because)
             {
-                s.Append($"<li><span class=\"num\">{E(b.Number)}</span> {E(b.Text)} <span class=\"answer\">– {E(b.Answer)}</span></li>");
+                s.Append($"<li><span class=\"num\">{E(b.Number)}</span> {E(b.Text)} <span class=\"answer\">– {E(ProfileTexts.Answer(b.Answer))}</span></li>");
             }
 
             if (need.FurtherItems > 0)
@@ -185,7 +167,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         if (r.Team is { } team)
         {
             s.Append("<section><h2>Einigkeit im Team</h2>");
-            s.Append($"<p>Ihr Team ist sich in seinen Antworten zu <strong>{(team.Overall is { } o ? Format.Number(o) : "–")} von 100</strong> einig (100 heißt: alle haben gleich geantwortet). Im Aspekt Einigkeit geben Sie sich {E(team.EinigkeitAnswers.Display)} von 100; gemessen an der Übereinstimmung Ihrer Antworten auf diese Fragen sind es {(team.Einigkeit is { } e ? Format.Number(e) : "–")}.</p>");
+            s.Append($"<p>{E(ProfileTexts.Agreement(team))}</p>");
             s.Append(Bars(team.Sections.Select(x => new ScoreLine(x.Label, x.Label, x.Agreement, x.Agreement is not null, null, 1)).ToList()));
             s.Append("<h3>Diskussionsbedarf</h3>");
             if (team.Discuss.Count == 0)
@@ -197,7 +179,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
                 s.Append("<p>Bei diesen Fragen liegen die Antworten zwei Skalenstufen oder mehr auseinander. Wer was geantwortet hat, zeigt SelfEval nicht.</p><ul class=\"items\">");
                 foreach (var d in team.Discuss)
                 {
-                    s.Append(Item(d.Item.Number, d.Item.Text, $"Antworten {d.Range}", null));
+                    s.Append(Item(d.Item.Number, d.Item.Text, $"Antworten {ProfileTexts.Range(d.Item.Answer)}", null));
                 }
 
                 s.Append("</ul>");
@@ -220,7 +202,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         s.Append("<section><h2>Alle Abschnitte im Einzelnen</h2>");
         foreach (var section in r.Details)
         {
-            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(section.Score.Assessable ? $"{section.Score.Display} · {ProfileTexts.BandOf(section.Score)}" : "nicht bewertbar")}</span></h3>");
+            s.Append($"<h3>{E(section.Number)} {E(section.Title)} <span class=\"score\">{E(ProfileTexts.ValueAndBand(section.Score))}</span></h3>");
             if (ProfileTexts.MeasuresInline(section.Measures) is { } sectionMeasures)
             {
                 s.Append($"<p class=\"note\">{E(sectionMeasures)}</p>");
@@ -229,7 +211,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             s.Append("<table class=\"details\"><tbody>");
             foreach (var item in section.Items)
             {
-                s.Append($"<tr><td class=\"num\">{E(item.Number)}</td><td>{E(item.Text)}</td><td class=\"answer\">{E(item.Answer)}{(item.ToDiscuss ? " · <strong>Diskussionsbedarf</strong>" : string.Empty)}</td></tr>");
+                s.Append($"<tr><td class=\"num\">{E(item.Number)}</td><td>{E(item.Text)}</td><td class=\"answer\">{E(ProfileTexts.Answer(item.Answer))}{(item.ToDiscuss ? " · <strong>Diskussionsbedarf</strong>" : string.Empty)}</td></tr>");
             }
 
             s.Append("</tbody></table>");
@@ -246,7 +228,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
                 s.Append($"<h3>{E(section.Number)} {E(section.Title)}</h3><ul class=\"checklist\">");
                 foreach (var item in section.Items)
                 {
-                    s.Append($"<li><strong>{E(item.Text)}</strong><br><span class=\"answer\">Stand: {E(item.State)}</span><br>{E(item.NextStep)}</li>");
+                    s.Append($"<li><strong>{E(item.Text)}</strong><br><span class=\"answer\">Stand: {E(ProfileTexts.Answer(item.State))}</span><br>{E(item.NextStep)}</li>");
                 }
 
                 s.Append("</ul>");
@@ -262,7 +244,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
 
     private static string OpenAnswers(ProfileReport r)
     {
-        if (r.OpenAnswers.Count == 0)
+        if (r.Goals.Count + r.OpenAnswers.Count == 0)
         {
             return string.Empty;
         }
@@ -273,7 +255,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
             s.Append($"<p class=\"note\">{E(Assessments.SharingTexts.OpenAnswersNote)}</p>");
         }
 
-        foreach (var question in r.OpenAnswers)
+        foreach (var question in r.Goals.Concat(r.OpenAnswers))
         {
             s.Append($"<h3>{E(question.Number)} {E(question.Text)}</h3><ul>");
             foreach (var answer in question.Answers)
@@ -337,7 +319,7 @@ public sealed class HtmlProfileRenderer(MarkdownRenderer markdown)
         foreach (var line in lines)
         {
             var width = line.Assessable && line.Value is { } v ? N(v) : "0";
-            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg></td><td>{E(line.Assessable ? line.Display + (ProfileTexts.BandOf(line) is { } band ? " · " + band : " von 100") : "nicht bewertbar")}</td></tr>");
+            s.Append($"<tr><th scope=\"row\">{E(line.Label)}</th><td class=\"bar\"><svg viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"track\" width=\"100\" height=\"8\"/><rect class=\"fill\" width=\"{width}\" height=\"8\"/></svg></td><td>{E(ProfileTexts.ValueAndBand(line))}</td></tr>");
         }
 
         s.Append("</tbody></table>");

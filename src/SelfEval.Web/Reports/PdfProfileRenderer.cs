@@ -145,11 +145,11 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         Heading(l, "Auf einen Blick", _h2, before: 0);
         var boxTop = l.Y;
         l.G.DrawRectangle(new XPen(Line, 0.8), new XSolidBrush(XColor.FromArgb(244, 247, 250)), PdfLayout.Left, boxTop, PdfLayout.Width, 86);
-        l.G.DrawString(r.Overall.Display, new XFont(EmbeddedFonts.Family, r.Overall.Assessable ? 30 : 14, XFontStyleEx.Bold), _accent, PdfLayout.Left + 14, boxTop + 42, XStringFormats.Default);
+        l.G.DrawString(ProfileTexts.Value(r.Overall), new XFont(EmbeddedFonts.Family, r.Overall.Assessable ? 30 : 14, XFontStyleEx.Bold), _accent, PdfLayout.Left + 14, boxTop + 42, XStringFormats.Default);
         l.G.DrawString(r.Overall.Assessable ? "von 100" : string.Empty, _small, _muted, PdfLayout.Left + 16, boxTop + 58, XStringFormats.Default);
         var textX = PdfLayout.Left + 100;
         l.TextAt([new Run("Gesamt: " + (r.Overall.Band ?? "nicht bewertbar"), _h3, _ink)], textX, boxTop + 10, PdfLayout.Width - 114);
-        l.TextAt([new Run(r.OverallText, _body, _ink)], textX, boxTop + 28, PdfLayout.Width - 114);
+        l.TextAt([new Run(ProfileTexts.OverallSentence(r), _body, _ink)], textX, boxTop + 28, PdfLayout.Width - 114);
         l.Y = boxTop + 100;
 
         Heading(l, "Ihre Abschnitte", _h3, keep: 250);
@@ -235,7 +235,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         var y = l.Y + 4;
         foreach (var s in sections)
         {
-            var value = s.Assessable ? $"{s.Display} · {ProfileTexts.BandOf(s)}" : "nicht bewertbar";
+            var value = ProfileTexts.ValueAndBand(s);
             var h = l.TextAt([new Run(s.Label, _small, _ink)], x, y, 150);
             l.G.DrawString(value, _smallBold, _ink, new XRect(x + 152, y, 62, 10), XStringFormats.TopLeft);
             y += Math.Max(h, 11) + 2;
@@ -261,7 +261,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         if (line.Assessable && line.Value is { } v)
         {
             l.G.DrawRectangle(new XSolidBrush(Accent), x, top + 2, width * (double)v / 100, 9);
-            l.G.DrawString(ProfileTexts.BandOf(line) is { } band ? $"{line.Display} · {band}" : $"{line.Display} von 100", _bold, _ink, x + width + 8, top + 9.5, XStringFormats.Default);
+            l.G.DrawString(ProfileTexts.ValueAndBand(line), _bold, _ink, x + width + 8, top + 9.5, XStringFormats.Default);
         }
         else
         {
@@ -297,40 +297,25 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
                 l.G.DrawEllipse(new XPen(XColors.White, 1), new XSolidBrush(Accent), mx - 4, top + 3, 8, 8);
             }
 
-            l.G.DrawString(line.Score is { } s2 ? $"{Format.Number(s2)} · {line.Position}" : "nicht bewertbar", line.Position == "unteres Viertel" ? _bold : _body, _ink, x + width + 10, top + 9.5, XStringFormats.Default);
+            l.G.DrawString(line.Score is { } s2 && line.Position is { } pos ? $"{Format.Number(s2)} · {ProfileTexts.Position(pos)}" : "nicht bewertbar", line.Position == SelfEval.Scoring.Statistics.QuartilePosition.Lower ? _bold : _body, _ink, x + width + 10, top + 9.5, XStringFormats.Default);
             l.Y = top + Math.Max(h, 15) + 3;
         }
     }
 
     private void StrengthsAndWeaknesses(PdfLayout l, ProfileReport r)
     {
-        Heading(l, "Stärken", _h2, before: 0);
-        if (r.Strengths.Count == 0)
+        Heading(l, ProfileTexts.StrengthsTitle, _h2, before: 0);
+        l.Paragraph(ProfileTexts.StrengthsIntro(r), _body, _muted);
+        foreach (var s in r.Strengths)
         {
-            l.Paragraph("Noch keine Frage erreicht 75 oder mehr. Die Entwicklungsfelder unten zeigen, wo Sie ansetzen können.", _body, _muted);
-        }
-        else
-        {
-            if (r.StrongSections.Count > 0)
-            {
-                l.Paragraph([new Run("Besonders gut aufgestellt: ", _bold, _ink), new Run(string.Join(", ", r.StrongSections.Select(s => $"{s.Label} ({s.Display})")) + ".", _body, _ink)]);
-            }
-
-            foreach (var s in r.Strengths)
-            {
-                Item(l, s.Number, s.Text, s.Answer, null);
-            }
+            Item(l, s.Number, s.Text, ProfileTexts.Answer(s.Answer), null);
         }
 
-        Heading(l, "Entwicklungsfelder", _h2, before: 10);
-        if (r.Weaknesses.Count == 0)
-        {
-            l.Paragraph("Keine Frage liegt unter 50. Halten Sie das Erreichte fest und prüfen Sie es regelmäßig.", _body, _muted);
-        }
-
+        Heading(l, ProfileTexts.WeaknessesTitle, _h2, before: 10);
+        l.Paragraph(ProfileTexts.WeaknessesIntro(r), _body, _muted);
         foreach (var w in r.Weaknesses)
         {
-            Item(l, w.Item.Number, w.Item.Text, w.Item.Answer, w.Hint);
+            Item(l, w.Item.Number, w.Item.Text, ProfileTexts.Answer(w.Item.Answer), w.Hint);
         }
     }
 
@@ -366,7 +351,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             l.Need(70);
             l.Y += 4;
             l.G.DrawRectangle(new XSolidBrush(Soft), PdfLayout.Left, l.Y, 4, 14);
-            l.Paragraph([new Run(need.Title, _h3, _ink), new Run($"   Dringlichkeit {need.Level}", _smallBold, need.Level == "hoch" ? _accent : _muted)], indent: 10, after: 2);
+            l.Paragraph([new Run(need.Title, _h3, _ink), new Run($"   Dringlichkeit {ProfileTexts.Urgency(need.Urgency)}", _smallBold, need.Urgency == Urgency.High ? _accent : _muted)], indent: 10, after: 2);
             if (need.Description.Length > 0)
             {
                 l.Paragraph(StripMarkdown(need.Description), _body, _ink, indent: 10, after: 3);
@@ -408,8 +393,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
     {
         Heading(l, "Einigkeit im Team", _h2, before: 0);
         l.Paragraph(
-            $"Ihr Team ist sich in seinen Antworten zu {(team.Overall is { } o ? Format.Number(o) : "–")} von 100 einig (100 heißt: alle haben gleich geantwortet). " +
-            $"Im Aspekt Einigkeit geben Sie sich {team.EinigkeitAnswers.Display} von 100; gemessen an der Übereinstimmung Ihrer Antworten auf diese Fragen sind es {(team.Einigkeit is { } e ? Format.Number(e) : "–")}.",
+            ProfileTexts.Agreement(team),
             _body, _ink);
         Heading(l, "Übereinstimmung je Abschnitt", _h3, keep: 60);
         foreach (var s in team.Sections)
@@ -427,7 +411,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         l.Paragraph("Bei diesen Fragen liegen die Antworten zwei Skalenstufen oder mehr auseinander. Sprechen Sie im Team darüber, bevor Sie Maßnahmen planen – wer was geantwortet hat, zeigt SelfEval nicht.", _body, _muted);
         foreach (var d in team.Discuss)
         {
-            Item(l, d.Item.Number, d.Item.Text, $"{d.Range} ({d.Steps} Stufen Abstand)", null, "Antworten ");
+            Item(l, d.Item.Number, d.Item.Text, $"{ProfileTexts.Range(d.Item.Answer)} ({ProfileTexts.Steps(d.Steps)})", null, "Antworten ");
         }
     }
 
@@ -465,7 +449,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
         foreach (var section in r.Details)
         {
             Heading(l, $"{section.Number} {section.Title}", _h3, before: 8, keep: 40);
-            var summary = section.Score.Assessable ? $"{section.Score.Display} von 100 · {ProfileTexts.BandOf(section.Score)}" : "nicht bewertbar (zu wenige Antworten)";
+            var summary = ProfileTexts.ValueAndBand(section.Score);
             if (section.Agreement is { } a)
             {
                 summary += $" · Einigkeit {Format.Number(a)}";
@@ -480,7 +464,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             foreach (var item in section.Items)
             {
                 var question = new List<Run> { new(item.Text, _body, _ink) };
-                var answer = new List<Run> { new(item.Answer + (item.ToDiscuss ? " · Diskussionsbedarf" : string.Empty), _small, item.ToDiscuss ? _accent : _muted) };
+                var answer = new List<Run> { new(ProfileTexts.Answer(item.Answer) + (item.ToDiscuss ? " · Diskussionsbedarf" : string.Empty), _small, item.ToDiscuss ? _accent : _muted) };
                 var h = Math.Max(l.Measure(question, 250), l.Measure(answer, 150));
                 l.Need(h + 4);
                 var top = l.Y;
@@ -501,7 +485,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
 
     private void OpenAnswers(PdfLayout l, ProfileReport r)
     {
-        if (r.OpenAnswers.Count == 0)
+        if (r.Goals.Count + r.OpenAnswers.Count == 0)
         {
             return;
         }
@@ -512,7 +496,7 @@ public sealed partial class PdfProfileRenderer : IProfileRenderer
             l.Paragraph(Assessments.SharingTexts.OpenAnswersNote, _body, _muted);
         }
 
-        foreach (var question in r.OpenAnswers)
+        foreach (var question in r.Goals.Concat(r.OpenAnswers))
         {
             Heading(l, $"{question.Number} {question.Text}", _h3, before: 6, keep: 30);
             foreach (var answer in question.Answers)

@@ -65,7 +65,7 @@ public sealed class ProfileService(
                 // Whole numbers: the band is a coarse orientation, not a measurement to a decimal.
                 var (p25, median, p75) = (Math.Round(d.P25), Math.Round(d.Median), Math.Round(d.P75));
                 var score = s.Score.Assessable ? s.Score.Value : null;
-                var position = score is { } sc ? new Distribution(d.Count, p25, median, p75, null, null).Position(sc) : null;
+                QuartilePosition? position = score is { } sc ? new Distribution(d.Count, p25, median, p75, null, null).Position(sc) : null;
                 return new BenchmarkLine($"{numbers.Of(s.Section)} {s.Section.Title}", score, p25, median, p75, position);
             }).OfType<BenchmarkLine>().ToList();
             var asOf = selection.Earlier ?? snapshot.PublishedAt;

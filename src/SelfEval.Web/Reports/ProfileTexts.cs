@@ -1,11 +1,190 @@
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Profile;
+using SelfEval.Scoring.Scoring;
+using SelfEval.Scoring.Statistics;
 
 namespace SelfEval.Web.Reports;
 
-/// <summary>Sentences of the profile, in one place for the page and the PDF.</summary>
+/// <summary>
+/// Every sentence of the profile, in one place for the page and the PDF. The report model carries numbers and
+/// enums; the method's thresholds come in as arguments from <see cref="Method"/>, never as literals.
+/// </summary>
 public static class ProfileTexts
 {
+    public const string NotAssessable = "nicht bewertbar";
+
+    /// <summary>"68" or "nicht bewertbar".</summary>
+    public static string Value(ScoreLine line) => line.Shown is { } v ? Format.Number(v) : NotAssessable;
+
+    /// <summary>"68 · Fortgeschritten", "41 · Umfeld", "68 von 100" or "nicht bewertbar".</summary>
+    public static string ValueAndBand(ScoreLine line) =>
+        line.Shown is null ? NotAssessable : BandOf(line) is { } band ? $"{Value(line)} · {band}" : $"{Value(line)} von 100";
+
+    public static string Number(decimal? value) => value is { } v ? Format.Number(Format.Whole(v)) : "–";
+
+    public const string OverallLabel = "Gesamt";
+
+    /// <summary>The sentence beside the overall figure: the guide's band text, or why there is none.</summary>
+    public static string OverallSentence(ProfileReport r) =>
+        r.OverallBand?.Text ?? "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.";
+
+    public static string Respondents(ProfileHeader h) =>
+        h.OwnAnswersOnly ? "nur Ihre eigenen Antworten" : h.Respondents == 1 ? "Antworten von 1 Person" : $"Antworten von {h.Respondents} Personen";
+
+    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Format.German);
+
+    /// <summary>How one question was answered, in the guide's words: "3 – weitgehend umgesetzt", or for a team "Mittel 47 · 3 Antworten, von „1 – …“ bis „4 – …“".</summary>
+    public static string Answer(AnswerSummary a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var dontKnow = a.DontKnow > 0 ? $", {a.DontKnow}× {DontKnow}" : string.Empty;
+        var notRelevant = a.NotRelevant > 0 ? $", {a.NotRelevant}× nicht relevant" : string.Empty;
+        return a.State switch
+        {
+            AnswerState.Answered when !a.Team => Choice(a.Lowest!),
+            AnswerState.Answered => $"Mittel {Number(a.Mean)} · {(a.Answers == 1 ? "1 Antwort" : $"{a.Answers} Antworten")}, {Range(a)}{notRelevant}{dontKnow}",
+            AnswerState.DontKnowOnly => a.Team ? $"{a.DontKnow}× {DontKnow}{notRelevant}" : DontKnow,
+            AnswerState.NotRelevant => "nicht relevant für unsere Ziele" + dontKnow,
+            AnswerState.NotAsked => "nicht gefragt" + dontKnow,
+            AnswerState.Unanswered => "nicht beantwortet" + dontKnow,
+            _ => throw new ArgumentOutOfRangeException(nameof(a)),
+        };
+    }
+
+    /// <summary>"alle „3 – weitgehend“" or "von „1 – …“ bis „4 – …“".</summary>
+    public static string Range(AnswerSummary a) =>
+        a.Lowest is null ? string.Empty
+        : a.AllAgree ? $"alle „{Choice(a.Lowest)}“"
+        : $"von „{Choice(a.Lowest)}“ bis „{Choice(a.Highest!)}“";
+
+    public static string Choice(ChoiceRef c) => c.Level is { } level ? $"{level} – {c.Label}" : c.Label;
+
+    private const string DontKnow = "weiß nicht";
+
+    public static string Urgency(Urgency urgency) => urgency switch
+    {
+        Scoring.Profile.Urgency.High => "hoch",
+        Scoring.Profile.Urgency.Medium => "mittel",
+        Scoring.Profile.Urgency.Low => "niedrig",
+        _ => throw new ArgumentOutOfRangeException(nameof(urgency)),
+    };
+
+    public static string Position(QuartilePosition position) => position switch
+    {
+        QuartilePosition.Lower => "unteres Viertel",
+        QuartilePosition.Middle => "Mittelfeld",
+        QuartilePosition.Upper => "oberes Viertel",
+        _ => throw new ArgumentOutOfRangeException(nameof(position)),
+    };
+
+    // The page's sections, in reading order; headings say the same on the page and in the PDF.
+    public const string SummaryTitle = "Auf einen Blick";
+    public const string GoalsTitle = "Ihre Ziele";
+    public const string FactsTitle = "Ihre Initiative";
+    public const string SectionsTitle = "Ihre Abschnitte";
+    public const string AspectsTitle = "Aspekte und Wirkungsrichtungen";
+    public const string StrengthsTitle = "Stärken";
+    public const string WeaknessesTitle = "Entwicklungsfelder";
+    public const string OffersTitle = "Passende Angebote";
+    public const string DiscussTitle = "Worüber Ihr Team sprechen sollte";
+    public const string TeamTitle = "Einigkeit im Team";
+    public const string BenchmarkTitle = "Im Vergleich mit ähnlichen Initiativen";
+    public const string ChecklistTitle = "Aufbau-Checkliste";
+    public const string DetailsTitle = "Alle Abschnitte im Einzelnen";
+    public const string AppendixTitle = "Anhang";
+    public const string NextStepLabel = "Nächster Schritt: ";
+    public const string AnswerLabel = "Antwort: ";
+
+    public static string TrendTitle(TrendReport t) => $"Entwicklung seit Durchgang {t.PreviousRound}";
+
+    /// <summary>Under "Stärken": what the list is, or plainly why it is empty.</summary>
+    public static string StrengthsIntro(ProfileReport r) => r.Spread switch
+    {
+        Spread.TooFewAnswers => TooFewForLists,
+        Spread.Even => EvenProfile(r.ItemMean),
+        Spread.Uneven when r.Strengths.Count == 0 => $"Keine Frage ragt um {Format.Number(Method.OutlierMargin)} Punkte oder mehr über Ihren Durchschnitt von {Number(r.ItemMean)} hinaus.",
+        Spread.Uneven => $"Fragen, die um {Format.Number(Method.OutlierMargin)} Punkte oder mehr über Ihrem Durchschnitt von {Number(r.ItemMean)} liegen (und mindestens bei {Format.Number(Method.WeaknessBelow)}).",
+        _ => throw new ArgumentOutOfRangeException(nameof(r)),
+    };
+
+    /// <summary>Under "Entwicklungsfelder": what the list is, or plainly why it is empty.</summary>
+    public static string WeaknessesIntro(ProfileReport r) => r.Spread switch
+    {
+        Spread.TooFewAnswers => TooFewForLists,
+        Spread.Even => EvenProfile(r.ItemMean),
+        Spread.Uneven when r.Weaknesses.Count == 0 => $"Keine Frage fällt um {Format.Number(Method.OutlierMargin)} Punkte oder mehr hinter Ihren Durchschnitt von {Number(r.ItemMean)} zurück.",
+        Spread.Uneven => $"Fragen, die um {Format.Number(Method.OutlierMargin)} Punkte oder mehr unter Ihrem Durchschnitt von {Number(r.ItemMean)} liegen (und unter {Format.Number(Method.StrengthFrom)}), die dringendsten zuerst, jeweils mit dem nächsten Schritt.",
+        _ => throw new ArgumentOutOfRangeException(nameof(r)),
+    };
+
+    private static string TooFewForLists =>
+        $"Es sind noch zu wenige Fragen beantwortet, um Stärken und Entwicklungsfelder zu benennen (mindestens {Method.MinItemsForLists} bewertete Fragen).";
+
+    private static string EvenProfile(decimal? mean) =>
+        $"Ihre Antworten liegen nah beieinander (Durchschnitt {Number(mean)}): Keine Frage weicht um {Format.Number(Method.OutlierMargin)} Punkte oder mehr davon ab. " +
+        "Die Abschnitte oben zeigen, wo Sie insgesamt stehen.";
+
+    public static string OffersIntro(ProfileReport r) =>
+        r.SupportNeeds.Count == 0
+            ? $"Keine Antwort liegt unter {Format.Number(Method.WeaknessBelow)}; aus Ihren Antworten ergibt sich derzeit kein besonderer Unterstützungsbedarf."
+            : $"Höchstens {Method.MaxSupportNeeds} Angebote, geordnet nach den Lücken Ihrer Antworten unter {Format.Number(Method.WeaknessBelow)} (Lücke × Gewicht). " +
+              $"Dringlichkeit „hoch“ heißt: Mindestens eine Antwort liegt am unteren Ende ihrer Skala." +
+              (r.OffersDate is { } d ? " " + OffersAsOf(d) : string.Empty);
+
+    public const string BecauseLabel = "Aus diesen Antworten:";
+    public const string NextStepsLabel = "Nächste Schritte:";
+
+    public static string FurtherItems(int n) => n == 1 ? "… und 1 weitere Antwort." : $"… und {n} weitere Antworten.";
+
+    /// <summary>The one agreement figure, and how to read it.</summary>
+    public static string Agreement(TeamAgreement team) =>
+        team.Overall is { } o
+            ? $"Ihr Team ist sich in seinen Antworten zu {Format.Number(Format.Whole(o))} von 100 einig (100 heißt: alle haben gleich geantwortet)."
+            : "Für eine Aussage zur Einigkeit haben zu wenige Personen dieselben Fragen beantwortet.";
+
+    public static string DiscussIntro(TeamAgreement team) =>
+        team.Discuss.Count == 0
+            ? $"Bei keiner Frage liegen die Antworten {Method.DiscussFromSteps} Skalenstufen oder mehr auseinander."
+            : $"Bei {(team.Discuss.Count == 1 ? "1 Frage liegen" : $"{team.Discuss.Count} Fragen liegen")} die Antworten {Method.DiscussFromSteps} Skalenstufen oder mehr auseinander; die größten Unterschiede zuerst. " +
+              "Jeder Punkt ist eine Person; wer was geantwortet hat, zeigt SelfEval nicht.";
+
+    public static string DiscussMore(int more) => more == 1 ? "1 weitere Frage steht in der vollständigen Liste im Anhang." : $"{more} weitere Fragen stehen in der vollständigen Liste im Anhang.";
+
+    public static string Steps(int steps) => steps == 1 ? "1 Stufe auseinander" : $"{steps} Stufen auseinander";
+
+    public static string UnansweredNote(int questions) => questions == 1
+        ? "1 Frage ist noch unbeantwortet; sie fließt nicht in die Werte ein."
+        : $"{questions} Fragen sind noch unbeantwortet; sie fließen nicht in die Werte ein.";
+
+    public static string CoverNote =>
+        "Dieses Profil zeigt, wo Ihre Initiative nach Ihren eigenen Antworten steht: Stärken, Entwicklungsfelder und die Angebote der Servicestelle, die dazu passen. " +
+        "Es misst an den Zielen Ihrer Initiative, nicht an einer Rangliste. Wie jede Zahl entstanden ist, erklärt der Anhang „So wurde gerechnet“.";
+
+    public const string ChecklistIntro = "Alles, was noch nicht vollständig umgesetzt ist, mit dem nächsten Schritt.";
+
+    public static string Delta(decimal? delta) => delta is { } d ? Format.Signed(d) : "–";
+
+    /// <summary>"Ergebnisprofil-Sich-gut-aufstellen-Mustertal-2026-12-01.pdf": initiative and date, safe in any file system.</summary>
+    public static string FileName(ProfileHeader h, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        static string Safe(string text)
+        {
+            var map = new Dictionary<char, string> { ['ä'] = "ae", ['ö'] = "oe", ['ü'] = "ue", ['Ä'] = "Ae", ['Ö'] = "Oe", ['Ü'] = "Ue", ['ß'] = "ss" };
+            var b = new System.Text.StringBuilder();
+            foreach (var c in text)
+            {
+                if (map.TryGetValue(c, out var r)) { b.Append(r); }
+                else if (char.IsAsciiLetterOrDigit(c)) { b.Append(c); }
+                else if (b.Length > 0 && b[^1] != '-') { b.Append('-'); }
+            }
+
+            return b.ToString().Trim('-') is { Length: > 0 } s ? (s.Length > 60 ? s[..60].TrimEnd('-') : s) : "Initiative";
+        }
+
+        return $"Ergebnisprofil-{Safe(h.GuideTitle)}-{Safe(h.InitiativeName)}-{h.Date:yyyy-MM-dd}.{extension}";
+    }
+
     /// <summary>Shown instead of a band where a figure describes the surroundings (regional context).</summary>
     public const string ContextBand = "Umfeld";
 
@@ -32,7 +211,7 @@ public static class ProfileTexts
 
     /// <summary>"Vorgehen 75 · Ergebnisse nicht bewertbar" for a section, or null.</summary>
     public static string? MeasuresInline(IReadOnlyList<MeasureLine> measures) =>
-        MeasureLines(measures) is { Count: > 0 } lines ? string.Join(" · ", lines.Select(l => $"{l.Label} {l.Display}")) : null;
+        MeasureLines(measures) is { Count: > 0 } lines ? string.Join(" · ", lines.Select(l => $"{l.Label} {Value(l)}")) : null;
 
     public static string DontKnowNote(int questions) => questions == 1
         ? "1 Frage wurde nur mit „weiß nicht“ beantwortet; sie fließt nicht in die Werte ein, senkt aber die Abdeckung."

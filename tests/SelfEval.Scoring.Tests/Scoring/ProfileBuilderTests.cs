@@ -14,26 +14,45 @@ public sealed class ProfileBuilderTests
 
     private static ProfileReport Build(params string[] people) => ProfileBuilder.Build(Score(people), Offers, Subject);
 
-    [Fact]
-    public void Strengths_are_the_items_from_75_best_first()
+    // Scores of a, b (reversed), c, d, e → the mean of the five; a strength lies 15 or more above it and at least at
+    // 50, a development area 15 or more below it and under 75. b is reversed: b=1 scores 75.
+    [Theory]
+    [InlineData("a=3 b=1 c=ja d=2 e=nein", 60, "1.3 1.1 1.2", "2.2", Spread.Uneven)]      // 75 75 100 50 0: 100 first, then 75 by weight (4 before 2)
+    [InlineData("a=1 b=3 c=ja d=4 e=nein", 50, "1.3 2.1", "1.1 1.2 2.2", Spread.Uneven)] // 25 25 100 100 0: a (w 4, gap 75 → 300), b (150), e (100)
+    [InlineData("a=4 b=0 c=ja d=0 e=nein", 60, "1.1 1.2 1.3", "2.1 2.2", Spread.Uneven)] // 100 100 100 0 0: ties by weight, then order; d, e tie → questionnaire order
+    [InlineData("a=4 b=0 c=ja d=4 e=ja", 100, "", "", Spread.Even)]                      // all at the top: nothing stands out, said plainly
+    [InlineData("a=2 b=2 c=ja d=3 e=teilweise", 65, "1.3", "1.1 1.2 2.2", Spread.Uneven)] // 50 50 100 75 50: 100 ≥ 80; the 50s ≤ 50, by weight × gap
+    [InlineData("a=2 b=2 c=ja", 66.7, "", "", Spread.TooFewAnswers)]                      // three scored items are too few to tell apart
+    public void Strengths_and_development_areas_are_the_outliers_against_the_initiatives_own_mean(
+        string answers, double mean, string strengths, string weaknesses, Spread spread)
     {
-        var report = Build("a=3 b=1 c=ja d=2 e=nein");
+        var report = Build(answers);
 
-        Assert.Equal(["1.3", "1.1", "1.2"], report.Strengths.Select(s => s.Number)); // 100, then 75 with weight 4 before 75 with weight 2
-        Assert.Equal(["1 Innen"], report.StrongSections.Select(s => s.Label));
+        Assert.Equal((decimal)mean, report.ItemMean);
+        Assert.Equal(strengths, string.Join(' ', report.Strengths.Select(s => s.Number)));
+        Assert.Equal(weaknesses, string.Join(' ', report.Weaknesses.Select(w => w.Item.Number)));
+        Assert.Equal(spread, report.Spread);
     }
 
     [Fact]
-    public void Weaknesses_are_ranked_by_weight_times_gap_and_ties_by_questionnaire_order()
+    public void A_development_area_carries_its_next_step()
     {
-        // a: w 4, gap 75 → 300; b: w 2, gap 75 → 150; d: w 1, gap 75 → 75; e: w 1, gap 100 → 100
-        var report = Build("a=1 b=3 c=ja d=1 e=nein");
+        var report = Build("a=1 b=3 c=ja d=4 e=nein");
 
-        Assert.Equal(["1.1", "1.2", "2.2", "2.1"], report.Weaknesses.Select(w => w.Item.Number));
         Assert.Equal("Hinweis A.", report.Weaknesses[0].Hint);
+    }
 
-        // d and e both: weight 1, gap 100 → the earlier question first
-        Assert.Equal(["2.1", "2.2"], Build("a=4 b=0 c=ja d=0 e=nein").Weaknesses.Select(w => w.Item.Number));
+    [Fact]
+    public void Page_one_holds_at_most_three_of_each_list_in_their_order()
+    {
+        // Two people far apart on every question: five to discuss, and three offers' worth of gaps.
+        var report = Build("a=0 b=4 c=nein d=0 e=nein", "a=4 b=0 c=ja d=4 e=ja");
+
+        Assert.Equal(5, report.Team!.Discuss.Count);
+        Assert.Equal(report.Team.Discuss.Take(3), report.Summary.Discuss);
+        Assert.True(report.Summary.Strengths.Count <= ProfileSummary.Size);
+        Assert.True(report.Summary.Weaknesses.Count <= ProfileSummary.Size);
+        Assert.True(report.Summary.Offers.Count <= ProfileSummary.Size);
     }
 
     // score, question weight × section weight → priority = weight × ((1 + gap / 25)² − 1)
@@ -63,11 +82,12 @@ public sealed class ProfileBuilderTests
         // peer-meeting: a (4 × 15 = 60), d (1 × 15 = 15) → 75; webinar: b (2 × 15 = 30), e (24) → 54
         Assert.Equal(["peer-meeting", "webinar"], report.SupportNeeds.Select(n => n.OfferId));
         Assert.Equal([75m, 54m], report.SupportNeeds.Select(n => n.Priority));
-        Assert.Equal(["hoch", "hoch"], report.SupportNeeds.Select(n => n.Level));
+        Assert.Equal([Urgency.High, Urgency.High], report.SupportNeeds.Select(n => n.Urgency)); // a alone: 60, b alone: 30
+        Assert.Equal(Urgency.Medium, Build("a=4 b=0 c=ja d=1 e=ja").SupportNeeds.Single().Urgency);   // d at 25, weight 1: 15
         Assert.Equal("Peer-Meeting", report.SupportNeeds[0].Title);
         Assert.Equal(["1.1", "2.1"], report.SupportNeeds[0].Because.Select(b => b.Number));
         Assert.Equal(["Hinweis A.", "Hinweis D."], report.SupportNeeds[0].NextSteps);
-        Assert.Equal("1 – selten", report.SupportNeeds[0].Because[0].Answer);
+        Assert.Equal(new ChoiceRef("selten", "1"), report.SupportNeeds[0].Because[0].Answer.Lowest);
         Assert.Equal(["1.2", "2.2"], report.SupportNeeds[1].Because.Select(b => b.Number));
     }
 
@@ -79,7 +99,7 @@ public sealed class ProfileBuilderTests
         Assert.Empty(report.Weaknesses);
         Assert.Empty(report.SupportNeeds);
         Assert.Equal("Etabliert", report.Overall.Band);
-        Assert.Equal("100", report.Overall.Display);
+        Assert.Equal(100m, report.Overall.Shown);
     }
 
     [Fact]
@@ -89,13 +109,12 @@ public sealed class ProfileBuilderTests
 
         var team = report.Team!;
         Assert.Equal(["1.1", "1.3"], team.Discuss.Select(d => d.Item.Number));
-        Assert.Equal("von „0 – nie“ bis „4 – immer“", team.Discuss[0].Range);
-        Assert.Equal("von „Nein“ bis „Ja“", team.Discuss[1].Range);
-        Assert.Equal("Mittel 50 · 3 Antworten, von „0 – nie“ bis „4 – immer“", team.Discuss[0].Item.Answer);
+        Assert.Equal([0m, 50m, 100m], team.Discuss[0].Points);                 // one dot per person, ascending: no order of people
+        Assert.Equal(4, team.Discuss[0].Steps);
+        Assert.Equal(new AnswerSummary(AnswerState.Answered, 50m, 3, new ChoiceRef("nie", "0"), new ChoiceRef("immer", "4"), 0, 0, true), team.Discuss[0].Item.Answer);
+        Assert.Equal((new ChoiceRef("Nein", null), new ChoiceRef("Ja", null)), (team.Discuss[1].Item.Answer.Lowest, team.Discuss[1].Item.Answer.Highest));
         Assert.Equal(45m, team.Overall);
-        Assert.Equal(0m, team.Einigkeit);
-        Assert.DoesNotContain("P1", string.Join(" ", team.Discuss.Select(d => d.Item.Answer + d.Range)), StringComparison.Ordinal);
-        Assert.Equal("Mittel 63 · 2 Antworten, von „2 – manchmal“ bis „3 – oft“, 1× nicht relevant", report.Details[1].Items[0].Answer);
+        Assert.Equal(new AnswerSummary(AnswerState.Answered, 62.5m, 2, new ChoiceRef("manchmal", "2"), new ChoiceRef("oft", "3"), 1, 0, true), report.Details[1].Items[0].Answer);
     }
 
     [Fact]
@@ -103,9 +122,10 @@ public sealed class ProfileBuilderTests
     {
         var report = Build("a=3");
 
-        Assert.Equal("nicht bewertbar", report.Sections[0].Display);
+        Assert.Null(report.Sections[0].Shown);
         Assert.False(report.Overall.Assessable);
-        Assert.Equal("Für einen Gesamtwert wurden zu wenige Fragen beantwortet.", report.OverallText);
+        Assert.Null(report.OverallBand);
+        Assert.Equal(Spread.TooFewAnswers, report.Spread);
         Assert.Equal(4, report.Unanswered);
     }
 
@@ -118,7 +138,7 @@ public sealed class ProfileBuilderTests
         Assert.Equal(["1.2"], checklist[0].Items.Select(i => i.Number));
         Assert.Equal("Hinweis B.", checklist[0].Items[0].NextStep);
         Assert.Equal(["2.2"], checklist[1].Items.Select(i => i.Number));       // d is not relevant
-        Assert.Equal("noch nicht beantwortet", checklist[1].Items[0].State);
+        Assert.Equal(AnswerState.Unanswered, checklist[1].Items[0].State.State);
     }
 
     [Fact]
@@ -140,8 +160,8 @@ public sealed class ProfileBuilderTests
 
         Assert.Equal(1, trend.PreviousRound);
         Assert.Equal("1", trend.PreviousVersion);
-        Assert.Equal([18.8m, 81.3m], [trend.Sections[0].Before!.Value, trend.Sections[0].Now!.Value]);
-        Assert.Equal(62.5m, trend.Sections[0].Delta);
+        Assert.Equal([19m, 81m], [trend.Sections[0].Before!.Value, trend.Sections[0].Now!.Value]); // 18.75 and 81.25, shown whole
+        Assert.Equal(62m, trend.Sections[0].Delta);                        // as a reader subtracts what is shown, not 62.5
         Assert.Equal(50m, trend.Sections[1].Delta);                        // d-alt 0 → d 100, e unchanged
         Assert.Contains(trend.Items, t => t.Label.StartsWith("2.1 ", StringComparison.Ordinal) && t.Delta == 100m);
         Assert.Equal(["1.1", "1.2", "1.3", "2.1"], trend.Items.Select(t => t.Label[..3]).Order());
@@ -153,8 +173,11 @@ public sealed class ProfileBuilderTests
         var text = MethodText.Markdown;
 
         Assert.Contains($"unter {Method.MinCoverage * 100:0} Prozent", text, StringComparison.Ordinal);
-        Assert.Contains($"mit {Method.StrengthFrom:0} oder mehr", text, StringComparison.Ordinal);
-        Assert.Contains($"Frage unter {Method.WeaknessBelow:0}", text, StringComparison.Ordinal);
+        Assert.Contains($"um {Method.OutlierMargin:0} Punkte oder mehr über", text, StringComparison.Ordinal);
+        Assert.Contains($"mindestens {Method.WeaknessBelow:0} erreicht", text, StringComparison.Ordinal);
+        Assert.Contains($"unter {Method.StrengthFrom:0} bleibt", text, StringComparison.Ordinal);
+        Assert.Contains($"weniger als {Method.MinItemsForLists} bewerteten Fragen", text, StringComparison.Ordinal);
+        Assert.Contains($"Jede Frage unter {Method.WeaknessBelow:0}", text, StringComparison.Ordinal);
         Assert.Contains($"Ab {Method.HighPriorityFrom:0} gilt", text, StringComparison.Ordinal);
         Assert.Contains($"ab {Method.MediumPriorityFrom:0} als", text, StringComparison.Ordinal);
         Assert.Contains($"{Method.DiscussFromSteps switch { 2 => "zwei", _ => "?" }} Skalenstufen", text, StringComparison.Ordinal);

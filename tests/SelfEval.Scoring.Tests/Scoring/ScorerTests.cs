@@ -104,7 +104,7 @@ public sealed class ScorerTests
         Assert.Equal((true, (string?)null), (report.Sections.Single(s => s.Key == "aussen").IsContext, report.Sections.Single(s => s.Key == "aussen").Band));
         Assert.Equal((true, (string?)null), (report.Aspects.Single(a => a.Key == "kontext").IsContext, report.Aspects.Single(a => a.Key == "kontext").Band));
         Assert.False(report.Sections.Single(s => s.Key == "innen").IsContext);
-        Assert.DoesNotContain(report.StrongSections, s => s.IsContext);
+        Assert.DoesNotContain(report.Strengths, s => s.Text is "Frage D?" or "Frage E?");
     }
 
     [Fact]

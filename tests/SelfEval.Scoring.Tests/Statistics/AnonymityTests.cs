@@ -25,11 +25,11 @@ public sealed class AnonymityTests
     }
 
     [Theory]
-    [InlineData(20, "unteres Viertel")]
-    [InlineData(25, "Mittelfeld")]
-    [InlineData(60, "Mittelfeld")]
-    [InlineData(75.1, "oberes Viertel")]
-    public void A_score_is_placed_against_the_middle_half(double score, string position)
+    [InlineData(20, QuartilePosition.Lower)]
+    [InlineData(25, QuartilePosition.Middle)]
+    [InlineData(60, QuartilePosition.Middle)]
+    [InlineData(75.1, QuartilePosition.Upper)]
+    public void A_score_is_placed_against_the_middle_half(double score, QuartilePosition position)
     {
         var d = new Distribution(8, 25m, 50m, 75m, null, null);
 

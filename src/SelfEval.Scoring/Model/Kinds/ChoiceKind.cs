@@ -45,6 +45,9 @@ public abstract class ChoiceKind : QuestionKind<Answer.Choice>
 
     protected override object Cell(Answer.Choice answer) => answer.Value;
 
+    protected override IReadOnlyList<string> Show(Question question, Answer.Choice answer) =>
+        [question.Options.FirstOrDefault(o => o.Value == answer.Value)?.Label ?? answer.Value];
+
     /// <summary>Equal and in name options; the ordering operators read the value as a number (scale levels).</summary>
     protected override bool Match(Clause clause, Answer.Choice answer) => clause.Operator switch
     {

@@ -64,6 +64,9 @@ public sealed class MultiKind : QuestionKind<Answer.Choices>
 
     protected override object Cell(Answer.Choices answer) => string.Join("|", answer.Values);
 
+    protected override IReadOnlyList<string> Show(Question question, Answer.Choices answer) =>
+        answer.Values.Select(v => question.Options.FirstOrDefault(o => o.Value == v)?.Label ?? v).ToList();
+
     /// <summary>"= x" means x is ticked, "!= x" that it is not; ticks have no order.</summary>
     protected override bool Match(Clause clause, Answer.Choices answer) => clause.Operator switch
     {

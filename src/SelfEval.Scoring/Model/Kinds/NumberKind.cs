@@ -71,6 +71,12 @@ public sealed class NumberKind : QuestionKind<Answer.Number>
 
     protected override object Cell(Answer.Number answer) => answer.Value;
 
+    // A year reads without a thousands separator, a count of members with one.
+    protected override IReadOnlyList<string> Show(Question question, Answer.Number answer) =>
+        [answer.Value is >= 1000 and <= 2999 && answer.Value == Math.Floor(answer.Value) && question.Max is <= 2999
+            ? answer.Value.ToString("0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))
+            : answer.Value.ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))];
+
     protected override bool Match(Clause clause, Answer.Number answer) => clause.Operator switch
     {
         ConditionOperator.Equal or ConditionOperator.In => clause.Values.Any(v => Clause.TryNumber(v, out var x) && x == answer.Value),

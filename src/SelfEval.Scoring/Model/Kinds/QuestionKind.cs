@@ -65,6 +65,9 @@ public abstract class QuestionKind
     /// <summary>The answer in the round's CSV: a decimal stays a number, anything else is text.</summary>
     public abstract object ExportCell(Answer answer);
 
+    /// <summary>An answer in the guide's own words (option labels, a number in German notation, the text), for the profile's facts.</summary>
+    public abstract IReadOnlyList<string> Shown(Question question, Answer answer);
+
     /// <summary>Whether a clause about this question holds for the answer.</summary>
     public abstract bool Matches(Clause clause, Answer answer);
 
@@ -102,6 +105,8 @@ public abstract class QuestionKind<TAnswer> : QuestionKind
 
     public sealed override object ExportCell(Answer answer) => Cell(Typed(answer));
 
+    public sealed override IReadOnlyList<string> Shown(Question question, Answer answer) => Show(question, Typed(answer));
+
     public sealed override bool Matches(Clause clause, Answer answer) => answer is TAnswer a && Match(clause, a);
 
     public sealed override decimal? Points(Question question, Answer answer) => answer is TAnswer a ? Score(question, a) : null;
@@ -113,6 +118,8 @@ public abstract class QuestionKind<TAnswer> : QuestionKind
     protected abstract JsonNode Export(TAnswer answer);
 
     protected abstract object Cell(TAnswer answer);
+
+    protected abstract IReadOnlyList<string> Show(Question question, TAnswer answer);
 
     protected abstract bool Match(Clause clause, TAnswer answer);
 

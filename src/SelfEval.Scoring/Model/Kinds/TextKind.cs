@@ -48,6 +48,8 @@ public class TextKind : QuestionKind<Answer.Text>
 
     protected override object Cell(Answer.Text answer) => answer.Value;
 
+    protected override IReadOnlyList<string> Show(Question question, Answer.Text answer) => [answer.Value];
+
     protected override bool Match(Clause clause, Answer.Text answer) => false;
 
     private static string Thousands(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
