@@ -29,12 +29,15 @@ public static class ProfileBuilder
         var own = card.Items.Where(i => i.Score is not null && !i.IsContext).ToList();
         var mean = own.Count == 0 ? (decimal?)null : Math.Round(own.Average(i => i.Score!.Value), 1, MidpointRounding.AwayFromZero);
         var listed = own.Count >= Method.MinItemsForLists;
+        // Near the ends of the scale the margin is capped: with a mean of 91 the answers at 100 still stand out.
+        var above = Math.Min(mean.GetValueOrDefault() + Method.OutlierMargin, 100m);
+        var below = Math.Max(mean.GetValueOrDefault() - Method.OutlierMargin, 0m);
         var strengths = !listed ? [] : own
-            .Where(i => i.Score >= mean + Method.OutlierMargin && i.Score >= Method.WeaknessBelow)
+            .Where(i => i.Score >= above && i.Score > mean && i.Score >= Method.WeaknessBelow)
             .OrderByDescending(i => i.Score).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
             .Take(Method.MaxStrengths).Select(Ref).ToList();
         var weaknesses = !listed ? [] : own
-            .Where(i => i.Score <= mean - Method.OutlierMargin && i.Score < Method.StrengthFrom)
+            .Where(i => i.Score <= below && i.Score < mean && i.Score < Method.StrengthFrom)
             .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .Take(Method.MaxWeaknesses)
             .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();

@@ -103,6 +103,7 @@ public static class ProfileTexts
         Spread.TooFewAnswers => TooFewForLists,
         Spread.Even => EvenProfile(r.ItemMean),
         Spread.Uneven when r.Strengths.Count == 0 => $"Keine Frage ragt um {Format.Number(Method.OutlierMargin)} Punkte oder mehr über Ihren Durchschnitt von {Number(r.ItemMean)} hinaus.",
+        Spread.Uneven when r.ItemMean + Method.OutlierMargin > 100 => $"Fragen mit dem Bestwert 100, über Ihrem Durchschnitt von {Number(r.ItemMean)}.",
         Spread.Uneven => $"Fragen, die um {Format.Number(Method.OutlierMargin)} Punkte oder mehr über Ihrem Durchschnitt von {Number(r.ItemMean)} liegen (und mindestens bei {Format.Number(Method.WeaknessBelow)}).",
         _ => throw new ArgumentOutOfRangeException(nameof(r)),
     };
@@ -113,6 +114,7 @@ public static class ProfileTexts
         Spread.TooFewAnswers => TooFewForLists,
         Spread.Even => EvenProfile(r.ItemMean),
         Spread.Uneven when r.Weaknesses.Count == 0 => $"Keine Frage fällt um {Format.Number(Method.OutlierMargin)} Punkte oder mehr hinter Ihren Durchschnitt von {Number(r.ItemMean)} zurück.",
+        Spread.Uneven when r.ItemMean - Method.OutlierMargin < 0 => $"Fragen mit dem niedrigsten Wert 0, unter Ihrem Durchschnitt von {Number(r.ItemMean)}, die dringendsten zuerst, jeweils mit dem nächsten Schritt.",
         Spread.Uneven => $"Fragen, die um {Format.Number(Method.OutlierMargin)} Punkte oder mehr unter Ihrem Durchschnitt von {Number(r.ItemMean)} liegen (und unter {Format.Number(Method.StrengthFrom)}), die dringendsten zuerst, jeweils mit dem nächsten Schritt.",
         _ => throw new ArgumentOutOfRangeException(nameof(r)),
     };

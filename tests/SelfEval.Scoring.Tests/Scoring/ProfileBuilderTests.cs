@@ -22,7 +22,9 @@ public sealed class ProfileBuilderTests
     [InlineData("a=4 b=0 c=ja d=0 e=nein", 60, "1.1 1.2 1.3", "2.1 2.2", Spread.Uneven)] // 100 100 100 0 0: ties by weight, then order; d, e tie → questionnaire order
     [InlineData("a=4 b=0 c=ja d=4 e=ja", 100, "", "", Spread.Even)]                      // all at the top: nothing stands out, said plainly
     [InlineData("a=2 b=2 c=ja d=3 e=teilweise", 65, "1.3", "1.1 1.2 2.2", Spread.Uneven)] // 50 50 100 75 50: 100 ≥ 80; the 50s ≤ 50, by weight × gap
-    [InlineData("a=2 b=2 c=ja", 66.7, "", "", Spread.TooFewAnswers)]                      // three scored items are too few to tell apart
+    [InlineData("a=2 b=2 c=ja", 66.7, "", "", Spread.TooFewAnswers)]
+    [InlineData("a=4 b=0 c=ja d=4 e=teilweise", 90, "1.1 1.2 1.3 2.1", "2.2", Spread.Uneven)] // 100 100 100 100 50: near the top the 100s still stand out
+    [InlineData("a=0 b=4 c=nein d=1 e=nein", 5, "", "1.1 1.2 1.3 2.2", Spread.Uneven)]        // 0 0 0 25 0: near the bottom the 0s fall behind; 25 is no strength                      // three scored items are too few to tell apart
     public void Strengths_and_development_areas_are_the_outliers_against_the_initiatives_own_mean(
         string answers, double mean, string strengths, string weaknesses, Spread spread)
     {
