@@ -380,8 +380,8 @@ public sealed class OfficeTests : IDisposable
                 continue;
             }
 
-            Assert.Equal(screen[i].Cells[0], rows[i][4]);                                   // n
-            Assert.Equal(screen[i].Cells[0], d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(screen[i].Cells[1], rows[i][4]);                                   // n, beside the plot
+            Assert.Equal(screen[i].Cells[1], d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(screen[i].Cells[2], decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture).ToString("0", SelfEval.Scoring.Profile.Format.German)); // median
             Assert.Equal(d.GetProperty("median").GetDecimal(), decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture));
         }
