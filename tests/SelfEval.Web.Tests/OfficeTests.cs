@@ -263,6 +263,11 @@ public sealed class OfficeTests : IDisposable
         Assert.Contains(groups[withheld].GetProperty("refusal").GetString()!, item.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Initiativen)", item.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll($"table.compare-figures rect.box.{mark}, table.compare-figures tr.{mark}"));
+        var other = withheld == 0 ? "b" : "a";
+        var charts = page.QuerySelectorAll("table.compare-figures td.plot svg").ToList();
+        Assert.NotEmpty(charts);
+        Assert.All(charts, svg => Assert.Equal("0 0 100 13", svg.GetAttribute("viewBox"))); // one band, for the group shown
+        Assert.Contains(charts, svg => svg.QuerySelector($"rect.box.{other}") is { } box && decimal.Parse(box.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture) < 13);
     }
 
     [Theory]

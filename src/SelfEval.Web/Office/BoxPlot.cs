@@ -24,14 +24,17 @@ public static class BoxPlot
     /// in shape as well as colour (A a filled box and solid whiskers, B a striped box and dashed whiskers), so the chart
     /// does not rest on colour alone. A group without a released figure is not drawn; the table says why in words.
     /// </summary>
-    public static string Pair(Distribution? a, Distribution? b, string labelA, string labelB)
+    /// <param name="both">False where one group is withheld as a whole: the chart then has one band, for the group shown.</param>
+    public static string Pair(Distribution? a, Distribution? b, string labelA, string labelB, bool both = true)
     {
         static string Say(string label, Distribution? d) =>
             d is null ? $"{label}: keine Zahl" : $"{label}: Median {N(d.Median)}, mittlere Hälfte {N(d.P25)} bis {N(d.P75)}";
-        return $"<svg class=\"boxplot pair\" viewBox=\"0 0 100 26\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(Say(labelA, a) + "; " + Say(labelB, b))}\">" +
-               Grid(26) +
+        var height = both ? 26m : 13m;
+        var label = both ? Say(labelA, a) + "; " + Say(labelB, b) : a is null ? Say(labelB, b) : Say(labelA, a);
+        return $"<svg class=\"boxplot pair{(both ? string.Empty : " single")}\" viewBox=\"0 0 100 {N(height)}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(label)}\">" +
+               Grid(height) +
                (a is null ? string.Empty : Band(a, top: 0.5m, mark: "a")) +
-               (b is null ? string.Empty : Band(b, top: 13, mark: "b")) + "</svg>";
+               (b is null ? string.Empty : Band(b, top: both ? 13 : 0.5m, mark: "b")) + "</svg>";
     }
 
     /// <summary>A small sample of a group's box for the legend and the table rows.</summary>
