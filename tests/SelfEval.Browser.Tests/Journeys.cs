@@ -232,6 +232,28 @@ public sealed class Journeys(BrowserFixture browser)
         Assert.Contains("/servicestelle/anmelden", page.Url, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1280, 900, false, "3-03-vergleich")]
+    [InlineData(390, 844, true, "3-04-vergleich-telefon")]
+    public async Task The_dashboard_compares_two_groups_in_one_chart_and_no_table_widens_the_page_on_a_phone(int width, int height, bool mobile, string shot)
+    {
+        var page = await browser.NewPageAsync(width, height, mobile: mobile);
+        await page.GotoAsync(Url("/servicestelle/anmelden"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width);
+        await page.FillAsync("#Name", "berta");
+        await page.FillAsync("#Password", BrowserFixture.OfficePassword);
+        await page.ClickAsync("button:has-text('Anmelden')");
+        await page.WaitForSelectorAsync("h1:has-text('Anonyme Auswertung')");
+
+        await page.GotoAsync(Url("/servicestelle?leitfaden=wirkung-entfalten&vergleich=rechtsform&a=ev&b=ohne-eigene"));
+        Assert.True(await page.Locator("table.compare-figures td.plot svg:has(rect.box.a):has(rect.box.b)").CountAsync() > 0, "both groups in one chart");
+        var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= width, $"the page is {pageWidth} px wide on a {width} px screen");
+        await ShotAsync(page, shot);
+        await AccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Keyboard_only_an_initiative_answers_without_a_mouse()
     {

@@ -160,6 +160,142 @@ public sealed class OfficeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_comparison_of_two_groups_draws_both_in_one_chart_per_part_on_one_axis_with_a_legend_naming_both_and_their_n()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&vergleich=region&a=ost&b=west";
+
+        var page = await client.PageAsync(query);
+        var json = JsonDocument.Parse(await client.GetStringAsync(query + "&handler=Export&format=json")).RootElement;
+        var groups = json.GetProperty("compare").EnumerateArray().ToList();
+        Assert.Equal(2, groups.Count);
+        Assert.All(groups, g => Assert.Equal(JsonValueKind.Number, g.GetProperty("initiatives").ValueKind));
+        var table = Assert.Single(page.QuerySelectorAll("table.compare-figures"));
+        Assert.Empty(page.QuerySelectorAll(".compare table.figures")); // no longer two small tables side by side
+        static decimal At(AngleSharp.Dom.IElement e, string name) => decimal.Parse(e.GetAttribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+        static void Near(decimal expected, decimal actual) => Assert.InRange(actual, expected - 0.05m, expected + 0.05m);
+
+        // One legend names both groups with their number of initiatives, in the styles the chart draws them with.
+        var legend = page.QuerySelector(".compare-legend")!;
+        foreach (var (g, mark) in groups.Zip(new[] { "a", "b" }))
+        {
+            var item = legend.QuerySelector($"li.{mark}")!;
+            Assert.NotNull(item.QuerySelector($"svg rect.box.{mark}"));
+            Assert.Contains(g.GetProperty("label").GetString()!, item.TextContent, StringComparison.Ordinal);
+            Assert.Contains($"{g.GetProperty("initiatives").GetInt32()} Initiativen", item.TextContent, StringComparison.Ordinal);
+        }
+
+        var parts = table.QuerySelectorAll("tbody").ToList();
+        var labels = groups[0].GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("label").GetString()).ToList();
+        Assert.Equal(labels, parts.Select(p => p.QuerySelector("th[scope=rowgroup]")!.TextContent));
+        var drawn = new List<(decimal Iqr, decimal Width)>();
+        var suppressed = 0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var svg = Assert.Single(parts[i].QuerySelectorAll("td.plot svg")); // both groups in one chart on one axis
+            Assert.True(svg.ClassList.Contains("boxplot"));
+            Assert.Equal("0 0 100 26", svg.GetAttribute("viewBox"));
+            foreach (var (g, mark) in groups.Zip(new[] { "a", "b" }))
+            {
+                var figure = g.GetProperty("figures")[i];
+                var row = parts[i].QuerySelector($"tr.{mark}")!;
+                if (figure.GetProperty("distribution") is not { ValueKind: JsonValueKind.Object } d)
+                {
+                    // Only released figures are drawn; a withheld one says so in words.
+                    Assert.Null(svg.QuerySelector($"rect.box.{mark}"));
+                    Assert.Equal(figure.GetProperty("refusal").GetString(), row.QuerySelector(".suppressed")!.TextContent.Trim());
+                    suppressed++;
+                    continue;
+                }
+
+                decimal P(string name) => d.GetProperty(name).GetDecimal();
+                var box = svg.QuerySelector($"rect.box.{mark}")!;
+                Near(P("p25"), At(box, "x"));
+                Near(Math.Max(0.6m, P("p75") - P("p25")), At(box, "width"));
+                Near(P("median"), At(svg.QuerySelector($"line.median.{mark}")!, "x1"));
+                if (d.GetProperty("p10").ValueKind == JsonValueKind.Null)
+                {
+                    Assert.Null(svg.QuerySelector($"line.whisker.{mark}")); // too few for the outer deciles: no whiskers
+                }
+                else
+                {
+                    var whisker = svg.QuerySelector($"line.whisker.{mark}")!;
+                    Near(P("p10"), At(whisker, "x1"));
+                    Near(P("p90"), At(whisker, "x2"));
+                }
+                Assert.Equal(d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector("td.n")!.TextContent.Trim());
+                drawn.Add((P("p75") - P("p25"), At(box, "width")));
+            }
+
+            // The two rows of a part lie in two bands of the same chart, A above B.
+            if (svg.QuerySelector("rect.box.a") is { } a && svg.QuerySelector("rect.box.b") is { } b)
+            {
+                Assert.True(At(a, "y") + At(a, "height") <= At(b, "y"));
+            }
+        }
+
+        Assert.True(drawn.Count >= parts.Count, "most figures of both groups are released");
+        Assert.InRange(suppressed, 0, parts.Count);
+        var narrow = drawn.MinBy(x => x.Iqr);
+        var wide = drawn.MaxBy(x => x.Iqr);
+        Assert.True(wide.Iqr > narrow.Iqr + 5, $"demo data spread too little: {narrow.Iqr} vs {wide.Iqr}");
+        Assert.InRange(wide.Width / narrow.Width, wide.Iqr / narrow.Iqr * 0.98m, wide.Iqr / narrow.Iqr * 1.02m);
+        Assert.Equal(["0", "25", "50", "75", "100"], table.QuerySelectorAll("thead .plot-axis .tick").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_comparison_with_a_group_too_small_draws_only_the_other_and_says_so_in_words()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        const string query = "/servicestelle?leitfaden=wirkung-entfalten&vergleich=gruendung&a=2010-2017&b=vor-2000";
+
+        var page = await client.PageAsync(query);
+        var json = JsonDocument.Parse(await client.GetStringAsync(query + "&handler=Export&format=json")).RootElement;
+        var groups = json.GetProperty("compare").EnumerateArray().ToList();
+        var withheld = groups.FindIndex(g => g.GetProperty("initiatives").ValueKind == JsonValueKind.Null);
+        Assert.True(withheld >= 0, "one group of the demo network is below k");
+        var mark = withheld == 0 ? "a" : "b";
+
+        var item = page.QuerySelector($".compare-legend li.{mark}")!;
+        Assert.Contains(groups[withheld].GetProperty("label").GetString()!, item.TextContent, StringComparison.Ordinal);
+        Assert.Contains(groups[withheld].GetProperty("refusal").GetString()!, item.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initiativen)", item.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll($"table.compare-figures rect.box.{mark}, table.compare-figures tr.{mark}"));
+        var other = withheld == 0 ? "b" : "a";
+        var charts = page.QuerySelectorAll("table.compare-figures td.plot svg").ToList();
+        Assert.NotEmpty(charts);
+        Assert.All(charts, svg => Assert.Equal("0 0 100 13", svg.GetAttribute("viewBox"))); // one band, for the group shown
+        Assert.Contains(charts, svg => svg.QuerySelector($"rect.box.{other}") is { } box && decimal.Parse(box.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture) < 13);
+    }
+
+    [Theory]
+    [InlineData("/servicestelle?leitfaden=wirkung-entfalten&aufteilen=ausrichtung")]
+    [InlineData("/servicestelle?leitfaden=wirkung-entfalten&vergleich=region&a=ost&b=west")]
+    [InlineData("/servicestelle/codes")]
+    public async Task Every_table_of_an_office_page_sits_in_a_scroll_box_of_its_own_that_the_keyboard_reaches(string url)
+    {
+        var client = Client();
+        await LoginAsync(client);
+
+        var page = await client.PageAsync(url);
+
+        Assert.All(page.QuerySelectorAll("main table"), table =>
+        {
+            var box = table.ParentElement!;
+            Assert.True(box.ClassList.Contains("table-scroll"), table.OuterHtml[..Math.Min(80, table.OuterHtml.Length)]);
+            Assert.Equal("0", box.GetAttribute("tabindex"));
+            Assert.Equal("region", box.GetAttribute("role"));
+            Assert.False(string.IsNullOrWhiteSpace(box.GetAttribute("aria-label")));
+        });
+        if (url.Contains("vergleich", StringComparison.Ordinal))
+        {
+            Assert.True(page.QuerySelectorAll("main table").Length >= 4); // counts, all, the comparison, the years
+        }
+    }
+
+    [Fact]
     public async Task The_german_csv_has_a_bom_semicolons_decimal_commas_and_labels_beside_the_codes()
     {
         var client = Client();
@@ -249,8 +385,8 @@ public sealed class OfficeTests : IDisposable
                 continue;
             }
 
-            Assert.Equal(screen[i].Cells[0], rows[i][4]);                                   // n
-            Assert.Equal(screen[i].Cells[0], d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(screen[i].Cells[1], rows[i][4]);                                   // n, beside the plot
+            Assert.Equal(screen[i].Cells[1], d.GetProperty("n").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(screen[i].Cells[2], decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture).ToString("0", SelfEval.Scoring.Profile.Format.German)); // median
             Assert.Equal(d.GetProperty("median").GetDecimal(), decimal.Parse(rows[i][7], System.Globalization.CultureInfo.InvariantCulture));
         }
