@@ -129,6 +129,35 @@ public sealed class ProfilePageTests : IDisposable
     }
 
     [Fact]
+    public void The_benchmark_band_shows_the_middle_half_the_median_the_own_value_and_says_n_date_and_caveat()
+    {
+        var report = Example() with
+        {
+            Benchmark = new BenchmarkReport("alle Initiativen mit „Sich gut aufstellen“", 6,
+            [
+                new BenchmarkLine("3 Koordination", 62m, 40m, 55m, 70m, SelfEval.Scoring.Statistics.QuartilePosition.Middle),
+                new BenchmarkLine("10 Austausch", null, 20m, 35m, 60m, null),
+            ], null) { AsOf = new DateOnly(2026, 11, 20) },
+        };
+
+        var section = Render(report).GetElementById("vergleich")!;
+
+        var intro = section.QuerySelector("p")!.TextContent;
+        Assert.Contains(ProfileTexts.BenchmarkIntro(report.Benchmark), intro, StringComparison.Ordinal);
+        Assert.Contains("6 Initiativen", intro, StringComparison.Ordinal);
+        Assert.Contains("20. November 2026", intro, StringComparison.Ordinal);
+        Assert.Contains($"weniger als {BenchmarkReport.FewFrom} Initiativen", intro, StringComparison.Ordinal);
+        var rows = section.QuerySelectorAll("tbody tr");
+        Assert.Equal(("40%", "30%"), (rows[0].QuerySelector("rect.band")!.GetAttribute("x"), rows[0].QuerySelector("rect.band")!.GetAttribute("width")));
+        Assert.Equal("55%", rows[0].QuerySelector("line.median")!.GetAttribute("x1"));
+        Assert.Equal("62%", rows[0].QuerySelector("circle.own")!.GetAttribute("cx"));
+        Assert.Equal("62 · Mittelfeld", rows[0].QuerySelector("td.value")!.TextContent);
+        Assert.Null(rows[1].QuerySelector("circle.own"));
+        Assert.Equal(ProfileTexts.NotAssessable, rows[1].QuerySelector("td.value")!.TextContent);
+        Assert.Equal(AxisLabels, Texts(section.QuerySelectorAll(".chart .axis .tick")));
+    }
+
+    [Fact]
     public void The_appendix_is_collapsed_and_the_method_comes_from_markdown()
     {
         var page = Render(Example());
