@@ -44,7 +44,6 @@ builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileService>();
-builder.Services.AddSingleton<HtmlProfileRenderer>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<SelfEval.Web.Office.OfficeUser>, Microsoft.AspNetCore.Identity.PasswordHasher<SelfEval.Web.Office.OfficeUser>>();

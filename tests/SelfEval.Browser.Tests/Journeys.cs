@@ -161,8 +161,20 @@ public sealed class Journeys(BrowserFixture browser)
         await coordinator.WaitForSelectorAsync(".profile");
         await ShotAsync(coordinator, "1-05-ergebnis");
         await AccessibleAsync(coordinator);
-        var discuss = await coordinator.EvalOnSelectorAllAsync<string[]>("section:has(h3:text('Diskussionsbedarf')) ul.items strong", "els => els.map(e => e.textContent)");
+        var discuss = await coordinator.EvalOnSelectorAllAsync<string[]>("#anhang .discuss-all ol.items strong", "els => els.map(e => e.textContent)");
         Assert.NotEmpty(discuss);
+        Assert.InRange(await coordinator.Locator(".summary .top-discuss ol.items > li").CountAsync(), 1, 3);
+
+        // The same profile on a phone: nothing scrolls sideways, and the appendix opened is as accessible as the rest.
+        var profilePhone = await browser.NewPageAsync(390, 844, mobile: true);
+        await profilePhone.GotoAsync(coordinator.Url);
+        await ShotAsync(profilePhone, "1-06-ergebnis-telefon");
+        Assert.True(await profilePhone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the profile scrolls sideways at 390 px");
+        await profilePhone.EvalOnSelectorAllAsync("details", "ds => ds.forEach(d => d.open = true)");
+        Assert.True(await profilePhone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the opened appendix scrolls sideways at 390 px");
+        await ShotAsync(profilePhone, "1-07-ergebnis-telefon-anhang");
+        await CheckAxeAsync(profilePhone);
+        await profilePhone.Context.CloseAsync();
 
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.ClickAsync("a:has-text('Als PDF herunterladen')"));
         var pdf = Path.Combine(BrowserFixture.Screenshots, "1-profil.pdf");

@@ -656,7 +656,7 @@ public sealed class AnsweringTests : IDisposable
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("Initiative Nordwind", html.QuerySelector(".profile h1")!.TextContent);
-        Assert.NotNull(html.QuerySelector("svg.radar"));
+        Assert.NotNull(html.QuerySelector("#abschnitte table.bars.chart")); // sorted bars on a 0–100 axis, no radar
         Assert.Contains("Der Durchgang läuft noch", html.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
@@ -683,6 +683,16 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("Entwicklung seit Durchgang 1", page.QuerySelectorAll(".profile h2").Single(h => h.TextContent.StartsWith("Entwicklung seit", StringComparison.Ordinal)).TextContent);
         var row = page.QuerySelectorAll("table.trend tbody tr").Single(r => r.TextContent.Contains("Partner", StringComparison.Ordinal));
         Assert.Equal(["33", "100", "+67"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        foreach (var line in page.QuerySelectorAll("table.trend tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()))
+        {
+            // The change adds up as displayed: now minus before, both as printed.
+            if (int.TryParse(line[0], out var before) && int.TryParse(line[1], out var now))
+            {
+                Assert.Equal(SelfEval.Scoring.Profile.Format.Signed(now - before), line[2]);
+            }
+        }
+
+        Assert.Contains(page.QuerySelectorAll("nav.contents a"), a => a.GetAttribute("href") == "#entwicklung");
     }
 
     [Fact]
@@ -698,5 +708,6 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.Contains("nur Ihre eigenen Antworten", own.QuerySelector(".profile .meta")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("nur Ihre eigenen Antworten", PdfText.Flat(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync())), StringComparison.Ordinal);
+        Assert.Matches(@"^Ergebnisprofil-Sich-gut-aufstellen-Initiative-Nordwind-\d{4}-\d{2}-\d{2}\.pdf$", pdf.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
     }
 }

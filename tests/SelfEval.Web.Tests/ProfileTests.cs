@@ -30,7 +30,7 @@ public sealed class ProfileTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void A_guide_with_fewer_than_three_scored_sections_renders_bars_instead_of_a_radar(int sections)
+    public void A_guide_with_fewer_than_three_scored_sections_renders_in_page_and_pdf(int sections)
     {
         var (full, _) = Render("stark-wirkung-entfalten", "wirkung-entfalten");
         var report = full with { Sections = full.Sections.Take(sections).ToList() };
@@ -40,6 +40,7 @@ public sealed class ProfileTests
 
         Assert.Contains("Ihre Abschnitte", text, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"radar\"", html, StringComparison.Ordinal);
+        Assert.Equal(sections, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("#abschnitte table.bars")!.QuerySelectorAll("tbody tr").Length);
         foreach (var line in report.Sections)
         {
             Assert.Contains(line.Label, text, StringComparison.Ordinal);
@@ -132,8 +133,17 @@ public sealed class ProfileTests
         Assert.Contains("Diskussionsbedarf", PdfText.Flat(PdfText.Read(File.ReadAllBytes(folder.File("p.pdf")))), StringComparison.Ordinal);
         var html = File.ReadAllText(folder.File("p.html"));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-        Assert.Contains("<svg class=\"radar\"", html, StringComparison.Ordinal);
         Assert.Contains("Gründungsinitiative Lausitz-Industrie (Beispiel)", html, StringComparison.Ordinal);
+
+        // The same components as the results page: the file's profile is the fragment the page renders.
+        var (report, _) = Render("gruendungsteam-uneinig", "sich-gut-aufstellen");
+        report = report with { Header = report.Header with { Date = DateOnly.FromDateTime(DateTime.Today) } };
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var written = parser.ParseDocument(html);
+        var fragment = parser.ParseDocument(new HtmlProfileRenderer(new MarkdownRenderer()).RenderFragment(report));
+        Assert.Equal(fragment.QuerySelector("article.profile")!.OuterHtml, written.QuerySelector("main article.profile")!.OuterHtml);
+        Assert.Contains("<style>", html, StringComparison.Ordinal);
+        Assert.Contains("--mark-score", written.QuerySelector("style")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -167,9 +167,13 @@ public sealed class SharingTests : IDisposable
             AssertNotAttributed(output, where, anna, carla, bernd, dora);
             Assert.DoesNotMatch(@"Person [A-Z]\b", output);
             Assert.Contains("4 Personen", output, StringComparison.Ordinal);
-            Assert.Contains(SharingTexts.OpenAnswersTitle, output, StringComparison.Ordinal);
             Assert.Contains("Geheimtext-Bernd-4711 (wichtigste-ziele)", output, StringComparison.Ordinal);
         }
+
+        // The guide's only open question is the goals question: the page shows its texts under the goals on page one,
+        // with the note that says why they carry no names; the PDF under the open answers.
+        Assert.Contains($"{SelfEval.Web.Reports.ProfileTexts.GoalsTitle} {SharingTexts.OpenAnswersNote}", profile, StringComparison.Ordinal);
+        Assert.Contains(SharingTexts.OpenAnswersTitle, pdf, StringComparison.Ordinal);
 
         // JSON: the coordinator and Carla by name, Dora as "Person …", Bernd only inside the team's figures.
         var json = JsonNode.Parse(await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=json"))!;

@@ -253,4 +253,73 @@ public static class ProfileTexts
             : string.Empty;
         return $"Verglichen mit {b.Group} ({b.Count} Initiativen, die ihre Ergebnisse anonym teilen).{date}{few}";
     }
+
+    // --- added by the HTML profile (Razor components) ---
+
+    /// <summary>The line above the initiative's name: "Ergebnisprofil · Sich gut aufstellen · Durchgang 2".</summary>
+    public static string Kicker(ProfileHeader h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return $"Ergebnisprofil · {h.GuideTitle} · Durchgang {h.RoundNumber}";
+    }
+
+    /// <summary>The line under the initiative's name: date, who answered, the guide's version.</summary>
+    public static string HeaderMeta(ProfileHeader h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return $"Stand {Date(h.Date)} · {Respondents(h)} · Leitfaden-Version {h.Version}";
+    }
+
+    /// <summary>After the big overall figure.</summary>
+    public const string OutOf = "von 100";
+
+    /// <summary>"Gesamt: Fortgeschritten" beside the overall figure.</summary>
+    public static string OverallBandLine(ScoreLine overall)
+    {
+        ArgumentNullException.ThrowIfNull(overall);
+        return $"{OverallLabel}: {overall.Band ?? NotAssessable}";
+    }
+
+    public const string ContentsTitle = "Inhalt";
+
+    /// <summary>The tag beside an offer's title.</summary>
+    public static string UrgencyTag(Urgency urgency) => $"Dringlichkeit {Urgency(urgency)}";
+
+    public const string StateLabel = "Stand: ";
+
+    /// <summary>Marks a question in the details whose answers lie far apart.</summary>
+    public const string DiscussMark = "Diskussionsbedarf";
+
+    /// <summary>The appendix's full list of questions to discuss.</summary>
+    public const string DiscussAllTitle = "Alle Fragen mit Diskussionsbedarf";
+
+    public const string AgreementBySectionTitle = "Einigkeit je Abschnitt";
+
+    /// <summary>How to read the benchmark chart.</summary>
+    public const string BenchmarkLegend = "Das Band zeigt die mittlere Hälfte der vergleichbaren Initiativen, der Strich ihren Median, der Punkt Ihren Wert.";
+
+    /// <summary>The benchmark line's figure: "62 · Mittelfeld" or "nicht bewertbar".</summary>
+    public static string BenchmarkValue(BenchmarkLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Score is { } v ? $"{Number(v)}{(line.Position is { } p ? " · " + Position(p) : string.Empty)}" : NotAssessable;
+    }
+
+    public const string TrendSectionColumn = "Abschnitt";
+    public const string TrendBeforeColumn = "vorher";
+    public const string TrendNowColumn = "jetzt";
+    public const string TrendChangeColumn = "Veränderung";
+
+    /// <summary>What a row of dots says to a screen reader: each person's answer on the 0–100 scale, nameless.</summary>
+    public static string Dots(IReadOnlyList<decimal> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var values = string.Join(", ", points.Select(p => Number(p)));
+        return points.Count == 1 ? $"1 Person, Antwort {values} von 100" : $"{points.Count} Personen, Antworten {values} von 100";
+    }
+
+    /// <summary>Under the dot rows' axis: what a dot is.</summary>
+    public const string DotsLegend = "Jeder Punkt ist eine Person (0 = niedrigste, 100 = höchste Stufe der Frage).";
+
+    public const string AgreementLabel = "Einigkeit";
 }

@@ -8,18 +8,16 @@ namespace SelfEval.Web.Pages.Results;
 
 /// <summary>A respondent's profile of their own answers.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class OwnModel(AssessmentAccess access, ProfileService profiles, HtmlProfileRenderer html, IProfileRenderer pdf) : PageModel
+public sealed class OwnModel(AssessmentAccess access, ProfileService profiles, IProfileRenderer pdf) : PageModel
 {
     public ProfileReport Report { get; private set; } = null!;
-
-    public string Html { get; private set; } = string.Empty;
 
     public string Token { get; private set; } = string.Empty;
 
     public IActionResult OnGet(string token) => Load(token) ? Page() : NotFound();
 
     public IActionResult OnGetPdf(string token) =>
-        Load(token) ? File(pdf.Render(Report), pdf.ContentType, "selfeval-eigene-antworten.pdf") : NotFound();
+        Load(token) ? File(pdf.Render(Report), pdf.ContentType, ProfileTexts.FileName(Report.Header, "pdf")) : NotFound();
 
     private bool Load(string token)
     {
@@ -30,7 +28,6 @@ public sealed class OwnModel(AssessmentAccess access, ProfileService profiles, H
 
         Token = token;
         Report = profiles.ForRespondent(context);
-        Html = html.RenderFragment(Report);
         return true;
     }
 }
