@@ -8,11 +8,13 @@ namespace SelfEval.Web.Pages.Results;
 
 /// <summary>The coordinator's profile of a round: the page, and the same report as PDF.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, HtmlProfileRenderer html, IProfileRenderer pdf) : PageModel
+public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, IProfileRenderer pdf) : PageModel
 {
-    public ProfileReport Report { get; private set; } = null!;
+    private RenderedProfile _profile = null!;
 
-    public string Html { get; private set; } = string.Empty;
+    public ProfileReport Report => _profile.Report;
+
+    public string Html => _profile.Html;
 
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -27,7 +29,7 @@ public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, 
             return NotFound();
         }
 
-        return File(pdf.Render(Report), pdf.ContentType, $"selfeval-profil-{Report.Header.GuideTitle.ToLowerInvariant().Replace(' ', '-')}-durchgang-{Round}.pdf");
+        return File(_profile.Pdf, pdf.ContentType, $"selfeval-profil-{Report.Header.GuideTitle.ToLowerInvariant().Replace(' ', '-')}-durchgang-{Round}.pdf");
     }
 
     private bool Load(string token, int? runde)
@@ -45,8 +47,7 @@ public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, 
 
         Context = context;
         Round = round.Number;
-        Report = profiles.ForRound(context.Assessment, round);
-        Html = html.RenderFragment(Report);
+        _profile = profiles.Rendered(context.Assessment, round);
         return true;
     }
 }
