@@ -34,6 +34,7 @@ internal static class ProfileWebBenchmark
             DemoDataCommand.Run(["--initiatives", "300", "--seed", "5"], database, questionnaires, output, output);
             var catalog = QuestionnaireCatalog.Load(questionnaires);
             var initiatives = catalog.Questionnaires.Select((guide, n) => (Guide: guide, Token: Create(database, catalog, guide, seed: 42 + n))).ToList();
+            var responses = new ResponseStore(new Database(database), TimeProvider.System);
 
             Console.WriteLine($"SelfEval profile through the service · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · load average {LoadAverage()}");
             Console.WriteLine($"Each guide: round 2 (open) answered by {Respondents} people, trend against round 1 (closed, {Respondents} people), band from a demo network of 300 initiatives.");
@@ -60,6 +61,14 @@ internal static class ProfileWebBenchmark
                 var pdfSize = (await client.GetByteArrayAsync(pdfUrl)).Length;
                 var page = await MedianAsync(runs, () => client.GetByteArrayAsync(pageUrl));
                 var pdf = await MedianAsync(runs, () => client.GetByteArrayAsync(pdfUrl));
+
+                // A team member changes an answer before each request: nothing of the round can be reused.
+                var member = FirstMember(database, initiative.Token);
+                var question = initiative.Guide.ScoredQuestions.First(q => q.Options.Count > 1);
+                var flip = 0;
+                void Change() => responses.Save(member, [StoredAnswer.From(question.Id, new Answer.Choice(question.Options[flip++ % 2].Value))], [], null);
+                var pageChanged = await MedianAsync(runs / 2, () => client.GetByteArrayAsync(pageUrl), before: Change);
+                var pdfChanged = await MedianAsync(runs / 2, () => client.GetByteArrayAsync(pdfUrl), before: Change);
                 var printed = 0;
                 var chromium = await MedianAsync(Math.Max(10, runs / 2), async () =>
                 {
@@ -77,6 +86,8 @@ internal static class ProfileWebBenchmark
                 Add("(a) render PDF (PDFsharp)", Ms(render.Pdf));
                 Add("(b) GET profile page", $"{Ms(page)} ({pageSize / 1024} KiB)");
                 Add("(c) GET PDF", $"{Ms(pdf)} ({pdfSize / 1024} KiB)");
+                Add("(b′) GET profile page right after an answer changed", Ms(pageChanged));
+                Add("(c′) GET PDF right after an answer changed", Ms(pdfChanged));
                 Add("(d) warm Chromium: GET page → SetContentAsync → PdfAsync", $"{Ms(chromium)} ({printed / 1024} KiB)");
                 Add("(e) (d) / (c)", $"{(chromium / pdf).ToString("0.0", CultureInfo.InvariantCulture)}×");
                 Add("(f) 8 clients, page: p50 / p95 / throughput", pageLoad);
@@ -157,6 +168,14 @@ internal static class ProfileWebBenchmark
         return token;
     }
 
+    /// <summary>A team member of the open round who is not the coordinator.</summary>
+    private static long FirstMember(string database, string token)
+    {
+        var assessments = new AssessmentStore(new Database(database), TimeProvider.System);
+        var round = assessments.CurrentRound(assessments.FindByCoordinatorToken(token)!.Id);
+        return assessments.GetRespondents(round.Id).First(r => !r.IsCoordinator).Id;
+    }
+
     private static List<(TimeSpan Html, TimeSpan Pdf)> Render(string database, QuestionnaireCatalog catalog, List<(Questionnaire Guide, string Token)> initiatives, int runs)
     {
         var db = new Database(database);
@@ -202,17 +221,20 @@ internal static class ProfileWebBenchmark
         return TimeSpan.FromMilliseconds(times[runs / 2]);
     }
 
-    private static async Task<TimeSpan> MedianAsync(int runs, Func<Task> action)
+    /// <summary>The median time of <paramref name="action"/>; <paramref name="before"/> runs before each, untimed.</summary>
+    private static async Task<TimeSpan> MedianAsync(int runs, Func<Task> action, Action? before = null)
     {
         var warm = Stopwatch.StartNew();
         for (var i = 0; i < Math.Max(5, runs / 5) || warm.Elapsed < WarmUp; i++)
         {
+            before?.Invoke();
             await action();
         }
 
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
+            before?.Invoke();
             var start = Stopwatch.GetTimestamp();
             await action();
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
