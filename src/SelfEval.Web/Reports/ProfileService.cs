@@ -16,11 +16,11 @@ public sealed class ProfileService(
     /// <summary>
     /// What a round's profile is made from, without reading it: the round and the last closed round before it
     /// (the trend), a stamp of their respondents, answers and profile, the day (the report is dated), and the
-    /// comparison as this initiative takes part in it (the snapshot object itself: one changed in place after
-    /// an opt-out is a new object). The guide version of a round and the offers catalogue do not change while
-    /// the service runs.
+    /// comparison snapshot when the initiative takes part (the object itself: a snapshot changed in place after
+    /// an opt-out is loaded as a new object). The guide version of a round and the offers catalogue do not
+    /// change while the service runs.
     /// </summary>
-    private sealed record ProfileKey(long Round, long? Earlier, string Stamp, DateOnly Today, bool InComparison, SelfEval.Web.Office.Snapshot? Snapshot);
+    private sealed record ProfileKey(long Round, long? Earlier, string Stamp, DateOnly Today, SelfEval.Web.Office.Snapshot? Snapshot);
 
     /// <summary>The team's profile of a round, with the trend against the last closed round before it.</summary>
     public ProfileReport ForRound(AssessmentRecord assessment, RoundRecord round) => Rendered(assessment, round).Report;
@@ -37,11 +37,11 @@ public sealed class ProfileService(
         var earlier = assessments.GetRounds(assessment.Id).Where(r => r.Number < round.Number && r.IsClosed).LastOrDefault();
         var stamp = responses.RoundStamp(earlier is null ? [round.Id] : [round.Id, earlier.Id]);
         var inComparison = assessment.ComparisonOptIn && codes.HasCode(assessment.Id);
-        var key = new ProfileKey(round.Id, earlier?.Id, stamp, Today(), inComparison, inComparison ? comparison.Current() : null);
-        return cache.Get(round.Id, key, () => new RenderedProfile(Build(assessment, round, earlier, key.Today, key.Snapshot), html, pdf));
+        var key = new ProfileKey(round.Id, earlier?.Id, stamp, Today(), inComparison ? comparison.Current() : null);
+        return cache.Get(round.Id, key, () => new RenderedProfile(Build(round, earlier, key.Today, key.Snapshot), html, pdf));
     }
 
-    private ProfileReport Build(AssessmentRecord assessment, RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
+    private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
         var (card, name) = Score(round);
         var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card);
