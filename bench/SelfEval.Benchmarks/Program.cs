@@ -15,6 +15,11 @@ if (args.Contains("load"))
     return await LoadTest.RunAsync(args);
 }
 
+if (args.Contains("profile-web"))
+{
+    return await ProfileWebBenchmark.RunAsync(repository, args);
+}
+
 if (args.Contains("dashboard"))
 {
     return await DashboardBenchmark.RunAsync(repository, args);

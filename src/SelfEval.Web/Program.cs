@@ -43,6 +43,7 @@ builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
+builder.Services.AddSingleton<ProfileCache>();
 builder.Services.AddSingleton<ProfileService>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();

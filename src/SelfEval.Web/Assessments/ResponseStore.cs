@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using SelfEval.Web.Data;
 
@@ -6,6 +7,9 @@ namespace SelfEval.Web.Assessments;
 /// <summary>A respondent's answers: one row per question, so people never overwrite each other.</summary>
 public sealed class ResponseStore(Database db, TimeProvider clock)
 {
+    /// <summary>Saves committed per round by this process: a change the stamp sees even when two saves share a clock tick.</summary>
+    private readonly ConcurrentDictionary<long, long> _saves = new();
+
     public IReadOnlyList<StoredAnswer> Get(long respondentId)
     {
         using var connection = db.Open();
@@ -31,6 +35,28 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     }
 
     /// <summary>
+    /// A stamp of everything <see cref="RoundAnswers"/> reads for these rounds (respondents, their answers, the
+    /// profile, whether the round is closed) that changes whenever any of it does, without reading the answers:
+    /// counts catch rows added or removed, the latest stamps catch rows changed by any process, and this process's
+    /// save counter catches a change within one clock tick (or under a clock that stands still, as in tests).
+    /// Read it before the answers, so a view never keeps data older than its stamp.
+    /// </summary>
+    public string RoundStamp(IReadOnlyCollection<long> roundIds)
+    {
+        using var connection = db.Open();
+        var stored = connection.ExecuteScalar<string>(
+            """
+            SELECT
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM respondents WHERE round_id IN @roundIds) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(a.updated_at), '') FROM answers a JOIN respondents r ON r.id = a.respondent_id WHERE r.round_id IN @roundIds) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM profile_answers WHERE round_id IN @roundIds) || '|' ||
+                (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, ''), ','), '') FROM rounds WHERE id IN @roundIds)
+            """,
+            new { roundIds });
+        return stored + "|" + string.Join(',', roundIds.Select(id => _saves.GetValueOrDefault(id)));
+    }
+
+    /// <summary>
     /// Saves what a form held in one transaction: changed answers replaced, cleared ones removed.
     /// Only answers of a respondent whose round is open and who has not finished are written.
     /// </summary>
@@ -40,15 +66,15 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
         var now = clock.Stamp();
-        var open = connection.ExecuteScalar<long>(
+        var roundId = connection.ExecuteScalar<long?>(
             """
             UPDATE respondents SET updated_at = @now, last_section = COALESCE(@sectionId, last_section)
             WHERE id = @respondentId AND finished_at IS NULL
               AND (SELECT closed_at FROM rounds WHERE rounds.id = respondents.round_id) IS NULL
-            RETURNING 1
+            RETURNING round_id
             """,
             new { respondentId, now, sectionId }, tx);
-        if (open == 0)
+        if (roundId is not { } round)
         {
             return false;
         }
@@ -66,6 +92,9 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId",
             clears.Select(questionId => new { respondentId, questionId }), tx);
         tx.Commit();
+
+        // Counted only once committed: a view that saw the new count then reads the new answers.
+        _saves.AddOrUpdate(round, 1, (_, n) => n + 1);
         return true;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class PdfLayout
     public const double Width = Right - Left;
 
     private readonly PdfDocument _document;
+    private readonly Dictionary<(string Text, XFont Font), double> _widths = [];
 
     public PdfLayout(PdfDocument document)
     {
@@ -59,6 +60,21 @@ internal sealed class PdfLayout
 
     public double LineHeight(XFont font) => font.Size * 1.35;
 
+    /// <summary>
+    /// A word's width, measured once per document: each word is measured when wrapped, again when drawn, and
+    /// once more when a block is measured to keep it together, and PDFsharp looks up every glyph each time.
+    /// </summary>
+    private double WidthOf(string text, XFont font)
+    {
+        if (!_widths.TryGetValue((text, font), out var width))
+        {
+            width = G.MeasureString(text, font).Width;
+            _widths[(text, font)] = width;
+        }
+
+        return width;
+    }
+
     /// <summary>Splits runs into lines no wider than <paramref name="width"/>.</summary>
     public List<List<Run>> Wrap(IReadOnlyList<Run> runs, double width)
     {
@@ -69,20 +85,20 @@ internal sealed class PdfLayout
             foreach (var token in Tokens(run.Text))
             {
                 var word = token;
-                var w = G.MeasureString(word, run.Font).Width;
+                var w = WidthOf(word, run.Font);
                 if (x + w > width && x > 0 && !string.IsNullOrWhiteSpace(word))
                 {
                     lines.Add([]);
                     x = 0;
                     word = word.TrimStart();
-                    w = G.MeasureString(word, run.Font).Width;
+                    w = WidthOf(word, run.Font);
                 }
 
                 // A single word wider than the line is cut into pieces that fit.
                 while (w > width && word.Length > 1)
                 {
                     var cut = word.Length - 1;
-                    while (cut > 1 && G.MeasureString(word[..cut], run.Font).Width > width - x)
+                    while (cut > 1 && WidthOf(word[..cut], run.Font) > width - x)
                     {
                         cut--;
                     }
@@ -91,7 +107,7 @@ internal sealed class PdfLayout
                     lines.Add([]);
                     x = 0;
                     word = word[cut..];
-                    w = G.MeasureString(word, run.Font).Width;
+                    w = WidthOf(word, run.Font);
                 }
 
                 if (x == 0)
@@ -100,7 +116,7 @@ internal sealed class PdfLayout
                 }
 
                 lines[^1].Add(run with { Text = word });
-                x += G.MeasureString(word, run.Font).Width;
+                x += WidthOf(word, run.Font);
             }
         }
 
@@ -135,7 +151,7 @@ internal sealed class PdfLayout
             foreach (var run in line)
             {
                 G.DrawString(run.Text, run.Font, run.Brush, x, Y + run.Font.Size, XStringFormats.Default);
-                x += G.MeasureString(run.Text, run.Font).Width;
+                x += WidthOf(run.Text, run.Font);
             }
 
             Y += lh;
@@ -163,7 +179,7 @@ internal sealed class PdfLayout
             foreach (var run in line)
             {
                 G.DrawString(run.Text, run.Font, run.Brush, cx, y + run.Font.Size, XStringFormats.Default);
-                cx += G.MeasureString(run.Text, run.Font).Width;
+                cx += WidthOf(run.Text, run.Font);
             }
 
             y += line.Count == 0 ? LineHeight(runs[0].Font) : line.Max(r => LineHeight(r.Font));

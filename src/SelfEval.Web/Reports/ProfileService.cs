@@ -10,16 +10,43 @@ namespace SelfEval.Web.Reports;
 /// <summary>Reads a round from the stores and turns it into the report the renderers lay out.</summary>
 public sealed class ProfileService(
     AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions, QuestionnaireCatalog catalog, TimeProvider clock,
-    SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options)
+    SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options,
+    ProfileCache cache, IProfileRenderer pdf)
 {
+    /// <summary>
+    /// What a round's profile is made from, without reading it: the round and the last closed round before it
+    /// (the trend), a stamp of their respondents, answers and profile, the day (the report is dated), and the
+    /// comparison snapshot when the initiative takes part (the object itself: a snapshot changed in place after
+    /// an opt-out is loaded as a new object). The guide version of a round and the offers catalogue do not
+    /// change while the service runs.
+    /// </summary>
+    private sealed record ProfileKey(long Round, long? Earlier, string Stamp, DateOnly Today, SelfEval.Web.Office.Snapshot? Snapshot);
+
     /// <summary>The team's profile of a round, with the trend against the last closed round before it.</summary>
-    public ProfileReport ForRound(AssessmentRecord assessment, RoundRecord round)
+    public ProfileReport ForRound(AssessmentRecord assessment, RoundRecord round) => Rendered(assessment, round).Report;
+
+    /// <summary>
+    /// The team's profile of a round with its page fragment and PDF, built once for as long as nothing it is made
+    /// from changes: viewing, downloading and printing it again costs a few cheap queries, not a read and scoring
+    /// of both rounds and the comparison.
+    /// </summary>
+    public RenderedProfile Rendered(AssessmentRecord assessment, RoundRecord round)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(round);
+        var earlier = assessments.GetRounds(assessment.Id).Where(r => r.Number < round.Number && r.IsClosed).LastOrDefault();
+        var stamp = responses.RoundStamp(earlier is null ? [round.Id] : [round.Id, earlier.Id]);
+        var inComparison = assessment.ComparisonOptIn && codes.HasCode(assessment.Id);
+        var key = new ProfileKey(round.Id, earlier?.Id, stamp, Today(), inComparison ? comparison.Current() : null);
+        return cache.Get(round.Id, key, () => new RenderedProfile(Build(round, earlier, key.Today, key.Snapshot), pdf));
+    }
+
+    private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
         var (card, name) = Score(round);
-        var earlier = assessments.GetRounds(assessment.Id).Where(r => r.Number < round.Number && r.IsClosed).LastOrDefault();
         var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card);
-        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(name, Today(), round.Number), previous);
-        return report with { Benchmark = Benchmark(assessment, round, card) };
+        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(name, today, round.Number), previous);
+        return report with { Benchmark = Benchmark(round, card, snapshot) };
     }
 
     /// <summary>
@@ -27,10 +54,10 @@ public sealed class ProfileService(
     /// guide and, where its figures are released, the same phase, else the same orientation, else all.
     /// Never recomputed per view: the band is a released figure, the same for everyone who sees it.
     /// </summary>
-    private BenchmarkReport Benchmark(AssessmentRecord assessment, RoundRecord round, ScoreCard card)
+    private BenchmarkReport Benchmark(RoundRecord round, ScoreCard card, SelfEval.Web.Office.Snapshot? snapshot)
     {
         var k = options.Value.AnonymityK;
-        if (!assessment.ComparisonOptIn || !codes.HasCode(assessment.Id))
+        if (snapshot is null)
         {
             return new BenchmarkReport(string.Empty, 0, [], ProfileTexts.BenchmarkNeedsCode);
         }
@@ -38,7 +65,6 @@ public sealed class ProfileService(
         var profile = AssessmentAccess.Read(card.Questionnaire, assessments.GetProfile(round.Id));
         var groups = catalog.Comparison;
         var own = groups.Classify(profile);
-        var snapshot = comparison.Current();
         var all = new SelfEval.Web.Office.Cell(card.Questionnaire.Id, new Dictionary<string, string>());
         var candidates = new[] { "phase", "ausrichtung" }
             .Where(own.ContainsKey)

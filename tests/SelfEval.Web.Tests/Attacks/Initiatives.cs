@@ -7,11 +7,11 @@ internal static class Initiatives
 {
     /// <summary>
     /// Starts an assessment of "Sich gut aufstellen" with the given profile, answers every question at one level
-    /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round.
+    /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round (unless told not to).
     /// </summary>
     public static async Task<string> CreateAsync(
         HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni",
-        string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true)
+        string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true, bool close = true)
     {
         var start = await client.PageAsync("/start/sich-gut-aufstellen");
         var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
@@ -46,7 +46,11 @@ internal static class Initiatives
             Assert.Equal($"/k/{token}?hinweis={(optIn ? "code" : "code-ohne-zustimmung")}#vergleich", joined.Location());
         }
 
-        await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        if (close)
+        {
+            await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        }
+
         return token;
     }
 

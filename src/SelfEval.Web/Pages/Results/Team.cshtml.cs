@@ -10,7 +10,9 @@ namespace SelfEval.Web.Pages.Results;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, IProfileRenderer pdf) : PageModel
 {
-    public ProfileReport Report { get; private set; } = null!;
+    private RenderedProfile _profile = null!;
+
+    public ProfileReport Report => _profile.Report;
 
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -25,7 +27,7 @@ public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, 
             return NotFound();
         }
 
-        return File(pdf.Render(Report), pdf.ContentType, ProfileTexts.FileName(Report.Header, "pdf"));
+        return File(_profile.Pdf, pdf.ContentType, ProfileTexts.FileName(Report.Header, "pdf"));
     }
 
     private bool Load(string token, int? runde)
@@ -43,7 +45,7 @@ public sealed class TeamModel(AssessmentAccess access, ProfileService profiles, 
 
         Context = context;
         Round = round.Number;
-        Report = profiles.ForRound(context.Assessment, round);
+        _profile = profiles.Rendered(context.Assessment, round);
         return true;
     }
 }
