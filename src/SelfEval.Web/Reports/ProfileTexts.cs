@@ -251,4 +251,50 @@ public static class ProfileTexts
             : string.Empty;
         return $"Verglichen mit {b.Group} ({b.Count} Initiativen, die ihre Ergebnisse anonym teilen).{date}{few}";
     }
+
+    // --- added by the PDF part ---
+
+    /// <summary>What the document is, above the guide's title on page one.</summary>
+    public const string ProfileKind = "Ergebnisprofil";
+
+    /// <summary>The heading of the table of contents on page one.</summary>
+    public const string ContentsTitle = "Inhalt";
+
+    public static string Round(int round) => $"Durchgang {round}";
+
+    /// <summary>"„Sich gut aufstellen“, Version 2.0": which guide, in which version, the figures come from.</summary>
+    public static string GuideVersion(ProfileHeader h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return $"„{h.GuideTitle}“, Version {h.Version}";
+    }
+
+    public static string PageOf(int page, int total) => $"Seite {page} von {total}";
+
+    /// <summary>"Dringlichkeit hoch", beside an offer's title.</summary>
+    public static string UrgencyLabel(Urgency urgency) => $"Dringlichkeit {Urgency(urgency)}";
+
+    /// <summary>Beside an item whose answers lie far apart.</summary>
+    public const string ToDiscussMark = "Diskussionsbedarf";
+
+    /// <summary>"Einigkeit 58" in a section's summary line.</summary>
+    public static string AgreementInline(decimal agreement) => $"Einigkeit {Format.Number(Format.Whole(agreement))}";
+
+    public const string NumberColumn = "Nr.";
+    public const string QuestionColumn = "Frage";
+    public const string StateColumn = "Stand";
+    public const string NextStepColumn = "Nächster Schritt";
+    public const string BeforeColumn = "vorher";
+    public const string NowColumn = "jetzt";
+    public const string ChangeColumn = "Veränderung";
+    public const string TrendItemsTitle = "Fragen mit den größten Veränderungen";
+
+    /// <summary>How to read the benchmark chart.</summary>
+    public const string BenchmarkLegend = "Das graue Band zeigt die mittlere Hälfte dieser Initiativen, der Strich in ihm den Median, der Punkt Ihren Wert.";
+
+    /// <summary>"Stand 1. Dezember 2026" in the page footer.</summary>
+    public static string AsOf(DateOnly date) => $"Stand {Date(date)}";
+
+    /// <summary>Under the overall figure: the scale it is on.</summary>
+    public const string ScaleCaption = "von 100";
 }

@@ -1,0 +1,45 @@
+using SelfEval.Scoring.Profile;
+
+namespace SelfEval.Web.Reports.Pdf;
+
+/// <summary>The sections as bars sorted by score, the surroundings after them; then aspects, dimensions, practice and results.</summary>
+internal sealed class ScoresPart : IPdfPart
+{
+    public string? Title(ProfileReport report) => ProfileTexts.SectionsTitle;
+
+    public void Render(PdfLayout l, ProfileReport r)
+    {
+        PdfBlocks.H2(l, ProfileTexts.SectionsTitle);
+        PdfCharts.Scores(l, Sorted(r.Sections.Where(s => !s.IsContext)).Concat(Sorted(r.Sections.Where(s => s.IsContext))).ToList());
+        if (r.Sections.Concat(r.Aspects).Any(x => x.IsContext))
+        {
+            PdfBlocks.Note(l, ProfileTexts.ContextNote);
+        }
+
+        if (r.Aspects.Count + r.Dimensions.Count > 0)
+        {
+            PdfBlocks.H3(l, ProfileTexts.AspectsTitle, keep: 60);
+            PdfCharts.Scores(l, Sorted(r.Aspects.Where(s => !s.IsContext)).Concat(r.Aspects.Where(s => s.IsContext)).Concat(Sorted(r.Dimensions)).ToList());
+        }
+
+        if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
+        {
+            PdfBlocks.H3(l, ProfileTexts.MeasuresTitle, keep: 40);
+            PdfCharts.Scores(l, measures);
+        }
+
+        if (r.Unanswered > 0)
+        {
+            PdfBlocks.Note(l, ProfileTexts.UnansweredNote(r.Unanswered));
+        }
+
+        if (r.DontKnow > 0)
+        {
+            PdfBlocks.Note(l, ProfileTexts.DontKnowNote(r.DontKnow));
+        }
+    }
+
+    /// <summary>Highest first; lines without a value last, in the guide's order.</summary>
+    private static IEnumerable<ScoreLine> Sorted(IEnumerable<ScoreLine> lines) =>
+        lines.Select((line, i) => (line, i)).OrderByDescending(x => x.line.Shown ?? -1).ThenBy(x => x.i).Select(x => x.line);
+}
