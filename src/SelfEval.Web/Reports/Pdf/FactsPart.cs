@@ -10,16 +10,14 @@ internal sealed class FactsPart : IPdfPart
     public void Render(PdfLayout l, ProfileReport report)
     {
         PdfBlocks.H2(l, ProfileTexts.FactsTitle);
-        // Two facts side by side: they are short, and a column of eight would take a third of a page.
-        var table = new PdfTable(l, [(string.Empty, 0.25), (string.Empty, 0.25), (string.Empty, 0.25), (string.Empty, 0.25)]);
-        for (var i = 0; i < report.Facts.Count; i += 2)
+        var table = new PdfTable(l, [(string.Empty, 0.42), (string.Empty, 0.58)]);
+        foreach (var fact in report.Facts)
         {
-            table.Row([.. Cells(report.Facts[i]), .. i + 1 < report.Facts.Count ? Cells(report.Facts[i + 1]) : [[], []]]);
+            table.Row(
+                [new Run(fact.Question, PdfTheme.Small, PdfTheme.MutedBrush)],
+                [new Run(string.Join(", ", fact.Values), PdfTheme.Body, PdfTheme.InkBrush)]);
         }
 
         table.End();
     }
-
-    private static IReadOnlyList<Run>[] Cells(ProfileFact fact) =>
-        [[new Run(fact.Question, PdfTheme.Small, PdfTheme.MutedBrush)], [new Run(string.Join(", ", fact.Values), PdfTheme.Body, PdfTheme.InkBrush)]];
 }

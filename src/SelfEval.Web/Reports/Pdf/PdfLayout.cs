@@ -13,7 +13,7 @@ public sealed record TextLine(IReadOnlyList<Run> Runs, double Width, double Heig
 }
 
 /// <summary>A string as drawn: page (from 1), left edge, top and measured width; so tests can check the margins.</summary>
-public sealed record DrawnText(int Page, double X, double Y, double Width, string Text);
+public sealed record DrawnText(int Page, double X, double Y, double Width, string Text, XFont Font);
 
 /// <summary>
 /// The little layout engine PDFsharp lacks: a cursor down an A4 page, word wrapping that never lets text run past
@@ -115,7 +115,7 @@ public sealed class PdfLayout
         }
 
         G.DrawString(text, font, brush, x, y + font.Size, XStringFormats.Default);
-        _drawn?.Add(new DrawnText(PageNumber, x, y, TextWidth(text, font), text));
+        _drawn?.Add(new DrawnText(PageNumber, x, y, TextWidth(text, font), text, font));
     }
 
     public void TextRight(string text, XFont font, XBrush brush, double right, double y) =>

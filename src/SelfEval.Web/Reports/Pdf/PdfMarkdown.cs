@@ -10,7 +10,7 @@ namespace SelfEval.Web.Reports.Pdf;
 /// Markdown (the method appendix, offer descriptions) parsed with Markdig and walked into the layout: headings,
 /// paragraphs, lists, emphasis, quotes and tables, so no raw <c>**</c> reaches the page.
 /// </summary>
-internal static class PdfMarkdown
+public static class PdfMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
@@ -176,12 +176,5 @@ internal static class PdfMarkdown
             (false, false, false) => PdfTheme.Body,
         };
         return new Run(text, font, PdfTheme.InkBrush);
-    }
-
-    /// <summary>Inline Markdown as runs, for a line that is not a block of its own.</summary>
-    public static IReadOnlyList<Run> Inline(string markdown)
-    {
-        var document = Markdown.Parse(markdown, Pipeline);
-        return document.OfType<ParagraphBlock>().SelectMany((p, i) => (i > 0 ? [new Run(" ", PdfTheme.Body, PdfTheme.InkBrush)] : Enumerable.Empty<Run>()).Concat(Runs(p.Inline, false, false))).ToList();
     }
 }

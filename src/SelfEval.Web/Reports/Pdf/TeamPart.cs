@@ -21,7 +21,8 @@ internal sealed class TeamPart : IPdfPart
     public static void DotList(PdfLayout l, IReadOnlyList<DiscussionItem> items, bool withRange)
     {
         var dotsWidth = PdfLayout.Width * DotShare;
-        var dotsX = PdfLayout.Right - dotsWidth;
+        // The last tick label is centred on 100: the dots end short of the margin so it fits.
+        var dotsX = PdfLayout.Right - dotsWidth - 8;
         var textWidth = PdfLayout.Width - dotsWidth - PdfBlocks.Gutter - 14;
         foreach (var d in items)
         {
