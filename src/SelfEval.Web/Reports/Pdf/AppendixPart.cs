@@ -61,7 +61,9 @@ internal sealed class AppendixPart : IPdfPart
 
     private static void OpenAnswers(PdfLayout l, ProfileReport r)
     {
-        if (r.OpenAnswers.Count == 0)
+        // The goals lead page one; here every text stands in full beside the others, with the note on how they are ordered.
+        var questions = r.Goals.Concat(r.OpenAnswers).ToList();
+        if (questions.Count == 0)
         {
             return;
         }
@@ -72,7 +74,7 @@ internal sealed class AppendixPart : IPdfPart
             PdfBlocks.Intro(l, Assessments.SharingTexts.OpenAnswersNote);
         }
 
-        foreach (var question in r.OpenAnswers)
+        foreach (var question in questions)
         {
             PdfBlocks.H3(l, $"{question.Number} {question.Text}", keep: 24);
             foreach (var answer in question.Answers)
