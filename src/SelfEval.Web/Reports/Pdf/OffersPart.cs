@@ -5,7 +5,8 @@ namespace SelfEval.Web.Reports.Pdf;
 /// <summary>The offers in full: what they are, who to contact, the answers behind them and the next steps.</summary>
 internal sealed class OffersPart : IPdfPart
 {
-    public string? Title(ProfileReport report) => ProfileTexts.OffersTitle;
+    /// <summary>Without offers page one already says why; a section repeating that sentence would only add a page.</summary>
+    public string? Title(ProfileReport report) => report.SupportNeeds.Count > 0 ? ProfileTexts.OffersTitle : null;
 
     /// <summary>"Servicestelle · seit 2019 · Kontakt: …", or null.</summary>
     public static string? Facts(SupportNeed need)

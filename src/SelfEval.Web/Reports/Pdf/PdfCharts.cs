@@ -19,7 +19,8 @@ internal static class PdfCharts
     private const double Gap = 8;
 
     /// <summary>Score lines as bars with their value and band beside them; the surroundings in their own colour.</summary>
-    public static void Scores(PdfLayout l, IReadOnlyList<ScoreLine> lines, XBrush? bars = null, double labelShare = 0.42)
+    /// <param name="valueWidth">The value column's width, shared by charts that stand one under the other so their bars line up.</param>
+    public static void Scores(PdfLayout l, IReadOnlyList<ScoreLine> lines, XBrush? bars = null, double labelShare = 0.42, double? valueWidth = null)
     {
         Rows(l, lines.Select(line => (line.Label, Value(line), (Action<double, double, double>)((x, w, top) =>
         {
@@ -27,8 +28,11 @@ internal static class PdfCharts
             {
                 l.G.DrawRectangle(line.IsContext ? PdfTheme.ContextBrush : bars ?? PdfTheme.AccentBrush, x, top + 1.5, Position(w, v), BarHeight);
             }
-        }))).ToList(), labelShare);
+        }))).ToList(), labelShare, valueWidth);
     }
+
+    /// <summary>The value column that fits every one of <paramref name="lines"/>.</summary>
+    public static double ValueWidth(PdfLayout l, IEnumerable<ScoreLine> lines) => ValueWidth(l, lines.Select(Value).DefaultIfEmpty(new Run(string.Empty, PdfTheme.Bold, PdfTheme.InkBrush)));
 
     /// <summary>Each line's value against the middle half (band) and median of comparable initiatives.</summary>
     public static void Benchmark(PdfLayout l, IReadOnlyList<BenchmarkLine> lines)
@@ -47,6 +51,28 @@ internal static class PdfCharts
         }))).ToList(), 0.42);
     }
 
+    /// <summary>
+    /// How much room to keep with a chart's heading: the whole chart where it takes less than half a page, so a
+    /// short chart is never split; a long one may run on (its axis repeats on each page).
+    /// </summary>
+    public static double Keep(PdfLayout l, IReadOnlyList<ScoreLine> lines, double labelShare = 0.42)
+    {
+        if (lines.Count == 0)
+        {
+            return 0;
+        }
+
+        var valueWidth = ValueWidth(l, lines.Select(Value));
+        var height = lines.Sum(line => RowHeight(l, line.Label, Value(line), PdfLayout.Width * labelShare, valueWidth)) + AxisHeight;
+        return Math.Min(height, (PdfLayout.Bottom - PdfLayout.Top) / 2);
+    }
+
+    private static double ValueWidth(PdfLayout l, IEnumerable<Run> values) =>
+        Math.Min(PdfLayout.Width * 0.3, values.Max(v => l.TextWidth(v.Text, v.Font)) + 2);
+
+    private static double RowHeight(PdfLayout l, string label, Run value, double labelWidth, double valueWidth) =>
+        Math.Max(Math.Max(l.Measure([new Run(label, PdfTheme.Body, PdfTheme.InkBrush)], labelWidth - Gap), l.Measure([value], valueWidth)), BarHeight + 3) + 1.5;
+
     private static Run Value(ScoreLine line) => line.Shown is null
         ? new Run(ProfileTexts.NotAssessable, PdfTheme.Italic, PdfTheme.MutedBrush)
         : new Run(ProfileTexts.ValueAndBand(line), PdfTheme.Bold, PdfTheme.InkBrush);
@@ -54,14 +80,14 @@ internal static class PdfCharts
     public static double Position(double width, decimal value) => width * (double)Math.Clamp(value, 0, (decimal)ScaleMax) / ScaleMax;
 
     /// <summary>Label, mark and value per row; an axis closes the chart on every page it spans.</summary>
-    private static void Rows(PdfLayout l, IReadOnlyList<(string Label, Run Value, Action<double, double, double> Mark)> rows, double labelShare)
+    private static void Rows(PdfLayout l, IReadOnlyList<(string Label, Run Value, Action<double, double, double> Mark)> rows, double labelShare, double? fixedValueWidth = null)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        var valueWidth = Math.Min(PdfLayout.Width * 0.3, rows.Max(r => l.TextWidth(r.Value.Text, r.Value.Font)) + 2);
+        var valueWidth = Math.Max(fixedValueWidth ?? 0, ValueWidth(l, rows.Select(r => r.Value)));
         var labelWidth = PdfLayout.Width * labelShare;
         var x = PdfLayout.Left + labelWidth;
         var width = PdfLayout.Width - labelWidth - valueWidth - Gap - 4;
@@ -71,7 +97,7 @@ internal static class PdfCharts
         {
             var lines = l.Wrap([new Run(label, PdfTheme.Body, PdfTheme.InkBrush)], labelWidth - Gap);
             var valueLines = l.Wrap([value], valueWidth);
-            var height = Math.Max(Math.Max(lines.Sum(x => x.Height), valueLines.Sum(x => x.Height)), BarHeight + 3) + 1.5;
+            var height = RowHeight(l, label, value, labelWidth, valueWidth);
             if (l.Y + height + AxisHeight > PdfLayout.Bottom)
             {
                 Axis(l, x, width, top, l.Y);

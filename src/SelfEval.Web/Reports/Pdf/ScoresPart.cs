@@ -9,8 +9,10 @@ internal sealed class ScoresPart : IPdfPart
 
     public void Render(PdfLayout l, ProfileReport r)
     {
-        PdfBlocks.H2(l, ProfileTexts.SectionsTitle);
-        PdfCharts.Scores(l, Sorted(r.Sections.Where(s => !s.IsContext)).Concat(Sorted(r.Sections.Where(s => s.IsContext))).ToList());
+        var valueWidth = PdfCharts.ValueWidth(l, r.Sections.Concat(r.Aspects).Concat(r.Dimensions).Concat(ProfileTexts.MeasureLines(r.Measures)));
+        var sections = Sorted(r.Sections.Where(s => !s.IsContext)).Concat(Sorted(r.Sections.Where(s => s.IsContext))).ToList();
+        PdfBlocks.H2(l, ProfileTexts.SectionsTitle, keep: PdfCharts.Keep(l, sections));
+        PdfCharts.Scores(l, sections, valueWidth: valueWidth);
         if (r.Sections.Concat(r.Aspects).Any(x => x.IsContext))
         {
             PdfBlocks.Note(l, ProfileTexts.ContextNote);
@@ -18,14 +20,15 @@ internal sealed class ScoresPart : IPdfPart
 
         if (r.Aspects.Count + r.Dimensions.Count > 0)
         {
-            PdfBlocks.H3(l, ProfileTexts.AspectsTitle, keep: 60);
-            PdfCharts.Scores(l, Sorted(r.Aspects.Where(s => !s.IsContext)).Concat(r.Aspects.Where(s => s.IsContext)).Concat(Sorted(r.Dimensions)).ToList());
+            var aspects = Sorted(r.Aspects.Where(s => !s.IsContext)).Concat(r.Aspects.Where(s => s.IsContext)).Concat(Sorted(r.Dimensions)).ToList();
+            PdfBlocks.H3(l, ProfileTexts.AspectsTitle, keep: PdfCharts.Keep(l, aspects));
+            PdfCharts.Scores(l, aspects, valueWidth: valueWidth);
         }
 
         if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
         {
-            PdfBlocks.H3(l, ProfileTexts.MeasuresTitle, keep: 40);
-            PdfCharts.Scores(l, measures);
+            PdfBlocks.H3(l, ProfileTexts.MeasuresTitle, keep: PdfCharts.Keep(l, measures));
+            PdfCharts.Scores(l, measures, valueWidth: valueWidth);
         }
 
         if (r.Unanswered > 0)

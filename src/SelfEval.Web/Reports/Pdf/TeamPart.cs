@@ -10,9 +10,10 @@ internal sealed class TeamPart : IPdfPart
     public void Render(PdfLayout l, ProfileReport report)
     {
         var team = report.Team!;
-        PdfBlocks.H2(l, ProfileTexts.TeamTitle);
+        var lines = team.Sections.Select(s => new ScoreLine(s.Label, s.Label, s.Agreement, s.Agreement is not null, null, 1)).ToList();
+        PdfBlocks.H2(l, ProfileTexts.TeamTitle, keep: PdfCharts.Keep(l, lines) + 24);
         PdfBlocks.Intro(l, ProfileTexts.Agreement(team));
-        PdfCharts.Scores(l, team.Sections.Select(s => new ScoreLine(s.Label, s.Label, s.Agreement, s.Agreement is not null, null, 1)).ToList(), PdfTheme.TeamBrush);
+        PdfCharts.Scores(l, lines, PdfTheme.TeamBrush);
     }
 
     private const double DotShare = 0.34;
