@@ -40,6 +40,18 @@ public sealed class PdfLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Measuring_by_characters_gives_pdfsharps_own_width()
+    {
+        foreach (var font in new[] { PdfTheme.Body, PdfTheme.Bold, PdfTheme.Small, PdfTheme.Italic, PdfTheme.Title })
+        {
+            foreach (var text in new[] { Sentence, "„Vorgehen“ – 69 · Fortgeschritten → ±0 −5 … Größe", "Wir fi nden ff ffl AV To" })
+            {
+                Assert.Equal(_l.G.MeasureString(text, font).Width, _l.TextWidth(text, font), 6);
+            }
+        }
+    }
+
+    [Fact]
     public void A_word_longer_than_the_line_is_split_into_pieces_that_fit()
     {
         const string Word = "Donaudampfschifffahrtsgesellschaftskapitänsmütze";

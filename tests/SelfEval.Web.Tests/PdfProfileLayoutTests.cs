@@ -237,6 +237,33 @@ public sealed class PdfProfileLayoutTests
         Assert.All(PdfText.Words(pdf), w => Assert.True(w.XMax <= PdfLayout.Right + 0.5 && w.XMin >= PdfLayout.Left - 0.5, $"„{w.Text}“ on page {w.Page} spans {w.XMin:0.0}–{w.XMax:0.0}"));
     }
 
+    [Fact]
+    public void A_profile_with_every_section_keeps_inside_the_margins_and_draws_the_benchmark_with_its_caveat()
+    {
+        var before = Card("schwach-wirkung-entfalten", "wirkung-entfalten");
+        var report = ProfileBuilder.Build(Card("stark-wirkung-entfalten", "wirkung-entfalten"), Catalog.Offers, new ProfileSubject("Beispielinitiative", new DateOnly(2026, 11, 22), 2), new PreviousRound(1, before));
+        report = report with
+        {
+            Benchmark = new BenchmarkReport("Initiativen mit „Wirkung entfalten“", 7, [.. report.Sections.Select((s, i) => new BenchmarkLine(s.Label, s.Shown, 20 + i, 45 + i, 70 + i, s.Shown is null ? null : (Scoring.Statistics.QuartilePosition)(i % 3)))], null)
+            {
+                AsOf = new DateOnly(2026, 11, 1),
+            },
+        };
+        var drawn = new List<DrawnText>();
+
+        var pdf = new PdfProfileRenderer().Render(report, drawn);
+        var text = PdfText.Flat(PdfText.Read(pdf));
+
+        AssertInsideMargins(drawn);
+        Assert.Contains(PdfText.Flat(ProfileTexts.BenchmarkIntro(report.Benchmark)), text, StringComparison.Ordinal);
+        Assert.Contains("7 Initiativen", text, StringComparison.Ordinal);
+        Assert.Contains(ProfileTexts.TrendTitle(report.Trend!), text, StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("SELFEVAL_PDF_OUT") is { Length: > 0 } file)
+        {
+            File.WriteAllBytes(file, pdf); // to look at it
+        }
+    }
+
     private static void AssertInsideMargins(List<DrawnText> drawn)
     {
         Assert.NotEmpty(drawn);

@@ -32,7 +32,10 @@ public sealed class PdfLayout
     public const double Width = Right - Left;
 
     private readonly PdfDocument _document;
-    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
+    // PDFsharp measures a string as the sum of its characters' advances (no kerning, no ligatures), so each
+    // character is measured once per font and process; MeasureString per word cost more than the whole layout.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<XFont, double[]> CharWidths = new();
+    private const int MeasuredChars = 0x2300;
     private readonly List<DrawnText>? _drawn;
     private int _page;
 
@@ -96,10 +99,23 @@ public sealed class PdfLayout
             return 0;
         }
 
-        if (!_widths.TryGetValue((font, text), out var width))
+        var widths = CharWidths.GetOrAdd(font, _ => Enumerable.Repeat(double.NaN, MeasuredChars).ToArray());
+        var width = 0.0;
+        foreach (var c in text)
         {
-            width = G.MeasureString(text, font).Width;
-            _widths[(font, text)] = width;
+            if (c >= MeasuredChars || char.IsSurrogate(c))
+            {
+                return G.MeasureString(text, font).Width;
+            }
+
+            var w = widths[c];
+            if (double.IsNaN(w))
+            {
+                w = G.MeasureString(c.ToString(), font).Width;
+                widths[c] = w;
+            }
+
+            width += w;
         }
 
         return width;
@@ -209,7 +225,7 @@ public sealed class PdfLayout
         while (low < high)
         {
             var mid = (low + high + 1) / 2;
-            if (G.MeasureString(word[..mid], font).Width <= width)
+            if (TextWidth(word[..mid], font) <= width)
             {
                 low = mid;
             }
