@@ -34,7 +34,7 @@ public sealed class PdfLayout
     private readonly PdfDocument _document;
     // PDFsharp measures a string as the sum of its characters' advances (no kerning, no ligatures), so each
     // character is measured once per font and process; MeasureString per word cost more than the whole layout.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<XFont, double[]> CharWidths = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, double Size, XFontStyleEx Style), double[]> CharWidths = new();
     private const int MeasuredChars = 0x2300;
     private readonly List<DrawnText>? _drawn;
     private int _page;
@@ -99,7 +99,7 @@ public sealed class PdfLayout
             return 0;
         }
 
-        var widths = CharWidths.GetOrAdd(font, _ => Enumerable.Repeat(double.NaN, MeasuredChars).ToArray());
+        var widths = CharWidths.GetOrAdd((font.FontFamily.Name, font.Size, font.Style), _ => Enumerable.Repeat(double.NaN, MeasuredChars).ToArray());
         var width = 0.0;
         foreach (var c in text)
         {
