@@ -164,9 +164,10 @@ internal static class SummaryPage
 
         PdfBlocks.H3(l, ProfileTexts.DiscussTitle);
         l.Paragraph(ProfileTexts.Agreement(team), PdfTheme.Body, PdfTheme.InkBrush, after: 2);
+        // Also when there are topics: it says what a dot is.
+        PdfBlocks.Note(l, ProfileTexts.DiscussIntro(team));
         if (r.Summary.Discuss.Count == 0)
         {
-            PdfBlocks.Note(l, ProfileTexts.DiscussIntro(team));
             return;
         }
 
