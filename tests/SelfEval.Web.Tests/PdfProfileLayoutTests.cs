@@ -110,6 +110,30 @@ public sealed class PdfProfileLayoutTests
         Assert.Matches($@"{ProfileTexts.AppendixTitle} \.*\s*{appendix}\b", PdfText.Flat(pages[0]));
     }
 
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Each_title_in_the_contents_heads_the_page_it_names(string example, string guide)
+    {
+        var pages = Pages(Report(example, guide));
+        var titles = new[] { ProfileTexts.ChecklistTitle, ProfileTexts.FactsTitle, ProfileTexts.SectionsTitle, ProfileTexts.OffersTitle, ProfileTexts.TeamTitle, ProfileTexts.AppendixTitle };
+
+        var found = 0;
+        foreach (var title in titles)
+        {
+            var entry = Regex.Match(pages[0], Regex.Escape(title) + @" +(\d+)\b");
+            if (!entry.Success)
+            {
+                continue;
+            }
+
+            var page = int.Parse(entry.Groups[1].Value);
+            Assert.Matches(new Regex("^" + Regex.Escape(title) + "$", RegexOptions.Multiline), pages[page - 1]);
+            found++;
+        }
+
+        Assert.True(found >= 3, $"only {found} entries in the contents");
+    }
+
     [Fact]
     public void The_profile_facts_and_the_teams_own_goals_appear()
     {

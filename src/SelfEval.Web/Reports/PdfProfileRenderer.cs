@@ -43,8 +43,9 @@ public sealed class PdfProfileRenderer : IProfileRenderer
         foreach (var (section, title) in parts)
         {
             layout.Need(StartRoom);
-            entries.Add((title!, layout.PageNumber));
+            layout.Mark();
             section.Render(layout, report);
+            entries.Add((title!, layout.FirstPageSinceMark ?? layout.PageNumber));
         }
 
         layout.NewPage();

@@ -55,6 +55,11 @@ public sealed class PdfLayout
     /// <summary>The page the cursor is on, from 1.</summary>
     public int PageNumber => _page + 1;
 
+    /// <summary>The page of the first string drawn since <see cref="Mark"/>: where a part really begins once its heading has moved on.</summary>
+    public int? FirstPageSinceMark { get; private set; }
+
+    public void Mark() => FirstPageSinceMark = null;
+
     public void NewPage()
     {
         G?.Dispose();
@@ -131,6 +136,7 @@ public sealed class PdfLayout
         }
 
         G.DrawString(text, font, brush, x, y + font.Size, XStringFormats.Default);
+        FirstPageSinceMark ??= PageNumber;
         _drawn?.Add(new DrawnText(PageNumber, x, y, TextWidth(text, font), text, font));
     }
 
