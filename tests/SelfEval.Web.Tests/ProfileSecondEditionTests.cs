@@ -86,7 +86,7 @@ public sealed class ProfileSecondEditionTests
         var html = Html(report);
         var pdf = Pdf(report);
         html = html[..html.IndexOf("<details class=\"method\">", StringComparison.Ordinal)];
-        pdf = pdf[..pdf.IndexOf("Anhang: So wurde gerechnet", StringComparison.Ordinal)];
+        pdf = pdf[..pdf.IndexOf("So wurde gerechnet", StringComparison.Ordinal)];
         // The guide's own hints may say "Vorgehen" in plain German; what must be absent is the word as a score label.
         const string AsLabel = @"Vorgehen( \d| nicht bewertbar| und Ergebnisse|</th>| +\d)|Ergebnisse( \d| nicht bewertbar)";
         Assert.DoesNotMatch(AsLabel, html);

@@ -56,7 +56,7 @@ public sealed class ProfileTests
         Assert.Contains("Gründungsinitiative Lausitz-Industrie (Beispiel)", flat, StringComparison.Ordinal);
         Assert.Contains("„Sich gut aufstellen“, Version 2.0", flat, StringComparison.Ordinal);
         Assert.Contains("3 Personen", flat, StringComparison.Ordinal);
-        foreach (var heading in new[] { "Auf einen Blick", "Stärken", "Entwicklungsfelder", "Unterstützungsbedarf und passende Angebote", "Einigkeit im Team", "Diskussionsbedarf", "Alle Abschnitte im Einzelnen", "Aufbau-Checkliste", "Anhang: So wurde gerechnet" })
+        foreach (var heading in new[] { ProfileTexts.SummaryTitle, ProfileTexts.StrengthsTitle, ProfileTexts.WeaknessesTitle, ProfileTexts.OffersTitle, ProfileTexts.TeamTitle, ProfileTexts.DiscussTitle, ProfileTexts.DiscussMark, ProfileTexts.DetailsTitle, ProfileTexts.ChecklistTitle, ProfileTexts.AppendixTitle, "So wurde gerechnet" })
         {
             Assert.Contains(heading, flat, StringComparison.Ordinal);
         }

@@ -322,4 +322,31 @@ public static class ProfileTexts
     public const string DotsLegend = "Jeder Punkt ist eine Person (0 = niedrigste, 100 = höchste Stufe der Frage).";
 
     public const string AgreementLabel = "Einigkeit";
-}
+
+    // --- added by the PDF part ---
+
+    /// <summary>What the document is, above the guide's title on page one.</summary>
+    public const string ProfileKind = "Ergebnisprofil";
+
+    public static string Round(int round) => $"Durchgang {round}";
+
+    /// <summary>"„Sich gut aufstellen“, Version 2.0": which guide, in which version, the figures come from.</summary>
+    public static string GuideVersion(ProfileHeader h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return $"„{h.GuideTitle}“, Version {h.Version}";
+    }
+
+    public static string PageOf(int page, int total) => $"Seite {page} von {total}";
+
+    /// <summary>"Einigkeit 58" in a section's summary line.</summary>
+    public static string AgreementInline(decimal agreement) => $"Einigkeit {Format.Number(Format.Whole(agreement))}";
+
+    public const string NumberColumn = "Nr.";
+    public const string QuestionColumn = "Frage";
+    public const string StateColumn = "Stand";
+    public const string NextStepColumn = "Nächster Schritt";
+    public const string TrendItemsTitle = "Fragen mit den größten Veränderungen";
+
+    /// <summary>"Stand 1. Dezember 2026" in the page footer.</summary>
+    public static string AsOf(DateOnly date) => $"Stand {Date(date)}";}
