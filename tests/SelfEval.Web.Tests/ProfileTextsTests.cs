@@ -73,6 +73,16 @@ public sealed class ProfileTextsTests
         Assert.Equal("Ihre Antworten liegen nah beieinander (Durchschnitt 92): Keine Frage weicht um 15 Punkte oder mehr davon ab. Die Abschnitte oben zeigen, wo Sie insgesamt stehen.", text);
     }
 
+    [Fact]
+    public void An_empty_profile_says_it_is_empty_not_that_all_is_well()
+    {
+        var empty = Report(Spread.TooFewAnswers) with { ItemMean = null };
+
+        Assert.Equal("Es ist noch keine bewertete Frage beantwortet; Angebote ergeben sich aus Ihren Antworten.", ProfileTexts.OffersIntro(empty));
+        Assert.StartsWith("Es sind noch zu wenige Fragen beantwortet", ProfileTexts.StrengthsIntro(empty), StringComparison.Ordinal);
+        Assert.Equal("Für einen Gesamtwert wurden zu wenige Fragen beantwortet.", ProfileTexts.OverallSentence(empty));
+    }
+
     [Theory]
     [InlineData("Sich gut aufstellen", "Industrie-Initiative Mustertal e. V.", "Ergebnisprofil-Sich-gut-aufstellen-Industrie-Initiative-Mustertal-e-V-2026-12-01.pdf")]
     [InlineData("Wirkung entfalten", "Bündnis für Industrie – Nord/Süd", "Ergebnisprofil-Wirkung-entfalten-Buendnis-fuer-Industrie-Nord-Sued-2026-12-01.pdf")]

@@ -127,7 +127,9 @@ public static class ProfileTexts
         "Die Abschnitte oben zeigen, wo Sie insgesamt stehen.";
 
     public static string OffersIntro(ProfileReport r) =>
-        r.SupportNeeds.Count == 0
+        r.SupportNeeds.Count == 0 && r.ItemMean is null
+            ? "Es ist noch keine bewertete Frage beantwortet; Angebote ergeben sich aus Ihren Antworten."
+            : r.SupportNeeds.Count == 0
             ? $"Keine Antwort liegt unter {Format.Number(Method.WeaknessBelow)}; aus Ihren Antworten ergibt sich derzeit kein besonderer Unterstützungsbedarf."
             : $"Höchstens {Method.MaxSupportNeeds} Angebote, geordnet nach den Lücken Ihrer Antworten unter {Format.Number(Method.WeaknessBelow)} (Lücke × Gewicht). " +
               $"Dringlichkeit „hoch“ heißt: Mindestens eine Antwort liegt am unteren Ende ihrer Skala." +
