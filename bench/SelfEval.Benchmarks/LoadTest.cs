@@ -62,44 +62,9 @@ internal static partial class LoadTest
     private static int Option(string[] args, string name, int fallback) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
-    private static Process Start(string database)
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "SelfEval.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{Port}", $"--SelfEval:DatabasePath={database}", "--SelfEval:LinkRequestsPerMinute=100000000"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(web)!,
-        };
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Start(string database) => ServiceProcess.Start(Port, database);
 
-    private static async Task WaitAsync(HttpClient client)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("server did not start");
-    }
+    private static Task WaitAsync(HttpClient client) => ServiceProcess.WaitAsync(client);
 
     private sealed record Person(string Token, HttpClient Client, string Antiforgery, Dictionary<string, Dictionary<string, string[]>> Options)
     {

@@ -309,42 +309,7 @@ internal static class ProfileWebBenchmark
     private static HttpClient NewClient() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };
 
-    private static Process Start(string database)
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "SelfEval.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{Port}", $"--SelfEval:DatabasePath={database}", "--SelfEval:LinkRequestsPerMinute=100000000"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(web)!,
-        };
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Start(string database) => ServiceProcess.Start(Port, database);
 
-    private static async Task WaitAsync(HttpClient client)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("server did not start");
-    }
+    private static Task WaitAsync(HttpClient client) => ServiceProcess.WaitAsync(client);
 }

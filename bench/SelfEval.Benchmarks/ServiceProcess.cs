@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+/// <summary>The real service as its own process on a local port, for the benches that measure it from outside.</summary>
+internal static class ServiceProcess
+{
+    public static Process Start(int port, string database)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "SelfEval.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{port}", $"--SelfEval:DatabasePath={database}", "--SelfEval:LinkRequestsPerMinute=100000000"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(web)!,
+        };
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits up to 30 s for the health check to answer.</summary>
+    public static async Task WaitAsync(HttpClient client)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException("server did not start");
+    }
+}
