@@ -47,7 +47,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
         var stored = connection.ExecuteScalar<string>(
             """
             SELECT
-                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM respondents WHERE round_id IN @roundIds) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') || ':' || IFNULL(group_concat(id || '.' || IFNULL(sharing, '') || '.' || IFNULL(finished_at, ''), ','), '') FROM respondents WHERE round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(a.updated_at), '') FROM answers a JOIN respondents r ON r.id = a.respondent_id WHERE r.round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM profile_answers WHERE round_id IN @roundIds) || '|' ||
                 (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, ''), ','), '') FROM rounds WHERE id IN @roundIds)

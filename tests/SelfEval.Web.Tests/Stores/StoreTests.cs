@@ -161,6 +161,23 @@ public sealed class StoreTests : IDisposable
     };
 
     [Fact]
+    public void The_round_stamp_moves_when_a_member_changes_their_sharing_choice_or_finishes_even_while_the_clock_stands_still()
+    {
+        // The cached team profile is keyed on this stamp: a member who withdraws must vanish from it at once.
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var member = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), null, AnswerSharing.Pseudonym);
+        var first = _responses.RoundStamp([round.Id]);
+
+        _assessments.SetSharing(member, AnswerSharing.None);
+        var withdrawn = _responses.RoundStamp([round.Id]);
+        _assessments.SetFinished(member, true);
+
+        Assert.NotEqual(first, withdrawn);
+        Assert.NotEqual(withdrawn, _responses.RoundStamp([round.Id]));
+    }
+
+    [Fact]
     public void A_member_shares_nothing_until_choosing_and_pseudonyms_follow_no_join_order_nor_a_typed_name()
     {
         var (id, _, _) = NewAssessment();
