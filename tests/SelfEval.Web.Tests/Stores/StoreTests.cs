@@ -161,7 +161,7 @@ public sealed class StoreTests : IDisposable
     };
 
     [Fact]
-    public void The_round_stamp_moves_when_a_member_changes_their_sharing_choice_or_finishes_even_while_the_clock_stands_still()
+    public void The_round_stamp_moves_when_a_member_changes_their_sharing_choice_or_finishes_or_the_profile_is_corrected_while_the_clock_stands_still()
     {
         // The cached team profile is keyed on this stamp: a member who withdraws must vanish from it at once.
         var (id, _, _) = NewAssessment();
@@ -173,8 +173,12 @@ public sealed class StoreTests : IDisposable
         var withdrawn = _responses.RoundStamp([round.Id]);
         _assessments.SetFinished(member, true);
 
+        var finished = _responses.RoundStamp([round.Id]);
+        _assessments.SaveProfile(round.Id, [StoredAnswer.From("name", new Answer.Text("Initiative mit Tippfehler behoben"))], []);
+
         Assert.NotEqual(first, withdrawn);
-        Assert.NotEqual(withdrawn, _responses.RoundStamp([round.Id]));
+        Assert.NotEqual(withdrawn, finished);
+        Assert.NotEqual(finished, _responses.RoundStamp([round.Id]));   // a corrected name reaches the cached profile
     }
 
     [Fact]
