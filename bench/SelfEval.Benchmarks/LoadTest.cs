@@ -14,7 +14,8 @@ using SelfEval.Web.Data;
 internal static partial class LoadTest
 {
     private const int Port = 5393;
-    private static readonly string[] Sections = ["stakeholder-zielgruppen", "ansprache", "kontakt-dialog", "kooperationen"];
+    // Sections of "Wirkung entfalten" 2.0 asked of every established initiative (the load test failed with 404 after 1.x ids were renamed).
+    private static readonly string[] Sections = ["stakeholder-zielgruppen", "ansprache", "kooperationen", "ergebnisse"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -105,7 +106,7 @@ internal static partial class LoadTest
                 var page = await client.GetStringAsync($"/a/{token}/{section}");
                 antiforgery = Token().Match(page).Groups[1].Value;
                 options[section] = Radio().Matches(page).GroupBy(m => m.Groups[1].Value)
-                    .ToDictionary(g => g.Key, g => g.Select(m => m.Groups[2].Value).Where(v => v != "__nr").ToArray());
+                    .ToDictionary(g => g.Key, g => g.Select(m => m.Groups[2].Value).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).ToArray()); // not "nicht relevant" nor "weiß nicht": the check compares stored values
             }
 
             people.Add(new Person(token, client, antiforgery, options));

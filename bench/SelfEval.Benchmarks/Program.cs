@@ -10,6 +10,11 @@ using SelfEval.Web.Reports;
 // peak memory of the offline `profile` command. Medians over repeated runs after a warm-up.
 
 var repository = FindRepository();
+if (args.Contains("section-get"))
+{
+    return await LoadTest.SectionGetAsync(args);
+}
+
 if (args.Contains("load"))
 {
     return await LoadTest.RunAsync(args);

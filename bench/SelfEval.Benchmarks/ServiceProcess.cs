@@ -14,8 +14,12 @@ internal static class ServiceProcess
         };
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // SELFEVAL_BENCH_LOG=<file> keeps the service's warnings and errors, to see why a request failed.
+        var log = Environment.GetEnvironmentVariable("SELFEVAL_BENCH_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
+        process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
+        process.ErrorDataReceived += (_, e) => log?.WriteLine(e.Data);
+        process.Exited += (_, _) => log?.Dispose();
+        process.EnableRaisingEvents = log is not null;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

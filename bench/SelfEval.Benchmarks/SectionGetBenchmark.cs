@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Issue 16's yardstick: a section page fetched through a personal link by 50 concurrent clients, beside a
+/// minimal Kestrel endpoint on the same machine in the same run, so the ratio says how much of what the machine
+/// can serve the page gets (target at least 8 %).
+/// </summary>
+internal static partial class LoadTest
+{
+    private const int MinimalPort = 5394;
+
+    public static async Task<int> SectionGetAsync(string[] args)
+    {
+        var clients = Option(args, "--clients", 50);
+        var seconds = Option(args, "--seconds", 10);
+        var folder = Directory.CreateTempSubdirectory("selfeval-section-");
+        try
+        {
+            Console.WriteLine($"Section page GET · {clients} clients · {seconds} s each · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · load average {LoadAverage()}");
+            double minimal;
+            await using (var app = Minimal())
+            {
+                await app.StartAsync();
+                var urls = Enumerable.Range(0, clients).Select(_ => (new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{MinimalPort}") }, "/")).ToList();
+                minimal = await HammerAsync("minimal Kestrel endpoint (\"ok\")", urls, seconds);
+                await app.StopAsync();
+            }
+
+            using var server = Start(Path.Combine(folder.FullName, "section.db"));
+            double page;
+            try
+            {
+                var (_, people) = await PrepareAsync(clients);
+                page = await HammerAsync($"section page /a/{{token}}/{Sections[0]}", people.Select(p => (p.Client, $"/a/{p.Token}/{Sections[0]}")).ToList(), seconds);
+            }
+            finally
+            {
+                // Never leave the service running: a later run would talk to it and its deleted database.
+                server.Kill(entireProcessTree: true);
+            }
+
+            Console.WriteLine($"| ratio | {100 * page / minimal:0.0} % of the minimal endpoint's throughput (target ≥ 8 %) |");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static WebApplication Minimal()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{MinimalPort}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Text("ok"));
+        return app;
+    }
+
+    /// <summary>Each client fetches its URL back to back for the given time; prints and returns requests per second.</summary>
+    private static async Task<double> HammerAsync(string label, List<(HttpClient Client, string Url)> clients, int seconds)
+    {
+        // Warm-up: every client once, then a second of load, so the JIT and the connections are ready.
+        await Task.WhenAll(clients.Select(c => c.Client.GetAsync(c.Url)));
+        await RunAsync(clients, TimeSpan.FromSeconds(1));
+        var (latencies, errors, elapsed) = await RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        var sorted = latencies.Order().ToList();
+        double P(double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
+        var throughput = sorted.Count / elapsed.TotalSeconds;
+        Console.WriteLine($"| {label} | {throughput:0} req/s | p50 {P(0.5):0.0} ms | p95 {P(0.95):0.0} ms | errors {errors} |");
+        return throughput;
+    }
+
+    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(List<(HttpClient Client, string Url)> clients, TimeSpan duration)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(c => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var t = Stopwatch.GetTimestamp();
+                using var response = await c.Client.GetAsync(c.Url);
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.IsSuccessStatusCode)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                }
+            }
+        })));
+        if (!statuses.IsEmpty)
+        {
+            Console.WriteLine("  refused: " + string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Value}× HTTP {x.Key}")));
+        }
+
+        return ([.. latencies], errors, clock.Elapsed);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
