@@ -72,6 +72,16 @@ public sealed class ProfileTests
     }
 
     [Fact]
+    public void Offers_are_shown_with_the_urgent_ones_first_never_mittel_above_hoch()
+    {
+        var (report, _) = Render("gruendungsteam-uneinig", "sich-gut-aufstellen");
+
+        Assert.Equal(3, report.SupportNeeds.Count);
+        Assert.Equal(report.SupportNeeds.Select(n => n.Urgency).OrderByDescending(u => u), report.SupportNeeds.Select(n => n.Urgency));
+        Assert.Equal(Urgency.High, report.SupportNeeds[0].Urgency); // the example holds one offer at the bottom of its scale
+    }
+
+    [Fact]
     public void A_strong_initiative_gets_its_strengths_and_no_checklist_for_the_impact_guide()
     {
         var (report, text) = Render("stark-wirkung-entfalten", "wirkung-entfalten");

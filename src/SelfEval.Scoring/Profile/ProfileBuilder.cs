@@ -162,6 +162,8 @@ public static class ProfileBuilder
             })
             .OrderByDescending(x => x.Urgency).ThenBy(x => offers.Offers.ToList().IndexOf(x.Offer))
             .Take(Method.MaxSupportNeeds)
+            // Chosen by their summed gaps, shown with the urgent ones first, so "mittel" never stands above "hoch".
+            .OrderByDescending(x => UrgencyOf(x.Worst))
             .ToList();
 
         var recommended = ranked.Select(x => x.Offer.Id).ToHashSet(StringComparer.Ordinal);
@@ -170,8 +172,7 @@ public static class ProfileBuilder
                 x.Offer.Title,
                 x.Offer.DescriptionMarkdown,
                 x.Priority,
-                // Urgency follows the worst single gap, not the sum: many small gaps are no emergency.
-                x.Worst >= Method.HighPriorityFrom ? Profile.Urgency.High : x.Worst >= Method.MediumPriorityFrom ? Profile.Urgency.Medium : Profile.Urgency.Low,
+                UrgencyOf(x.Worst),
                 x.Items.Take(5).Select(toRef).ToList(),
                 x.Items.Select(i => i.Question.SupportHint).OfType<string>().Distinct().Take(3).ToList(),
                 Math.Max(0, x.Items.Count - 5))
@@ -189,6 +190,10 @@ public static class ProfileBuilder
             })
             .ToList();
     }
+
+    // Urgency follows the worst single gap, not the sum: many small gaps are no emergency.
+    private static Urgency UrgencyOf(decimal worstPriority) =>
+        worstPriority >= Method.HighPriorityFrom ? Profile.Urgency.High : worstPriority >= Method.MediumPriorityFrom ? Profile.Urgency.Medium : Profile.Urgency.Low;
 
     private static TeamAgreement Team(ScoreCard card, Numbering numbers, Func<ItemResult, ItemRef> toRef)
     {
