@@ -209,6 +209,34 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
     }
 
+    [Theory]
+    [InlineData("1.200", "1200", null)]
+    [InlineData("1.200,5", "1200.5", null)]
+    [InlineData("12 000", "12000", null)]
+    [InlineData("1,200", null, "Frage P.8: „1,200“ lässt sich als Zahl zweifach lesen. Bitte schreiben Sie Tausender mit Punkt und Nachkommastellen mit Komma, zum Beispiel 1.200 oder 1,5.")]
+    public async Task A_number_in_german_notation_is_stored_as_meant_or_refused_never_guessed(string typed, string? stored, string? error)
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/profil");
+
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.mitglieder"] = [typed] }, "go=bleiben");
+
+        if (error is null)
+        {
+            Assert.Equal(stored, Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'mitglieder'"));
+            var shown = await client.PageAsync($"/a/{token}/profil");
+            Assert.Equal(typed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), ((IHtmlInputElement)shown.QuerySelector("#mitglieder--wert")!).Value);
+        }
+        else
+        {
+            var again = await response.ParseAsync();
+            Assert.Equal(error, again.QuerySelector(".error-summary li")!.TextContent.Trim());
+            Assert.Equal(typed, ((IHtmlInputElement)again.QuerySelector("#mitglieder--wert")!).Value);
+            Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
+        }
+    }
+
     [Fact]
     public async Task Opening_the_link_again_continues_in_the_last_section()
     {
