@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SelfEval.Scoring.Model;
+using SelfEval.Web.Assessments;
 using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Tests;
@@ -279,6 +280,41 @@ public sealed class AnsweringTests : IDisposable
         Assert.Contains("Ben (IHK)", coordinator.QuerySelector("table.respondents")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Before_the_first_question_a_person_reads_how_to_answer_and_who_sees_their_answers()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var invite = ((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value;
+        var member = Client();
+        var join = await member.PageAsync(new Uri(invite).AbsolutePath);
+        var pseudonym = join.QuerySelectorAll("input[name=Sharing]").Single(i => join.QuerySelector($"label[for={i.Id}]")!.TextContent.StartsWith(SharingTexts.PseudonymLabel, StringComparison.Ordinal));
+        var personal = (await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben"], ["Sharing"] = [pseudonym.GetAttribute("value")!] })).Location();
+
+        var first = await member.PageAsync((await member.GetAsync(personal)).Location());
+
+        var howTo = first.QuerySelector("details#so-antworten")!;
+        Assert.True(howTo.HasAttribute("open"));
+        Assert.True(howTo.CompareDocumentPosition(first.QuerySelector("[data-question]")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        var text = howTo.TextContent;
+        Assert.Contains("Jede Frage hat ihre eigenen Antwortstufen, von der schwächsten zuerst bis zur stärksten zuletzt.", text, StringComparison.Ordinal);
+        Assert.Contains("„nicht relevant für unsere Ziele“", text, StringComparison.Ordinal);
+        Assert.Contains("„weiß nicht“", text, StringComparison.Ordinal);
+        Assert.Contains("an ihren eigenen Zielen", text, StringComparison.Ordinal);
+        Assert.Contains($"Wer Ihre Antworten sieht: {SharingTexts.PseudonymHint} Die anderen im Team sehen Ihre einzelnen Antworten nie.", Normalised(text), StringComparison.Ordinal);
+
+        var coordinatorFirst = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location());
+        Assert.True(coordinatorFirst.QuerySelector("details#so-antworten")!.HasAttribute("open"));
+        Assert.Contains("Ihre eigenen Antworten stehen einzeln in den Dateien, die Sie als Koordination herunterladen.", coordinatorFirst.QuerySelector("details#so-antworten")!.TextContent, StringComparison.Ordinal);
+
+        var url = (await member.GetAsync(personal)).Location();
+        await member.SubmitAsync(first.Form("#antworten"), AnswerAll(first), "go=weiter");
+        var later = await member.PageAsync(url);
+        Assert.False(later.QuerySelector("details#so-antworten")!.HasAttribute("open"));
+    }
+
+    private static string Normalised(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\\s+", " ");
 
     [Fact]
     public async Task Replacing_the_invitation_link_stops_the_old_one()
