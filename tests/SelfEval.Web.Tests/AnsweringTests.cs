@@ -210,6 +210,58 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
     }
 
+    [Fact]
+    public async Task The_overview_lists_each_answer_in_words_and_its_counts_agree_with_the_sections()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var next = (await client.GetAsync($"/a/{token}")).Location();
+        string? skipped = null;
+        string? typed = null;
+        while (!next.Contains("/abschluss", StringComparison.Ordinal))
+        {
+            var page = await client.PageAsync(next);
+            var set = AnswerAll(page);
+            var optional = page.QuerySelectorAll("[data-question]:not([hidden])").FirstOrDefault(f => f.QuerySelector(".optional") is not null);
+            if (skipped is null && optional is not null)
+            {
+                skipped = optional.GetAttribute("data-question");
+                set.Remove("q." + skipped);
+            }
+
+            typed ??= set.Where(kv => kv.Value is ["Mehr Austausch"]).Select(kv => kv.Key[2..]).FirstOrDefault();
+            next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
+        }
+
+        var review = await client.PageAsync(next);
+
+        Assert.NotNull(skipped);
+        // The profile leaves some optional questions open too: the lead, the sections and the listed answers all say the same.
+        var lead = System.Text.RegularExpressions.Regex.Match(review.QuerySelector("#stand")!.TextContent, "^Sie haben (\\d+) von (\\d+) Fragen beantwortet; offen sind nur (\\d+) freiwillige Fragen\\.$");
+        Assert.True(lead.Success, review.QuerySelector("#stand")!.TextContent);
+        int Number(int group) => int.Parse(lead.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Number(2) - Number(1), Number(3));
+        var sections = review.QuerySelectorAll(".review-section").ToList();
+        Assert.Equal(Number(2), sections.Sum(s => s.QuerySelectorAll("dd").Length));
+        Assert.Equal(Number(3), sections.Sum(s => s.QuerySelectorAll(".unanswered dd").Length));
+        Assert.All(sections, s => Assert.Equal(
+            s.QuerySelector(".unanswered") is null ? "vollständig" : $"{s.QuerySelectorAll("div:not(.unanswered) > dd").Length} von {s.QuerySelectorAll("dd").Length} beantwortet, offen sind nur freiwillige Fragen",
+            s.QuerySelector(".state")!.TextContent));
+        var skippedTerm = review.QuerySelectorAll(".answer-review dt").Single(dt => dt.TextContent.Contains(Guide().FindQuestion(skipped!)!.Text, StringComparison.Ordinal));
+        Assert.Equal("nicht beantwortet", skippedTerm.NextElementSibling!.TextContent);
+
+        var name = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion("name")!.Text, StringComparison.Ordinal));
+        Assert.Equal("Initiative Nordwind", name.NextElementSibling!.TextContent);
+        if (typed is not null)
+        {
+            var text = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion(typed)!.Text, StringComparison.Ordinal));
+            Assert.Equal("Mehr Austausch", text.NextElementSibling!.TextContent);
+        }
+
+        var choice = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion("phase")!.Text, StringComparison.Ordinal));
+        Assert.Equal(Guide().FindQuestion("phase")!.Options.Single(o => o.Value == "gruendung").Label, choice.NextElementSibling!.TextContent);
+    }
+
     [Theory]
     [InlineData("1.200", "1200", null)]
     [InlineData("1.200,5", "1200.5", null)]
