@@ -262,6 +262,34 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(Guide().FindQuestion("phase")!.Options.Single(o => o.Value == "gruendung").Label, choice.NextElementSibling!.TextContent);
     }
 
+    [Fact]
+    public async Task The_progress_line_counts_steps_so_it_never_contradicts_the_section_number_and_question_numbers_are_the_guides()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var guide = Guide();
+        var numbering = new Numbering(guide);
+        var first = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location());
+        var steps = first.QuerySelectorAll(".section-nav li").Length;
+
+        Assert.Equal("1", first.QuerySelector("h1 .num")!.TextContent);
+        Assert.StartsWith($"Schritt 2 von {steps} · ", first.QuerySelector("#fortschritt-text")!.TextContent, StringComparison.Ordinal); // the profile was step 1
+        Assert.Contains("ihre Nummern fehlen dann", first.QuerySelector("#so-antworten")!.TextContent, StringComparison.Ordinal);
+
+        // Numbers stay the guide's for every person, shown or hidden, so a team means the same question by "8.3".
+        foreach (var id in first.QuerySelectorAll(".section-nav button[value^='abschnitt:']").Select(b => b.GetAttribute("value")!["abschnitt:".Length..]))
+        {
+            var page = await client.PageAsync($"/a/{token}/{id}");
+            var section = guide.Sections.Single(s => s.Id == id);
+            Assert.Equal(numbering.Of(section), page.QuerySelector("h1 .num")!.TextContent);
+            Assert.DoesNotContain("Abschnitt", page.QuerySelector("#fortschritt-text")!.TextContent, StringComparison.Ordinal);
+            foreach (var field in page.QuerySelectorAll("[data-question]"))
+            {
+                Assert.Equal(numbering.Of(guide.FindQuestion(field.GetAttribute("data-question")!)!), field.QuerySelector(".num")!.TextContent);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("1.200", "1200", null)]
     [InlineData("1.200,5", "1200.5", null)]

@@ -22,6 +22,13 @@ public static class AnsweringTexts
     public const string DontKnow =
         "„weiß nicht“ ist eine ehrliche Antwort, wenn Sie etwas nicht beurteilen können. Sie fließt nicht in die Werte ein.";
 
+    /// <summary>
+    /// Why numbers have gaps: they are the guide's, the same for everyone in the team, in the profile and on paper,
+    /// so a team can talk about "Frage 8.3"; a question that does not apply is skipped with its number.
+    /// </summary>
+    public const string Numbers =
+        "Die Nummern der Abschnitte und Fragen sind für alle im Team und im Profil gleich. Fragen, die nach Ihren Antworten nicht zutreffen, entfallen; ihre Nummern fehlen dann.";
+
     public const string Saving =
         "Ihre Antworten werden beim Weiterblättern gespeichert. Sie können jederzeit unterbrechen und später weitermachen.";
 
