@@ -290,6 +290,19 @@ public sealed class AnsweringTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_section_buttons_come_in_the_order_they_are_seen_and_enter_still_saves_and_continues()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var second = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location()); // after the profile: "Zurück" leads there
+
+        // The stylesheet reverses nothing (FocusStyleTests), so the order in the page is the order seen and tabbed.
+        var buttons = second.QuerySelectorAll("#antworten button[type=submit]").Select(b => b.GetAttribute("value")).ToList();
+        Assert.Equal(["weiter", "zurueck"], buttons.Take(2));
+        Assert.Equal("Speichern und weiter", second.QuerySelector("#antworten .actions button")!.TextContent);
+    }
+
     [Theory]
     [InlineData("1.200", "1200", null)]
     [InlineData("1.200,5", "1200.5", null)]
