@@ -312,7 +312,7 @@ public sealed class Journeys(BrowserFixture browser)
 
         await ShotAsync(page, "4-01-tastatur");
         var saved = await page.Locator(".progress-block p").TextContentAsync();
-        Assert.Matches(@"Abschnitt 5 von \d+", saved); // the profile, then three sections
+        Assert.Matches(@"Schritt 5 von \d+", saved); // the profile, then three sections
     }
 
     /// <summary>Presses Tab until the element is focused, the way a keyboard user moves (at most 400 steps).</summary>

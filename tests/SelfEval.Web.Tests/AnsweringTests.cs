@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SelfEval.Scoring.Model;
+using SelfEval.Web.Assessments;
 using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Tests;
@@ -210,6 +211,127 @@ public sealed class AnsweringTests : IDisposable
     }
 
     [Fact]
+    public async Task The_overview_lists_each_answer_in_words_and_its_counts_agree_with_the_sections()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var next = (await client.GetAsync($"/a/{token}")).Location();
+        string? skipped = null;
+        string? typed = null;
+        while (!next.Contains("/abschluss", StringComparison.Ordinal))
+        {
+            var page = await client.PageAsync(next);
+            var set = AnswerAll(page);
+            var optional = page.QuerySelectorAll("[data-question]:not([hidden])").FirstOrDefault(f => f.QuerySelector(".optional") is not null);
+            if (skipped is null && optional is not null)
+            {
+                skipped = optional.GetAttribute("data-question");
+                set.Remove("q." + skipped);
+            }
+
+            typed ??= set.Where(kv => kv.Value is ["Mehr Austausch"]).Select(kv => kv.Key[2..]).FirstOrDefault();
+            next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
+        }
+
+        var review = await client.PageAsync(next);
+
+        Assert.NotNull(skipped);
+        // The profile leaves some optional questions open too: the lead, the sections and the listed answers all say the same.
+        var lead = System.Text.RegularExpressions.Regex.Match(review.QuerySelector("#stand")!.TextContent, "^Sie haben (\\d+) von (\\d+) Fragen beantwortet; offen sind nur (\\d+) freiwillige Fragen\\.$");
+        Assert.True(lead.Success, review.QuerySelector("#stand")!.TextContent);
+        int Number(int group) => int.Parse(lead.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Number(2) - Number(1), Number(3));
+        var sections = review.QuerySelectorAll(".review-section").ToList();
+        Assert.Equal(Number(2), sections.Sum(s => s.QuerySelectorAll("dd").Length));
+        Assert.Equal(Number(3), sections.Sum(s => s.QuerySelectorAll(".unanswered dd").Length));
+        Assert.All(sections, s => Assert.Equal(
+            s.QuerySelector(".unanswered") is null ? "vollständig" : $"{s.QuerySelectorAll("div:not(.unanswered) > dd").Length} von {s.QuerySelectorAll("dd").Length} beantwortet, offen sind nur freiwillige Fragen",
+            s.QuerySelector(".state")!.TextContent));
+        var skippedTerm = review.QuerySelectorAll(".answer-review dt").Single(dt => dt.TextContent.Contains(Guide().FindQuestion(skipped!)!.Text, StringComparison.Ordinal));
+        Assert.Equal("nicht beantwortet", skippedTerm.NextElementSibling!.TextContent);
+
+        var name = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion("name")!.Text, StringComparison.Ordinal));
+        Assert.Equal("Initiative Nordwind", name.NextElementSibling!.TextContent);
+        if (typed is not null)
+        {
+            var text = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion(typed)!.Text, StringComparison.Ordinal));
+            Assert.Equal("Mehr Austausch", text.NextElementSibling!.TextContent);
+        }
+
+        var choice = review.QuerySelectorAll(".answer-review dt").First(dt => dt.TextContent.Contains(Guide().FindQuestion("phase")!.Text, StringComparison.Ordinal));
+        Assert.Equal(Guide().FindQuestion("phase")!.Options.Single(o => o.Value == "gruendung").Label, choice.NextElementSibling!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_progress_line_counts_steps_so_it_never_contradicts_the_section_number_and_question_numbers_are_the_guides()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var guide = Guide();
+        var numbering = new Numbering(guide);
+        var first = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location());
+        var steps = first.QuerySelectorAll(".section-nav li").Length;
+
+        Assert.Equal("1", first.QuerySelector("h1 .num")!.TextContent);
+        Assert.StartsWith($"Schritt 2 von {steps} · ", first.QuerySelector("#fortschritt-text")!.TextContent, StringComparison.Ordinal); // the profile was step 1
+        Assert.Contains("ihre Nummern fehlen dann", first.QuerySelector("#so-antworten")!.TextContent, StringComparison.Ordinal);
+
+        // Numbers stay the guide's for every person, shown or hidden, so a team means the same question by "8.3".
+        foreach (var id in first.QuerySelectorAll(".section-nav button[value^='abschnitt:']").Select(b => b.GetAttribute("value")!["abschnitt:".Length..]))
+        {
+            var page = await client.PageAsync($"/a/{token}/{id}");
+            var section = guide.Sections.Single(s => s.Id == id);
+            Assert.Equal(numbering.Of(section), page.QuerySelector("h1 .num")!.TextContent);
+            Assert.DoesNotContain("Abschnitt", page.QuerySelector("#fortschritt-text")!.TextContent, StringComparison.Ordinal);
+            foreach (var field in page.QuerySelectorAll("[data-question]"))
+            {
+                Assert.Equal(numbering.Of(guide.FindQuestion(field.GetAttribute("data-question")!)!), field.QuerySelector(".num")!.TextContent);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_section_buttons_come_in_the_order_they_are_seen_and_enter_still_saves_and_continues()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var second = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location()); // after the profile: "Zurück" leads there
+
+        // The stylesheet reverses nothing (FocusStyleTests), so the order in the page is the order seen and tabbed.
+        var buttons = second.QuerySelectorAll("#antworten button[type=submit]").Select(b => b.GetAttribute("value")).ToList();
+        Assert.Equal(["weiter", "zurueck"], buttons.Take(2));
+        Assert.Equal("Speichern und weiter", second.QuerySelector("#antworten .actions button")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("1.200", "1200", null)]
+    [InlineData("1.200,5", "1200.5", null)]
+    [InlineData("12 000", "12000", null)]
+    [InlineData("1,200", null, "Frage P.8: „1,200“ lässt sich als Zahl zweifach lesen. Bitte schreiben Sie Tausender mit Punkt und Nachkommastellen mit Komma, zum Beispiel 1.200 oder 1,5.")]
+    public async Task A_number_in_german_notation_is_stored_as_meant_or_refused_never_guessed(string typed, string? stored, string? error)
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var page = await client.PageAsync($"/a/{token}/profil");
+
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.mitglieder"] = [typed] }, "go=bleiben");
+
+        if (error is null)
+        {
+            Assert.Equal(stored, Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'mitglieder'"));
+            var shown = await client.PageAsync($"/a/{token}/profil");
+            Assert.Equal(typed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), ((IHtmlInputElement)shown.QuerySelector("#mitglieder--wert")!).Value);
+        }
+        else
+        {
+            var again = await response.ParseAsync();
+            Assert.Equal(error, again.QuerySelector(".error-summary li")!.TextContent.Trim());
+            Assert.Equal(typed, ((IHtmlInputElement)again.QuerySelector("#mitglieder--wert")!).Value);
+            Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
+        }
+    }
+
+    [Fact]
     public async Task Opening_the_link_again_continues_in_the_last_section()
     {
         var client = Client();
@@ -251,6 +373,41 @@ public sealed class AnsweringTests : IDisposable
         Assert.Contains("Ben (IHK)", coordinator.QuerySelector("table.respondents")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Before_the_first_question_a_person_reads_how_to_answer_and_who_sees_their_answers()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var invite = ((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value;
+        var member = Client();
+        var join = await member.PageAsync(new Uri(invite).AbsolutePath);
+        var pseudonym = join.QuerySelectorAll("input[name=Sharing]").Single(i => join.QuerySelector($"label[for={i.Id}]")!.TextContent.StartsWith(SharingTexts.PseudonymLabel, StringComparison.Ordinal));
+        var personal = (await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben"], ["Sharing"] = [pseudonym.GetAttribute("value")!] })).Location();
+
+        var first = await member.PageAsync((await member.GetAsync(personal)).Location());
+
+        var howTo = first.QuerySelector("details#so-antworten")!;
+        Assert.True(howTo.HasAttribute("open"));
+        Assert.True(howTo.CompareDocumentPosition(first.QuerySelector("[data-question]")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        var text = howTo.TextContent;
+        Assert.Contains("Jede Frage hat ihre eigenen Antwortstufen, von der schwächsten zuerst bis zur stärksten zuletzt.", text, StringComparison.Ordinal);
+        Assert.Contains("„nicht relevant für unsere Ziele“", text, StringComparison.Ordinal);
+        Assert.Contains("„weiß nicht“", text, StringComparison.Ordinal);
+        Assert.Contains("an ihren eigenen Zielen", text, StringComparison.Ordinal);
+        Assert.Contains($"Wer Ihre Antworten sieht: {SharingTexts.PseudonymHint} Die anderen im Team sehen Ihre einzelnen Antworten nie.", Normalised(text), StringComparison.Ordinal);
+
+        var coordinatorFirst = await client.PageAsync((await client.GetAsync($"/a/{token}")).Location());
+        Assert.True(coordinatorFirst.QuerySelector("details#so-antworten")!.HasAttribute("open"));
+        Assert.Contains("Ihre eigenen Antworten stehen einzeln in den Dateien, die Sie als Koordination herunterladen.", coordinatorFirst.QuerySelector("details#so-antworten")!.TextContent, StringComparison.Ordinal);
+
+        var url = (await member.GetAsync(personal)).Location();
+        await member.SubmitAsync(first.Form("#antworten"), AnswerAll(first), "go=weiter");
+        var later = await member.PageAsync(url);
+        Assert.False(later.QuerySelector("details#so-antworten")!.HasAttribute("open"));
+    }
+
+    private static string Normalised(string text) => System.Text.RegularExpressions.Regex.Replace(text, "\\s+", " ");
 
     [Fact]
     public async Task Replacing_the_invitation_link_stops_the_old_one()

@@ -6,7 +6,7 @@ namespace SelfEval.Web.Tests;
 public sealed class OfficeLayoutTests(SelfEvalFactory factory) : IClassFixture<SelfEvalFactory>
 {
     /// <summary>Every rule of the stylesheets as (selector, declarations), comments removed; rules inside @media included.</summary>
-    private static List<(string Selector, Dictionary<string, string> Declarations)> Rules()
+    internal static List<(string Selector, Dictionary<string, string> Declarations)> Rules()
     {
         var folder = Path.Combine(TestPaths.Repository, "src", "SelfEval.Web", "wwwroot", "css");
         var css = string.Concat(Directory.GetFiles(folder, "*.css").Order(StringComparer.Ordinal).Select(File.ReadAllText));

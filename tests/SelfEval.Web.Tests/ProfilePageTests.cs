@@ -216,7 +216,7 @@ public sealed class ProfilePageTests : IDisposable
     }
 
     /// <summary>The WCAG contrast ratio of two sRGB colours.</summary>
-    private static double Contrast(string a, string b)
+    internal static double Contrast(string a, string b)
     {
         static double Luminance(string hex)
         {

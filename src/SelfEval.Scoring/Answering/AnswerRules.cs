@@ -83,15 +83,94 @@ public static class AnswerRules
         return raw is not null && Check(question, raw) is { IsValid: true, Answer: not null };
     }
 
-    /// <summary>Accepts "2019", "12,5" and "12.5"; thousands separators are refused rather than guessed.</summary>
-    public static bool TryParseNumber(string text, out decimal value)
+    /// <summary>
+    /// Reads a number as a German reader writes it: "2019", "12,5", "1.200", "1.200,5", "12 000"; also "12.5",
+    /// since a point followed by other than three digits cannot be a thousands point. Input that reads
+    /// differently in German and English ("1,200" is 1,2 here but 1200 there) is refused with a message
+    /// instead of guessed, so a count of members is never silently stored a thousand times too small.
+    /// </summary>
+    public static NumberReading ReadNumber(string text)
     {
-        var normalised = text.Trim().Replace(',', '.');
-        return decimal.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
-            && Math.Abs(value) < 1_000_000_000_000m;
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var sign = trimmed.StartsWith('-') || trimmed.StartsWith('+') ? trimmed[..1] : "";
+        var body = trimmed[sign.Length..];
+        var spaced = body.Split([' ', '\u00a0', '\u202f'], StringSplitOptions.None);
+        if (spaced.Length > 1)
+        {
+            // Spaces group thousands ("12 000"); each group after the first has three digits.
+            var last = spaced[^1].Split(',')[0];
+            if (!Grouped([.. spaced[..^1], last]))
+            {
+                return NumberReading.NotANumber;
+            }
+
+            body = string.Concat(spaced);
+        }
+
+        var points = body.Count(c => c == '.');
+        var commas = body.Count(c => c == ',');
+        string? invariant = null;
+        if (points == 0 && commas == 0)
+        {
+            invariant = body;
+        }
+        else if (commas == 0)
+        {
+            var parts = body.Split('.');
+            invariant = Grouped(parts) ? string.Concat(parts) // "1.200", "1.000.000": German thousands points
+                : points == 1 ? body // "12.5": a decimal point typed by habit
+                : null;
+        }
+        else if (points == 0)
+        {
+            var parts = body.Split(',');
+            if (commas > 1 || (spaced.Length == 1 && Grouped(parts)))
+            {
+                return NumberReading.Ambiguous(trimmed);
+            }
+
+            invariant = parts[0] + "." + parts[1];
+        }
+        else
+        {
+            var comma = body.IndexOf(',', StringComparison.Ordinal);
+            var whole = body[..comma].Split('.');
+            invariant = commas == 1 && comma > body.LastIndexOf('.') && Grouped(whole)
+                ? string.Concat(whole) + "." + body[(comma + 1)..] // "1.200,5"
+                : null;
+            if (invariant is null)
+            {
+                return NumberReading.Ambiguous(trimmed);
+            }
+        }
+
+        return invariant is not null
+            && invariant.All(c => char.IsAsciiDigit(c) || c == '.')
+            && decimal.TryParse(sign + invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && Math.Abs(value) < 1_000_000_000_000m
+            ? new NumberReading(value, null)
+            : NumberReading.NotANumber;
     }
+
+    /// <summary>Whether the parts are thousands groups: one to three digits not starting with 0, then groups of exactly three.</summary>
+    private static bool Grouped(string[] parts) =>
+        parts.Length > 1
+        && parts[0].Length is >= 1 and <= 3 && parts[0][0] != '0' && parts[0].All(char.IsAsciiDigit)
+        && parts.Skip(1).All(p => p.Length == 3 && p.All(char.IsAsciiDigit));
 
     private static string Thousands(int value) => value.ToString("N0", CultureInfo.GetCultureInfo("de-DE"));
 
     private static AnswerCheck Fail(string message) => new(null, message);
+}
+
+/// <summary>A number read from a form, or the German message that says why it was not.</summary>
+public sealed record NumberReading(decimal Value, string? Error)
+{
+    public const string NotANumberMessage = "Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.";
+
+    public static NumberReading NotANumber { get; } = new(0, NotANumberMessage);
+
+    public static NumberReading Ambiguous(string text) => new(0,
+        $"„{text}“ lässt sich als Zahl zweifach lesen. Bitte schreiben Sie Tausender mit Punkt und Nachkommastellen mit Komma, zum Beispiel 1.200 oder 1,5.");
 }

@@ -39,8 +39,13 @@ public static class SharingTexts
     public const string ChangeLater = "Sie können Ihre Wahl später auf Ihrer Übersichtsseite ändern.";
 
     /// <summary>The coordinator's own answers are theirs: said on the start page, next to the name field.</summary>
-    public const string CoordinatorOwn =
-        "Ihre eigenen Antworten stehen einzeln in den Dateien, die Sie als Koordination herunterladen. Für Ihr Team gilt, was es vor dem Ausfüllen liest:";
+    public const string CoordinatorOwn = CoordinatorOwnAnswers + " Für Ihr Team gilt, was es vor dem Ausfüllen liest:";
+
+    /// <summary>Before a coordinator's first question: who sees their answers.</summary>
+    public const string CoordinatorOwnAnswers = "Ihre eigenen Antworten stehen einzeln in den Dateien, die Sie als Koordination herunterladen.";
+
+    /// <summary>Before a member's first question, after the hint of their choice.</summary>
+    public const string OthersNever = "Die anderen im Team sehen Ihre einzelnen Antworten nie.";
 
     public const string ChangeTitle = "Wer Ihre einzelnen Antworten sieht";
 

@@ -24,9 +24,15 @@ public sealed class NumberKind : QuestionKind<Answer.Number>
 
     public override AnswerCheck Check(Question question, IReadOnlyList<string> values)
     {
-        if (values.Count > 1 || !AnswerRules.TryParseNumber(values[0], out var number))
+        if (values.Count > 1)
         {
-            return Fail("Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.");
+            return Fail(NumberReading.NotANumberMessage);
+        }
+
+        var (number, error) = AnswerRules.ReadNumber(values[0]);
+        if (error is not null)
+        {
+            return Fail(error);
         }
 
         if (question.Min is { } min && number < min || question.Max is { } max && number > max)

@@ -40,9 +40,17 @@
             if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
             var v = (input.value || "").trim();
             // "nicht relevant" meets no condition, like on the server; "weiß nicht" stays a value that equals no option, so only "!=" holds.
-            if (v && v !== "__nr") { values.push(v === "__dont-know" ? v : v.replace(",", ".")); }
+            if (v && v !== "__nr") { values.push(v === "__dont-know" ? v : number(v)); }
         });
         return values;
+    }
+
+    // Reads "1.200", "1.200,5" and "12 000" as the server does (AnswerRules.ReadNumber), so a thousands point is no decimal point here either.
+    function number(v) {
+        if (!/^[+-]?[\d.,\s\u00a0\u202f]+$/.test(v)) { return v; }
+        var s = v.replace(/[\s\u00a0\u202f]/g, "");
+        if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/.test(s)) { s = s.replace(/\./g, ""); }
+        return s.replace(",", ".");
     }
 
     function met(clause, values) {

@@ -1,0 +1,43 @@
+using SelfEval.Web.Assessments;
+
+namespace SelfEval.Web.Answering;
+
+/// <summary>
+/// How to answer, in one place for the online start and the printed blank form, so both say the same.
+/// </summary>
+public static class AnsweringTexts
+{
+    public const string Title = "So beantworten Sie die Fragen";
+
+    public const string Levels =
+        "Jede Frage hat ihre eigenen Antwortstufen, von der schwächsten zuerst bis zur stärksten zuletzt. " +
+        "Wählen Sie die, die am besten passt. Es gibt keine richtigen oder falschen Antworten.";
+
+    public const string OwnGoals =
+        "Beurteilen Sie Ihre Initiative an ihren eigenen Zielen, nicht an anderen Initiativen.";
+
+    public const string NotRelevant =
+        "Wo „nicht relevant für unsere Ziele“ steht, dürfen Sie diese Antwort wählen, wenn die Frage nicht zu den Zielen Ihrer Initiative passt. Sie wird dann nicht bewertet.";
+
+    public const string DontKnow =
+        "„weiß nicht“ ist eine ehrliche Antwort, wenn Sie etwas nicht beurteilen können. Sie fließt nicht in die Werte ein.";
+
+    /// <summary>
+    /// Why numbers have gaps: they are the guide's, the same for everyone in the team, in the profile and on paper,
+    /// so a team can talk about "Frage 8.3"; a question that does not apply is skipped with its number.
+    /// </summary>
+    public const string Numbers =
+        "Die Nummern der Abschnitte und Fragen sind für alle im Team und im Profil gleich. Fragen, die nach Ihren Antworten nicht zutreffen, entfallen; ihre Nummern fehlen dann.";
+
+    public const string Saving =
+        "Ihre Antworten werden beim Weiterblättern gespeichert. Sie können jederzeit unterbrechen und später weitermachen.";
+
+    /// <summary>Who sees this person's answers one by one: the coordinator's own are in their downloads, a member's as they chose.</summary>
+    public static string WhoSees(RespondentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.IsCoordinator
+            ? SharingTexts.CoordinatorOwnAnswers
+            : $"{SharingTexts.Hint(context.Respondent.Sharing)} {SharingTexts.OthersNever} {SharingTexts.ChangeLater}";
+    }
+}
