@@ -1,0 +1,90 @@
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SelfEval.Web.Tests.Stores;
+
+namespace SelfEval.Web.Tests;
+
+/// <summary>The coordinator's side of a round and the team's links, through the real forms (issue 16).</summary>
+public sealed class CoordinatorTests : IDisposable
+{
+    private readonly FakeClock _clock = new() { Now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:MinimumDaysBetweenRounds", "0"));
+    private readonly WebApplicationFactory<Program> _app;
+
+    public CoordinatorTests()
+    {
+        _app = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(_clock)));
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _factory.Dispose();
+    }
+
+    private HttpClient Client() =>
+        _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Starts an assessment with its profile only; returns the coordinator token.</summary>
+    private static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind")
+    {
+        var page = await client.PageAsync("/start/sich-gut-aufstellen");
+        var created = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
+        {
+            ["q.name"] = [name], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
+            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Anna"], ["OptIn"] = ["true"],
+        });
+        return created.Location()[3..46];
+    }
+
+    private static async Task<string> InviteAsync(HttpClient coordinator, string token) =>
+        new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+
+    /// <summary>Joins through the invitation with a name; returns the personal path (/a/…).</summary>
+    private static async Task<string> JoinAsync(HttpClient member, string invite, string label)
+    {
+        var join = await member.PageAsync(invite);
+        var joined = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = [label] });
+        return joined.Location()[..46];
+    }
+
+    /// <summary>Saves one answer (the first option of the first question) in the section on partners.</summary>
+    private static async Task AnswerOneAsync(HttpClient member, string personal)
+    {
+        var page = await member.PageAsync($"{personal}/partner");
+        var field = page.QuerySelectorAll("[data-question]").First(f => !f.HasAttribute("hidden") && f.QuerySelector("input[type=radio]") is not null);
+        var value = field.QuerySelector("input[type=radio]")!.GetAttribute("value")!;
+        await member.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + field.GetAttribute("data-question")] = [value] }, "go=bleiben");
+    }
+
+    private static string Row(IHtmlDocument page, string label) =>
+        page.QuerySelectorAll("table.respondents tbody tr").Single(r => r.QuerySelector("td")!.TextContent.StartsWith(label, StringComparison.Ordinal)).TextContent;
+
+    [Fact]
+    public async Task People_who_opened_the_link_but_never_answered_count_as_not_started()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var invite = await InviteAsync(coordinator, token);
+        var ben = Client();
+        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
+        await JoinAsync(Client(), invite, "Cem");
+        await JoinAsync(Client(), invite, "Dana");
+
+        var page = await coordinator.PageAsync($"/k/{token}");
+
+        Assert.Contains("in Bearbeitung", Row(page, "Anna"), StringComparison.Ordinal); // the profile is answered
+        Assert.Contains("1 von ", Row(page, "Ben"), StringComparison.Ordinal);
+        Assert.Contains("in Bearbeitung", Row(page, "Ben"), StringComparison.Ordinal);
+        foreach (var label in new[] { "Cem", "Dana" })
+        {
+            Assert.Contains("0 von ", Row(page, label), StringComparison.Ordinal);
+            Assert.Contains("noch nicht begonnen", Row(page, label), StringComparison.Ordinal);
+        }
+
+        var summary = page.QuerySelector("#team + p")!.TextContent;
+        Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", summary, StringComparison.Ordinal);
+        Assert.Contains("2 Personen haben den Einladungslink geöffnet, aber noch nichts beantwortet.", summary, StringComparison.Ordinal);
+    }
+}
