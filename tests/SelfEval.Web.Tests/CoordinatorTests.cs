@@ -87,4 +87,21 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", summary, StringComparison.Ordinal);
         Assert.Contains("2 Personen haben den Einladungslink geöffnet, aber noch nichts beantwortet.", summary, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2026-06-30T22:30:00Z", "1. Juli 2026")] // summer time: 00:30 in Berlin, a fixed UTC+1 said 30 June
+    [InlineData("2026-07-01T10:00:00Z", "1. Juli 2026")]
+    [InlineData("2026-01-15T22:30:00Z", "15. Januar 2026")]
+    [InlineData("2026-01-15T23:30:00Z", "16. Januar 2026")]
+    public async Task Dates_are_shown_as_the_calendar_day_in_Berlin(string utc, string shown)
+    {
+        _clock.Now = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+
+        var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
+
+        Assert.Contains($"Begonnen am {shown}, abgeschlossen am {shown}", text, StringComparison.Ordinal);
+    }
 }
