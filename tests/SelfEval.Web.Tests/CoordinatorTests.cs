@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SelfEval.Web.Tests.Stores;
@@ -103,5 +104,57 @@ public sealed class CoordinatorTests : IDisposable
         var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
 
         Assert.Contains($"Begonnen am {shown}, abgeschlossen am {shown}", text, StringComparison.Ordinal);
+    }
+
+    private long People()
+    {
+        using var connection = _factory.Database.Open();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM respondents");
+    }
+
+    [Fact]
+    public async Task Opening_the_invitation_again_in_the_same_browser_gives_back_the_own_link()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var invite = await InviteAsync(coordinator, token);
+        var ben = Client();
+        var personal = await JoinAsync(ben, invite, "Ben");
+
+        var again = await ben.PageAsync(invite); // a day later, the personal link lost
+        Assert.Equal(personal, again.QuerySelector("a.returning")!.GetAttribute("href"));
+        Assert.Contains("Ben", again.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var rejoined = await ben.SubmitAsync(again.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben"] });
+        Assert.Equal(personal, rejoined.Location()[..46]);
+        Assert.Equal(2, People());
+
+        // The same browser, deliberately another person (a shared computer in the office).
+        var other = await ben.SubmitAsync((await ben.PageAsync(invite)).Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Cem"], ["AnotherPerson"] = ["true"] });
+        Assert.NotEqual(personal, other.Location()[..46]);
+        Assert.Equal(3, People());
+
+        // Another browser knows nobody: a new person, as before.
+        var dana = Client();
+        var fresh = await dana.PageAsync(invite);
+        Assert.Null(fresh.QuerySelector("a.returning"));
+        Assert.NotEqual(personal, await JoinAsync(dana, invite, "Ben"));
+        Assert.Equal(4, People());
+    }
+
+    [Fact]
+    public async Task A_remembered_person_of_a_closed_round_is_not_given_back_in_the_next()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var invite = await InviteAsync(coordinator, token);
+        var ben = Client();
+        var personal = await JoinAsync(ben, invite, "Ben");
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+
+        var page = await ben.PageAsync(invite);
+
+        Assert.Null(page.QuerySelector("a.returning"));
+        Assert.NotEqual(personal, await JoinAsync(ben, invite, "Ben"));
     }
 }
