@@ -157,4 +157,45 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Null(page.QuerySelector("a.returning"));
         Assert.NotEqual(personal, await JoinAsync(ben, invite, "Ben"));
     }
+
+    [Fact]
+    public async Task An_old_personal_link_says_that_a_newer_round_runs_and_joins_it_with_the_same_name()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var ben = Client();
+        var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
+        await AnswerOneAsync(ben, old);
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+        await JoinAsync(Client(), await InviteAsync(coordinator, token), "Cem");
+
+        var section = await ben.PageAsync($"{old}/partner");
+        Assert.Contains("Durchgang 2", section.QuerySelector(".newer-round")!.TextContent, StringComparison.Ordinal);
+        var review = await ben.PageAsync($"{old}/abschluss");
+        var notice = review.QuerySelector(".newer-round")!;
+        Assert.Contains("Durchgang 2", notice.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cem", review.Body!.TextContent, StringComparison.Ordinal);
+
+        var joined = await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!);
+        var personal = joined.Location();
+        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?neu=1$", personal);
+        Assert.NotEqual(old, personal[..46]);
+        Assert.Equal(personal, (await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!)).Location()); // a double click
+        var team = await coordinator.PageAsync($"/k/{token}");
+        Assert.Contains("noch nicht begonnen", Row(team, "Ben"), StringComparison.Ordinal);
+        Assert.Equal(3, team.QuerySelectorAll("table.respondents tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task A_link_of_the_current_closed_round_offers_no_other_round()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var ben = Client();
+        var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+
+        Assert.Null((await ben.PageAsync($"{old}/abschluss")).QuerySelector(".newer-round"));
+    }
 }
