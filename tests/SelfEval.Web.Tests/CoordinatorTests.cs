@@ -198,4 +198,33 @@ public sealed class CoordinatorTests : IDisposable
 
         Assert.Null((await ben.PageAsync($"{old}/abschluss")).QuerySelector(".newer-round"));
     }
+
+    [Fact]
+    public async Task On_a_phone_the_team_table_stacks_each_person_with_the_column_names()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        await JoinAsync(Client(), await InviteAsync(coordinator, token), "Ben mit einem recht langen Namen aus der Kammer");
+
+        var table = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("table.respondents")!;
+
+        // Stacked, a cell loses its column header: it carries the header's name for the CSS to show.
+        var headers = table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+        foreach (var row in table.QuerySelectorAll("tbody tr"))
+        {
+            var cells = row.QuerySelectorAll("td").ToList();
+            Assert.Equal(headers.Count, cells.Count);
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(headers[i], cells[i].GetAttribute("data-label"));
+            }
+        }
+
+        var css = File.ReadAllText(Path.Combine(TestPaths.Repository, "src", "SelfEval.Web", "wwwroot", "css", "site.css"));
+        var block = css[css.IndexOf("/* coordinator (issue 16) */", StringComparison.Ordinal)..];
+        var phone = System.Text.RegularExpressions.Regex.Match(block, @"@media \(max-width: 40rem\) \{(.*?)\n\}", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches(@"table\.respondents tr[^{]*\{[^}]*display: block", phone);
+        Assert.Matches(@"table\.respondents thead[^{]*\{[^}]*clip", phone); // the header row is hidden but still read out
+        Assert.Matches(@"table\.respondents td\[data-label\]::before[^{]*\{[^}]*content: attr\(data-label\)", phone);
+    }
 }
