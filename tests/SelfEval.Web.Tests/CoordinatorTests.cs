@@ -227,4 +227,38 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Matches(@"table\.respondents thead[^{]*\{[^}]*clip", phone); // the header row is hidden but still read out
         Assert.Matches(@"table\.respondents td\[data-label\]::before[^{]*\{[^}]*content: attr\(data-label\)", phone);
     }
+
+    [Fact]
+    public async Task The_coordinator_corrects_the_profile_after_finishing_from_the_coordinator_page()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator, "Initiative Nordwnid");
+        using (var connection = _factory.Database.Open())
+        {
+            connection.Execute("UPDATE respondents SET finished_at = '2026-03-02T09:00:00.0000000+00:00' WHERE is_coordinator = 1");
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var link = (await coordinator.PageAsync($"/k/{token}")).QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Profil bearbeiten");
+        var page = await coordinator.PageAsync(link.GetAttribute("href")!);
+        Assert.Equal("Initiative Nordwnid", ((IHtmlInputElement)page.QuerySelector("input[name='q.name']")!).Value);
+
+        // A required answer left empty: refused in German next to its field, nothing stored.
+        var refused = await (await coordinator.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]> { ["q.name"] = [""] })).ParseAsync();
+        Assert.Contains("Bitte beantworten Sie diese Frage.", refused.QuerySelector("[data-question=name] .error-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Initiative Nordwnid", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("h1")!.TextContent);
+
+        var saved = await coordinator.SubmitAsync(refused.Form("form.answer-form"), new Dictionary<string, string[]> { ["q.name"] = ["Initiative Nordwind"] });
+        Assert.Equal($"/k/{token}?hinweis=profil", saved.Location());
+        Assert.Equal("Initiative Nordwind", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("h1")!.TextContent);
+        Assert.Contains("Initiative Nordwind", (await coordinator.PageAsync($"/k/{token}/ergebnis?runde=1")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        using (var connection = _factory.Database.Open())
+        {
+            Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL")); // still finished
+        }
+
+        // Without the antiforgery token the form is refused.
+        var forged = await coordinator.PostAsync(link.GetAttribute("href"), new FormUrlEncodedContent([new("q.name", "Fremd")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+    }
 }
