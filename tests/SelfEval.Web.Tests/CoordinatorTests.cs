@@ -133,12 +133,17 @@ public sealed class CoordinatorTests : IDisposable
         Assert.NotEqual(personal, other.Location()[..46]);
         Assert.Equal(3, People());
 
+        // Someone who types another name did not lose Ben's link: they join as themselves, tick or no tick.
+        var eva = await ben.SubmitAsync((await ben.PageAsync(invite)).Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Eva"] });
+        Assert.NotEqual(personal, eva.Location()[..46]);
+        Assert.Equal(4, People());
+
         // Another browser knows nobody: a new person, as before.
         var dana = Client();
         var fresh = await dana.PageAsync(invite);
         Assert.Null(fresh.QuerySelector("a.returning"));
         Assert.NotEqual(personal, await JoinAsync(dana, invite, "Ben"));
-        Assert.Equal(4, People());
+        Assert.Equal(5, People());
     }
 
     [Fact]

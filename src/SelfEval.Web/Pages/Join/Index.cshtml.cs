@@ -79,7 +79,7 @@ public sealed class IndexModel(
         }
 
         Returning = Remembered(round!);
-        if (Returning is { } known && !AnotherPerson)
+        if (Returning is { } known && !AnotherPerson && !IsAnotherName(known.Label))
         {
             // A lost personal link: the same person again, not a second entry with the same name.
             return Redirect($"/a/{known.Token}?neu=1"); // with the advice to keep the link this time
@@ -99,6 +99,10 @@ public sealed class IndexModel(
         Remember(round!, personal);
         return Redirect($"/a/{personal}?neu=1");
     }
+
+    /// <summary>A name typed that is not the remembered one is someone else at the same computer, tick or no tick.</summary>
+    private bool IsAnotherName(string? remembered) =>
+        Label?.Trim() is { Length: > 0 } typed && !string.Equals(typed, remembered, StringComparison.OrdinalIgnoreCase);
 
     private IDataProtector Memory => protection.CreateProtector("SelfEval.Join.Returning");
 
