@@ -371,7 +371,7 @@ public sealed class AnsweringTests : IDisposable
 
         var coordinator = await client.PageAsync($"/k/{token}");
         Assert.Contains("Ben (IHK)", coordinator.QuerySelector("table.respondents")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("2 Personen haben begonnen, 0 haben abgeschlossen.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 Person hat begonnen, 0 haben abgeschlossen. 1 Person hat den Einladungslink geöffnet, aber noch nichts beantwortet.", coordinator.QuerySelector("#team + p")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,16 +8,11 @@ namespace SelfEval.Web.Assessments;
 /// </summary>
 public static class RoundSchedule
 {
-    private static readonly TimeZoneInfo Berlin =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out var zone)
-            ? zone
-            : TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET"); // a system without time zone data
-
     public static DateOnly EarliestNextStart(RoundRecord current, int minimumDays) =>
         Date(Time.Parse(current.CreatedAt) ?? DateTimeOffset.MinValue).AddDays(minimumDays);
 
     public static bool MayStartNext(RoundRecord current, int minimumDays, DateTimeOffset now) =>
         Date(now) >= EarliestNextStart(current, minimumDays);
 
-    private static DateOnly Date(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Berlin).DateTime);
+    private static DateOnly Date(DateTimeOffset moment) => Time.BerlinDate(moment);
 }

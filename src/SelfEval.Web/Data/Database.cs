@@ -178,4 +178,32 @@ public static class Time
 
     public static DateTimeOffset? Parse(string? stamp) =>
         stamp is null ? null : DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>
+    /// Germany's time zone with its summer time. Users read every date and time in it; a fixed UTC+1 put anything
+    /// between 22:00 and 23:00 UTC in summer on the wrong day.
+    /// </summary>
+    public static readonly TimeZoneInfo Berlin =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out var zone) ? zone : CentralEuropeanTime();
+
+    public static DateTimeOffset InBerlin(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin);
+
+    public static DateOnly BerlinDate(DateTimeOffset moment) => DateOnly.FromDateTime(InBerlin(moment).DateTime);
+
+    /// <summary>"1. Juli 2026": the calendar day in Berlin.</summary>
+    public static string LongDate(DateTimeOffset moment) => InBerlin(moment).ToString("d. MMMM yyyy", German);
+
+    public static string LongDate(string? stamp) => Parse(stamp) is { } moment ? LongDate(moment) : string.Empty;
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>The EU rule (since 1996) for a system without time zone data: summer time from the last Sunday of March, 02:00, to the last Sunday of October, 03:00.</summary>
+    private static TimeZoneInfo CentralEuropeanTime()
+    {
+        var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+            DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday));
+        return TimeZoneInfo.CreateCustomTimeZone("Europe/Berlin", TimeSpan.FromHours(1), "Europe/Berlin", "CET", "CEST", [rule]);
+    }
 }

@@ -15,7 +15,7 @@ public static class OfficeTexts
     };
 
     public static string Earlier(DateTimeOffset date) =>
-        $"Stand {date.ToString("d. MMMM yyyy", Format.German)}: neuere Zahlen würden einzelne Initiativen erkennbar machen";
+        $"Stand {SelfEval.Web.Data.Time.LongDate(date)}: neuere Zahlen würden einzelne Initiativen erkennbar machen";
 
-    public static string Date(DateTimeOffset date) => date.ToString("d. MMMM yyyy", Format.German);
+    public static string Date(DateTimeOffset date) => SelfEval.Web.Data.Time.LongDate(date);
 }

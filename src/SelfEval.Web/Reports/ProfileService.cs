@@ -116,16 +116,5 @@ public sealed class ProfileService(
         return (Scorer.Score(questionnaire, answers.Team), ProfileFacts.InitiativeName(answers.Profile));
     }
 
-    private DateOnly Today()
-    {
-        var now = clock.GetUtcNow();
-        try
-        {
-            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return DateOnly.FromDateTime(now.UtcDateTime);
-        }
-    }
+    private DateOnly Today() => SelfEval.Web.Data.Time.BerlinDate(clock.GetUtcNow());
 }

@@ -7,7 +7,22 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Pages.Coordinator;
 
-public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions, int OwnAnswers);
+/// <summary>Where a person stands; "begonnen" means an answer was saved, not that the invitation was opened.</summary>
+public enum PersonState
+{
+    NotStarted,
+    InProgress,
+    Finished,
+}
+
+/// <summary>
+/// One person of the round. <see cref="Answered"/> counts what they answered of what they are asked (the coordinator
+/// is asked the profile too), and the state follows from the same count, so "11 von 63 · noch nicht begonnen" cannot occur.
+/// </summary>
+public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions, int OwnAnswers)
+{
+    public PersonState State => Respondent.IsFinished ? PersonState.Finished : Answered > 0 ? PersonState.InProgress : PersonState.NotStarted;
+}
 
 /// <summary>The coordinator's page: links, the team's progress, rounds, export and deletion.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
@@ -73,6 +88,7 @@ public sealed class IndexModel(
             "neue-runde" => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen; laden Sie Ihr Team mit dem Einladungslink erneut ein.",
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
+            "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
             "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",

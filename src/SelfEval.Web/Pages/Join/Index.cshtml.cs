@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Model;
@@ -10,9 +11,21 @@ namespace SelfEval.Web.Pages.Join;
 
 /// <summary>The team invitation: each person who opens it gets a link of their own.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersionStore versions, OneTimeForms forms) : PageModel
+public sealed class IndexModel(
+    AssessmentStore assessments, QuestionnaireVersionStore versions, OneTimeForms forms,
+    IDataProtectionProvider protection, PublicUrl publicUrl) : PageModel
 {
     public const int LabelLimit = 80;
+
+    /// <summary>How long a browser remembers whom it joined as: about a year, one round.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromDays(400);
+
+    /// <summary>The person this browser joined as in the current round, whose own link it gets back instead of a second entry.</summary>
+    public (string Token, string? Label)? Returning { get; private set; }
+
+    /// <summary>Ticked on a browser that remembers someone: a different person (a shared computer) joins anyway.</summary>
+    [BindProperty]
+    public bool AnotherPerson { get; set; }
 
     public Questionnaire Guide { get; private set; } = null!;
 
@@ -40,6 +53,7 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
         }
 
         Nonce = forms.Issue(HttpContext, FormPurpose(round!));
+        Returning = Remembered(round!);
         return Page();
     }
 
@@ -64,6 +78,13 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
             return Page();
         }
 
+        Returning = Remembered(round!);
+        if (Returning is { } known && !AnotherPerson && !IsAnotherName(known.Label))
+        {
+            // A lost personal link: the same person again, not a second entry with the same name.
+            return Redirect($"/a/{known.Token}?neu=1"); // with the advice to keep the link this time
+        }
+
         var label = Label?.Trim();
         if (label is { Length: > LabelLimit })
         {
@@ -75,7 +96,51 @@ public sealed class IndexModel(AssessmentStore assessments, QuestionnaireVersion
             ticket,
             token => assessments.FindByRespondentToken(token) is not null,
             token => assessments.AddRespondent(round!.Id, Tokens.Hash(token), string.IsNullOrEmpty(label) ? null : label, AnswerSharingValues.Parse(Sharing)));
+        Remember(round!, personal);
         return Redirect($"/a/{personal}?neu=1");
+    }
+
+    /// <summary>A name typed that is not the remembered one is someone else at the same computer, tick or no tick.</summary>
+    private bool IsAnotherName(string? remembered) =>
+        Label?.Trim() is { Length: > 0 } typed && !string.Equals(typed, remembered, StringComparison.OrdinalIgnoreCase);
+
+    private IDataProtector Memory => protection.CreateProtector("SelfEval.Join.Returning");
+
+    private static string MemoryCookie(RoundRecord round) => $"SelfEval.Teilnahme.{round.AssessmentId}";
+
+    /// <summary>Keeps the personal link in this browser only (protected, readable by the server alone).</summary>
+    private void Remember(RoundRecord round, string personal) =>
+        Response.Cookies.Append(MemoryCookie(round), Memory.Protect(personal), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true, // it only gives this browser its own link back
+            SameSite = SameSiteMode.Lax,
+            Secure = publicUrl.IsHttps || Request.IsHttps,
+            Path = "/e",
+            MaxAge = RememberFor,
+        });
+
+    private (string Token, string? Label)? Remembered(RoundRecord round)
+    {
+        if (Request.Cookies[MemoryCookie(round)] is not { Length: > 0 and < 1024 } stored)
+        {
+            return null;
+        }
+
+        string token;
+        try
+        {
+            token = Memory.Unprotect(stored);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+
+        // Only a person of this very round still exists to return to: after a new round, or a removal, the browser joins anew.
+        return assessments.FindByRespondentToken(token) is { } found && found.Round.Id == round.Id && !found.Respondent.IsCoordinator
+            ? (token, found.Respondent.Label)
+            : null;
     }
 
     private static string FormPurpose(RoundRecord round) => $"join:{round.AssessmentId}";
