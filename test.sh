@@ -6,6 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Test hosts and the browser tests' service watch their files by polling, not inotify (128 instances per user).
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 
 missing=""
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
