@@ -99,11 +99,50 @@ public sealed class CoordinatorTests : IDisposable
         _clock.Now = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
         var coordinator = Client();
         var token = await StartAsync(coordinator);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
 
         var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
 
         Assert.Contains($"Begonnen am {shown}, abgeschlossen am {shown}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_asks_first_names_who_has_not_finished_and_a_double_submit_closes_once()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var invite = await InviteAsync(coordinator, token);
+        var ben = Client();
+        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
+        await JoinAsync(Client(), invite, "Cem");
+
+        // The button on the coordinator page only leads to the question; nothing is closed yet.
+        var index = await coordinator.PageAsync($"/k/{token}");
+        Assert.Null(index.QuerySelector("form[action*=Close]"));
+        Assert.Equal($"/k/{token}/abschliessen", index.QuerySelector("a#abschliessen")!.GetAttribute("href"));
+
+        var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
+        var open = confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Anna", "Ben", "Cem"], open);
+        Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=einbeziehen]"));
+        Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=weglassen]"));
+        Assert.DoesNotContain("abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+
+        var form = confirm.Form("form[action*=Close]");
+        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location());
+        var closedAt = ClosedAt();
+        _clock.Now = _clock.Now.AddHours(1);
+        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location()); // the second click of a double click
+
+        Assert.Equal(closedAt, ClosedAt());
+        Assert.Contains("(abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await coordinator.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]"));
+    }
+
+    private string ClosedAt()
+    {
+        using var connection = _factory.Database.Open();
+        return connection.ExecuteScalar<string>("SELECT closed_at FROM rounds")!;
     }
 
     private long People()
@@ -154,7 +193,7 @@ public sealed class CoordinatorTests : IDisposable
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         var personal = await JoinAsync(ben, invite, "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
 
         var page = await ben.PageAsync(invite);
@@ -171,7 +210,7 @@ public sealed class CoordinatorTests : IDisposable
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
         await AnswerOneAsync(ben, old);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Cem");
 
@@ -199,7 +238,7 @@ public sealed class CoordinatorTests : IDisposable
         var token = await StartAsync(coordinator);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
 
         Assert.Null((await ben.PageAsync($"{old}/abschluss")).QuerySelector(".newer-round"));
     }

@@ -29,7 +29,7 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
-    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results,
+    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions,
     SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
     Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
 {
@@ -96,18 +96,6 @@ public sealed class IndexModel(
             _ => null,
         };
         return Page();
-    }
-
-    public IActionResult OnPostClose(string token)
-    {
-        if (!Load(token))
-        {
-            return NotFound();
-        }
-
-        assessments.CloseRound(Context.Round.Id);
-        results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
-        return Redirect($"/k/{token}?hinweis=geschlossen");
     }
 
     public IActionResult OnPostNewRound(string token)
