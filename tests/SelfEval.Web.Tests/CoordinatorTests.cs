@@ -139,6 +139,26 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Null((await coordinator.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]"));
     }
 
+    [Theory]
+    [InlineData("weglassen", "Antworten von 1 Person ")]
+    [InlineData("einbeziehen", "Antworten von 2 Personen")]
+    public async Task Unfinished_answers_left_out_at_closing_are_not_counted_in_the_profile(string choice, string counted)
+    {
+        var coordinator = Client();
+        var token = await SelfEval.Web.Tests.Attacks.Initiatives.CreateAsync(coordinator, "Initiative Sorgfalt", level: 0.5, close: false);
+        var review = await coordinator.PageAsync($"/a/{token}/abschluss");
+        await coordinator.SubmitAsync(review.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => !(f.GetAttribute("action") ?? "").Contains("Sharing", StringComparison.Ordinal)));
+        var ben = Client();
+        await AnswerOneAsync(ben, await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben"));
+
+        var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
+        Assert.Equal(["Ben"], confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()));
+        await coordinator.SubmitAsync(confirm.Form("form[action*=Close]"), new Dictionary<string, string[]> { ["Unfinished"] = [choice] });
+
+        var profile = (await coordinator.PageAsync($"/k/{token}/ergebnis")).Body!.TextContent.ReplaceLineEndings(" ");
+        Assert.Contains(counted, profile + " ", StringComparison.Ordinal);
+    }
+
     private string ClosedAt()
     {
         using var connection = _factory.Database.Open();

@@ -18,6 +18,9 @@ public sealed record RoundRecord
     public string? ClosedAt { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>Chosen at closing: only the people who had finished count in the round's results.</summary>
+    public bool ExcludesUnfinished { get; init; }
 }
 
 public sealed record RespondentRecord
@@ -141,7 +144,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.Query<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
             FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
             """,
             new { assessmentId }).ToList();
@@ -153,7 +156,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingleOrDefault<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
             FROM rounds WHERE id = @roundId
             """,
             new { roundId });
@@ -239,10 +242,13 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         connection.Execute("UPDATE respondents SET last_section = @sectionId WHERE id = @respondentId", new { respondentId, sectionId });
     }
 
-    public void CloseRound(long roundId)
+    /// <summary>Closes an open round with the coordinator's choice about unfinished answers; a closed round stays as it was closed.</summary>
+    public void CloseRound(long roundId, bool excludeUnfinished = false)
     {
         using var connection = db.Open();
-        connection.Execute("UPDATE rounds SET closed_at = COALESCE(closed_at, @now) WHERE id = @roundId", new { roundId, now = clock.Stamp() });
+        connection.Execute(
+            "UPDATE rounds SET closed_at = @now, excludes_unfinished = @excludeUnfinished WHERE id = @roundId AND closed_at IS NULL",
+            new { roundId, now = clock.Stamp(), excludeUnfinished });
     }
 
     /// <summary>The round just started and the profile answers it could not take over (see <see cref="ProfileCarryOver"/>).</summary>

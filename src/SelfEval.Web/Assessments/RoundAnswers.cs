@@ -25,7 +25,8 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         ArgumentNullException.ThrowIfNull(round);
 
         var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
-        var respondents = assessments.GetRespondents(round.Id);
+        // Left out at closing means left out everywhere: the team's figures, the shared answers and the head count.
+        var respondents = assessments.GetRespondents(round.Id).Where(r => !round.ExcludesUnfinished || r.IsFinished).ToList();
         var stored = responses.GetForRound(round.Id);
         var answers = respondents.ToDictionary(r => r.Id, r => AssessmentAccess.Read(questionnaire, stored.GetValueOrDefault(r.Id) ?? []));
 

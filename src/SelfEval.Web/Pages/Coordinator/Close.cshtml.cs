@@ -34,7 +34,7 @@ public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessme
         // A second click finds the round closed and ends where the first one did, without computing again.
         if (!Context.Round.IsClosed)
         {
-            assessments.CloseRound(Context.Round.Id);
+            assessments.CloseRound(Context.Round.Id, excludeUnfinished: unfinished == Exclude);
             results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
         }
 
