@@ -141,7 +141,7 @@ public sealed class CoordinatorTests : IDisposable
 
     [Theory]
     [InlineData("weglassen", "Antworten von 1 Person ")]
-    [InlineData("einbeziehen", "Antworten von 2 Personen")]
+    [InlineData("einbeziehen", "Antworten von 2 Personen, davon 1 unvollständig")]
     public async Task Unfinished_answers_left_out_at_closing_are_not_counted_in_the_profile(string choice, string counted)
     {
         var coordinator = Client();
