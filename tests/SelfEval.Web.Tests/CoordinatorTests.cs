@@ -159,6 +159,38 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Contains(counted, profile + " ", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_closed_round_reopens_after_a_confirmation_until_the_next_one_starts()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        Assert.Null((await coordinator.PageAsync($"/k/{token}")).QuerySelector("a#wieder-oeffnen")); // open: nothing to reopen
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"), new Dictionary<string, string[]> { ["Unfinished"] = ["weglassen"] });
+
+        var closed = await coordinator.PageAsync($"/k/{token}");
+        Assert.Equal($"/k/{token}/wieder-oeffnen", closed.QuerySelector("a#wieder-oeffnen")!.GetAttribute("href"));
+        var confirm = await coordinator.PageAsync($"/k/{token}/wieder-oeffnen");
+        Assert.Equal($"/k/{token}?hinweis=wieder-offen", (await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]"))).Location());
+
+        var reopened = await coordinator.PageAsync($"/k/{token}");
+        Assert.DoesNotContain("(abgeschlossen)", reopened.QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await coordinator.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]"));
+        using (var connection = _factory.Database.Open())
+        {
+            Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM rounds WHERE closed_at IS NOT NULL OR excludes_unfinished <> 0"));
+            Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM round_results"));
+        }
+
+        // Once the next round has begun, the earlier one stays closed: the page offers reopening only for the current round.
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+        await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]")); // the old confirmation, posted again
+        using (var connection = _factory.Database.Open())
+        {
+            Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM rounds WHERE number = 1 AND closed_at IS NOT NULL"));
+        }
+    }
+
     private string ClosedAt()
     {
         using var connection = _factory.Database.Open();

@@ -251,6 +251,29 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             new { roundId, now = clock.Stamp(), excludeUnfinished });
     }
 
+    /// <summary>
+    /// Opens a closed round again, as long as it is the assessment's latest: its figures leave the comparison until it
+    /// is closed again, and the choice about unfinished answers is made anew then.
+    /// </summary>
+    public void ReopenRound(long roundId)
+    {
+        using var connection = db.Open();
+        using var transaction = connection.BeginTransaction();
+        var reopened = connection.Execute(
+            """
+            UPDATE rounds SET closed_at = NULL, excludes_unfinished = 0
+            WHERE id = @roundId AND closed_at IS NOT NULL
+              AND number = (SELECT MAX(number) FROM rounds r WHERE r.assessment_id = rounds.assessment_id)
+            """,
+            new { roundId }, transaction);
+        if (reopened > 0)
+        {
+            connection.Execute("DELETE FROM round_results WHERE round_id = @roundId", new { roundId }, transaction);
+        }
+
+        transaction.Commit();
+    }
+
     /// <summary>The round just started and the profile answers it could not take over (see <see cref="ProfileCarryOver"/>).</summary>
     public sealed record NextRound(RoundRecord Round, IReadOnlyList<NotCarried> NotCarried);
 
