@@ -91,7 +91,7 @@ public sealed class AbuseLimitTests : IDisposable
 
         for (var i = 0; i < 40; i++)
         {
-            if ((await client.PageAsync($"/k/{token}")).QuerySelector("form[action*=Close]") is AngleSharp.Html.Dom.IHtmlFormElement close)
+            if ((await client.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]") is AngleSharp.Html.Dom.IHtmlFormElement close)
             {
                 await client.SubmitAsync(close);
             }

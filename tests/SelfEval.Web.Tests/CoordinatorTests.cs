@@ -99,11 +99,102 @@ public sealed class CoordinatorTests : IDisposable
         _clock.Now = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
         var coordinator = Client();
         var token = await StartAsync(coordinator);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
 
         var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
 
         Assert.Contains($"Begonnen am {shown}, abgeschlossen am {shown}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_asks_first_names_who_has_not_finished_and_a_double_submit_closes_once()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        var invite = await InviteAsync(coordinator, token);
+        var ben = Client();
+        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
+        await JoinAsync(Client(), invite, "Cem");
+
+        // The button on the coordinator page only leads to the question; nothing is closed yet.
+        var index = await coordinator.PageAsync($"/k/{token}");
+        Assert.Null(index.QuerySelector("form[action*=Close]"));
+        Assert.Equal($"/k/{token}/abschliessen", index.QuerySelector("a#abschliessen")!.GetAttribute("href"));
+
+        var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
+        var open = confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Anna", "Ben", "Cem"], open);
+        Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=einbeziehen]"));
+        Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=weglassen]"));
+        Assert.DoesNotContain("abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+
+        var form = confirm.Form("form[action*=Close]");
+        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location());
+        var closedAt = ClosedAt();
+        _clock.Now = _clock.Now.AddHours(1);
+        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location()); // the second click of a double click
+
+        Assert.Equal(closedAt, ClosedAt());
+        Assert.Contains("(abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await coordinator.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]"));
+    }
+
+    [Theory]
+    [InlineData("weglassen", "Antworten von 1 Person ")]
+    [InlineData("einbeziehen", "Antworten von 2 Personen, davon 1 unvollständig")]
+    public async Task Unfinished_answers_left_out_at_closing_are_not_counted_in_the_profile(string choice, string counted)
+    {
+        var coordinator = Client();
+        var token = await SelfEval.Web.Tests.Attacks.Initiatives.CreateAsync(coordinator, "Initiative Sorgfalt", level: 0.5, close: false);
+        var review = await coordinator.PageAsync($"/a/{token}/abschluss");
+        await coordinator.SubmitAsync(review.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => !(f.GetAttribute("action") ?? "").Contains("Sharing", StringComparison.Ordinal)));
+        var ben = Client();
+        await AnswerOneAsync(ben, await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben"));
+
+        var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
+        Assert.Equal(["Ben"], confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()));
+        await coordinator.SubmitAsync(confirm.Form("form[action*=Close]"), new Dictionary<string, string[]> { ["Unfinished"] = [choice] });
+
+        var profile = (await coordinator.PageAsync($"/k/{token}/ergebnis")).Body!.TextContent.ReplaceLineEndings(" ");
+        Assert.Contains(counted, profile + " ", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_round_reopens_after_a_confirmation_until_the_next_one_starts()
+    {
+        var coordinator = Client();
+        var token = await StartAsync(coordinator);
+        Assert.Null((await coordinator.PageAsync($"/k/{token}")).QuerySelector("a#wieder-oeffnen")); // open: nothing to reopen
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"), new Dictionary<string, string[]> { ["Unfinished"] = ["weglassen"] });
+
+        var closed = await coordinator.PageAsync($"/k/{token}");
+        Assert.Equal($"/k/{token}/wieder-oeffnen", closed.QuerySelector("a#wieder-oeffnen")!.GetAttribute("href"));
+        var confirm = await coordinator.PageAsync($"/k/{token}/wieder-oeffnen");
+        Assert.Equal($"/k/{token}?hinweis=wieder-offen", (await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]"))).Location());
+
+        var reopened = await coordinator.PageAsync($"/k/{token}");
+        Assert.DoesNotContain("(abgeschlossen)", reopened.QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await coordinator.PageAsync($"/k/{token}/abschliessen")).QuerySelector("form[action*=Close]"));
+        using (var connection = _factory.Database.Open())
+        {
+            Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM rounds WHERE closed_at IS NOT NULL OR excludes_unfinished <> 0"));
+            Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM round_results"));
+        }
+
+        // Once the next round has begun, the earlier one stays closed: the page offers reopening only for the current round.
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
+        await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]")); // the old confirmation, posted again
+        using (var connection = _factory.Database.Open())
+        {
+            Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM rounds WHERE number = 1 AND closed_at IS NOT NULL"));
+        }
+    }
+
+    private string ClosedAt()
+    {
+        using var connection = _factory.Database.Open();
+        return connection.ExecuteScalar<string>("SELECT closed_at FROM rounds")!;
     }
 
     private long People()
@@ -154,7 +245,7 @@ public sealed class CoordinatorTests : IDisposable
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         var personal = await JoinAsync(ben, invite, "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
 
         var page = await ben.PageAsync(invite);
@@ -171,7 +262,7 @@ public sealed class CoordinatorTests : IDisposable
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
         await AnswerOneAsync(ben, old);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Cem");
 
@@ -199,7 +290,7 @@ public sealed class CoordinatorTests : IDisposable
         var token = await StartAsync(coordinator);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
 
         Assert.Null((await ben.PageAsync($"{old}/abschluss")).QuerySelector(".newer-round"));
     }

@@ -148,7 +148,7 @@ public sealed class SharingTests : IDisposable
         var carla = new Person("Carla", await AnswerAsync(carlaClient, carlaLink, pick: 3, FreeTexts[1]));
         var bernd = new Person("Bernd", await AnswerAsync(berndClient, berndLink, pick: 0, FreeTexts[2]));
         var dora = new Person("Dora", await AnswerAsync(doraClient, doraLink, pick: 9, FreeTexts[3]));
-        var page = await coordinator.PageAsync($"/k/{token}");
+        var page = await coordinator.PageAsync($"/k/{token}/abschliessen");
         await coordinator.SubmitAsync(page.Form("form[action*=Close]"));
 
         // The coordinator page: who takes part and how far, never an answer.
@@ -233,7 +233,7 @@ public sealed class SharingTests : IDisposable
         var (bernd, berndLink, _) = await JoinAsync(invite, "Bernd", sharing: null);
         await AnswerAsync(carla, carlaLink, pick: 3, FreeTexts[1]);
         await AnswerAsync(bernd, berndLink, pick: 0, FreeTexts[2]);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=Close]"));
+        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
 
         Assert.Null((await coordinator.PageAsync($"/a/{token}/abschluss")).QuerySelector("#teilen")); // the coordinator's answers are theirs anyway
         var review = await carla.PageAsync($"{carlaLink}/abschluss");

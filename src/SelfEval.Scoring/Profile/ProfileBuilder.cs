@@ -5,7 +5,8 @@ using SelfEval.Scoring.Scoring;
 namespace SelfEval.Scoring.Profile;
 
 /// <summary>What the profile is about, given by the caller (the library has no clock and no database).</summary>
-public sealed record ProfileSubject(string InitiativeName, DateOnly Date, int RoundNumber, bool OwnAnswersOnly = false);
+/// <param name="Incomplete">Of the people counted, how many had not finished when the round was closed.</param>
+public sealed record ProfileSubject(string InitiativeName, DateOnly Date, int RoundNumber, bool OwnAnswersOnly = false, int Incomplete = 0);
 
 /// <summary>A closed earlier round of the same guide, already scored against its own version.</summary>
 public sealed record PreviousRound(int Number, ScoreCard Card);
@@ -52,7 +53,7 @@ public static class ProfileBuilder
         // The guides ask their goals first (their first section); the profile leads with what the team wrote there.
         var goals = q.Sections.FirstOrDefault(s => !s.IsProfile)?.Questions.Select(numbers.Of).ToHashSet(StringComparer.Ordinal) ?? [];
         return new ProfileReport(
-            new ProfileHeader(subject.InitiativeName, q.Title, q.Subtitle, q.Version, q.Hash, subject.Date, subject.RoundNumber, card.Respondents, subject.OwnAnswersOnly),
+            new ProfileHeader(subject.InitiativeName, q.Title, q.Subtitle, q.Version, q.Hash, subject.Date, subject.RoundNumber, card.Respondents, subject.OwnAnswersOnly, subject.Incomplete),
             overall,
             overall.Assessable ? Band(q, overall.Value!.Value) : null,
             sections,

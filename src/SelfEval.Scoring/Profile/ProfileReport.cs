@@ -16,7 +16,8 @@ public sealed record ProfileHeader(
     DateOnly Date,
     int RoundNumber,
     int Respondents,
-    bool OwnAnswersOnly);
+    bool OwnAnswersOnly,
+    int Incomplete = 0);
 
 /// <summary>A score as shown: a value and band, or "nicht bewertbar" with the reason.</summary>
 public sealed record ScoreLine(string Key, string Label, decimal? Value, bool Assessable, string? Band, decimal Coverage)

@@ -18,6 +18,9 @@ public sealed record RoundRecord
     public string? ClosedAt { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>Chosen at closing: only the people who had finished count in the round's results.</summary>
+    public bool ExcludesUnfinished { get; init; }
 }
 
 public sealed record RespondentRecord
@@ -141,7 +144,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.Query<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
             FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
             """,
             new { assessmentId }).ToList();
@@ -153,7 +156,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingleOrDefault<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
             FROM rounds WHERE id = @roundId
             """,
             new { roundId });
@@ -239,10 +242,36 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         connection.Execute("UPDATE respondents SET last_section = @sectionId WHERE id = @respondentId", new { respondentId, sectionId });
     }
 
-    public void CloseRound(long roundId)
+    /// <summary>Closes an open round with the coordinator's choice about unfinished answers; a closed round stays as it was closed.</summary>
+    public void CloseRound(long roundId, bool excludeUnfinished = false)
     {
         using var connection = db.Open();
-        connection.Execute("UPDATE rounds SET closed_at = COALESCE(closed_at, @now) WHERE id = @roundId", new { roundId, now = clock.Stamp() });
+        connection.Execute(
+            "UPDATE rounds SET closed_at = @now, excludes_unfinished = @excludeUnfinished WHERE id = @roundId AND closed_at IS NULL",
+            new { roundId, now = clock.Stamp(), excludeUnfinished });
+    }
+
+    /// <summary>
+    /// Opens a closed round again, as long as it is the assessment's latest: its figures leave the comparison until it
+    /// is closed again, and the choice about unfinished answers is made anew then.
+    /// </summary>
+    public void ReopenRound(long roundId)
+    {
+        using var connection = db.Open();
+        using var transaction = connection.BeginTransaction();
+        var reopened = connection.Execute(
+            """
+            UPDATE rounds SET closed_at = NULL, excludes_unfinished = 0
+            WHERE id = @roundId AND closed_at IS NOT NULL
+              AND number = (SELECT MAX(number) FROM rounds r WHERE r.assessment_id = rounds.assessment_id)
+            """,
+            new { roundId }, transaction);
+        if (reopened > 0)
+        {
+            connection.Execute("DELETE FROM round_results WHERE round_id = @roundId", new { roundId }, transaction);
+        }
+
+        transaction.Commit();
     }
 
     /// <summary>The round just started and the profile answers it could not take over (see <see cref="ProfileCarryOver"/>).</summary>

@@ -50,7 +50,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') || ':' || IFNULL(group_concat(id || '.' || IFNULL(sharing, '') || '.' || IFNULL(finished_at, ''), ','), '') FROM respondents WHERE round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(a.updated_at), '') FROM answers a JOIN respondents r ON r.id = a.respondent_id WHERE r.round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') || ':' || IFNULL(group_concat(question_id || '=' || IFNULL(value_json, '') || not_relevant || dont_know, ','), '') FROM profile_answers WHERE round_id IN @roundIds) || '|' ||
-                (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, ''), ','), '') FROM rounds WHERE id IN @roundIds)
+                (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, '') || '.' || excludes_unfinished, ','), '') FROM rounds WHERE id IN @roundIds)
             """,
             new { roundIds });
         // Hashed: the profile's texts (the initiative's name) are part of the stamp but need not sit in memory as a key.

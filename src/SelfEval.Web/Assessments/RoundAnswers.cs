@@ -15,7 +15,8 @@ public sealed record SharedAnswers(RespondentRecord Respondent, string Label, IR
 /// (<see cref="TeamTally"/>), and one by one only the coordinator's own and those of members who chose to share.
 /// The one place that decides this, so the profile, the PDF and the exports cannot differ.
 /// </summary>
-public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, TeamTally Team, IReadOnlyList<SharedAnswers> Shared, int Members)
+/// <param name="Incomplete">Of the team counted in a closed round, how many had not finished: counted by the coordinator's choice, and said so.</param>
+public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, TeamTally Team, IReadOnlyList<SharedAnswers> Shared, int Members, int Incomplete)
 {
     public static RoundAnswers Read(AssessmentStore assessments, ResponseStore responses, Questionnaire questionnaire, RoundRecord round)
     {
@@ -25,7 +26,8 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         ArgumentNullException.ThrowIfNull(round);
 
         var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
-        var respondents = assessments.GetRespondents(round.Id);
+        // Left out at closing means left out everywhere: the team's figures, the shared answers and the head count.
+        var respondents = assessments.GetRespondents(round.Id).Where(r => !round.ExcludesUnfinished || r.IsFinished).ToList();
         var stored = responses.GetForRound(round.Id);
         var answers = respondents.ToDictionary(r => r.Id, r => AssessmentAccess.Read(questionnaire, stored.GetValueOrDefault(r.Id) ?? []));
 
@@ -40,6 +42,7 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
             .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
             .ThenBy(s => s.Respondent.Id)
             .ToList();
-        return new RoundAnswers(profile, team, shared, respondents.Count(r => !r.IsCoordinator));
+        var incomplete = round.IsClosed ? respondents.Count(r => !r.IsFinished && answers[r.Id].Count > 0) : 0;
+        return new RoundAnswers(profile, team, shared, respondents.Count(r => !r.IsCoordinator), incomplete);
     }
 }

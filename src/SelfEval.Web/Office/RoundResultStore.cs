@@ -55,6 +55,7 @@ public sealed class RoundResultStore(
         var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
         var answers = responses.GetForRound(round.Id);
         var people = assessments.GetRespondents(round.Id)
+            .Where(r => !round.ExcludesUnfinished || r.IsFinished) // the comparison counts what the initiative's own profile counts
             .Select(r => new RespondentAnswers(string.Empty, AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
             .Where(p => p.Answers.Keys.Any(k => questionnaire.FindQuestion(k)?.Scored == true))
             .ToList();

@@ -43,9 +43,9 @@ public sealed class ProfileService(
 
     private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
-        var (card, name) = Score(round);
+        var (card, name, incomplete) = Score(round);
         var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card);
-        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(name, today, round.Number), previous);
+        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(name, today, round.Number, Incomplete: incomplete), previous);
         return report with { Benchmark = Benchmark(round, card, snapshot) };
     }
 
@@ -109,11 +109,11 @@ public sealed class ProfileService(
     }
 
     /// <summary>The team's figures only: the profile never sees whose answer is whose, whoever chose to share.</summary>
-    private (ScoreCard Card, string Name) Score(RoundRecord round)
+    private (ScoreCard Card, string Name, int Incomplete) Score(RoundRecord round)
     {
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
         var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
-        return (Scorer.Score(questionnaire, answers.Team), ProfileFacts.InitiativeName(answers.Profile));
+        return (Scorer.Score(questionnaire, answers.Team), ProfileFacts.InitiativeName(answers.Profile), answers.Incomplete);
     }
 
     private DateOnly Today() => SelfEval.Web.Data.Time.BerlinDate(clock.GetUtcNow());

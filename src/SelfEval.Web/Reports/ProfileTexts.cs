@@ -28,8 +28,17 @@ public static class ProfileTexts
     public static string OverallSentence(ProfileReport r) =>
         r.OverallBand?.Text ?? "Für einen Gesamtwert wurden zu wenige Fragen beantwortet.";
 
-    public static string Respondents(ProfileHeader h) =>
-        h.OwnAnswersOnly ? "nur Ihre eigenen Antworten" : h.Respondents == 1 ? "Antworten von 1 Person" : $"Antworten von {h.Respondents} Personen";
+    public static string Respondents(ProfileHeader h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        if (h.OwnAnswersOnly)
+        {
+            return "nur Ihre eigenen Antworten";
+        }
+
+        var people = h.Respondents == 1 ? "Antworten von 1 Person" : $"Antworten von {h.Respondents} Personen";
+        return h.Incomplete > 0 ? $"{people}, davon {h.Incomplete} unvollständig" : people;
+    }
 
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Format.German);
 

@@ -29,7 +29,7 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
 public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
-    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions, SelfEval.Web.Office.RoundResultStore results,
+    QuestionnaireCatalog catalog, QuestionnaireVersionStore versions,
     SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
     Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
 {
@@ -86,6 +86,7 @@ public sealed class IndexModel(
             "geschlossen" => "Der Durchgang ist abgeschlossen. Niemand kann mehr Antworten ändern.",
             "neue-runde" when NotCarried.Count > 0 => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen, bis auf die Angaben unten: Diese Fragen haben sich geändert, und Ihre bisherige Antwort passt nicht mehr zu den Antworten, die es jetzt gibt. Bitte beantworten Sie sie im Profil neu. Laden Sie Ihr Team mit dem Einladungslink erneut ein.",
             "neue-runde" => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen; laden Sie Ihr Team mit dem Einladungslink erneut ein.",
+            "wieder-offen" => "Der Durchgang ist wieder offen. Alle können ihre Antworten wieder ändern. Schließen Sie ihn erneut ab, wenn alle fertig sind.",
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
@@ -96,18 +97,6 @@ public sealed class IndexModel(
             _ => null,
         };
         return Page();
-    }
-
-    public IActionResult OnPostClose(string token)
-    {
-        if (!Load(token))
-        {
-            return NotFound();
-        }
-
-        assessments.CloseRound(Context.Round.Id);
-        results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
-        return Redirect($"/k/{token}?hinweis=geschlossen");
     }
 
     public IActionResult OnPostNewRound(string token)
