@@ -155,6 +155,11 @@ public sealed class Journeys(BrowserFixture browser)
 
         await coordinator.GotoAsync(coordinatorLink);
         Assert.Contains("3 Personen haben begonnen, 3 haben abgeschlossen.", await coordinator.TextContentAsync("#team + p"));
+        // Closing asks first: everyone finished, so the page lists nobody and closes on confirmation.
+        await coordinator.ClickAsync("#abschliessen");
+        await coordinator.WaitForSelectorAsync("button:has-text('Durchgang 1 abschließen')");
+        await ShotAsync(coordinator, "1-045-abschliessen");
+        await AccessibleAsync(coordinator);
         await coordinator.ClickAsync("button:has-text('Durchgang 1 abschließen')");
         await coordinator.WaitForURLAsync("**hinweis=geschlossen**");
         await coordinator.ClickAsync("a:has-text('Profil') >> nth=0");
