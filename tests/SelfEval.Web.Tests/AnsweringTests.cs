@@ -666,7 +666,7 @@ public sealed class AnsweringTests : IDisposable
             connection.Execute("UPDATE profile_answers SET value_json = '\"verein-alt\"' WHERE question_id = 'rechtsform'");
         }
 
-        await client.SubmitAsync((await client.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await client.CloseRoundAsync(token);
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         var page = await client.PageAsync($"/k/{token}?hinweis=neue-runde");
 
@@ -830,7 +830,7 @@ public sealed class AnsweringTests : IDisposable
         var token = await StartAsync(client);
         var first = await client.PageAsync($"/a/{token}/partner");
         await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");
-        await client.SubmitAsync((await client.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await client.CloseRoundAsync(token);
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         var second = await client.PageAsync($"/a/{token}/partner");
         await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "3" }), "go=weiter");

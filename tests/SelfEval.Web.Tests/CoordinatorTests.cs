@@ -59,19 +59,29 @@ public sealed class CoordinatorTests : IDisposable
         await member.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + field.GetAttribute("data-question")] = [value] }, "go=bleiben");
     }
 
-    private static string Row(IHtmlDocument page, string label) =>
-        page.QuerySelectorAll("table.respondents tbody tr").Single(r => r.QuerySelector("td")!.TextContent.StartsWith(label, StringComparison.Ordinal)).TextContent;
-
-    [Fact]
-    public async Task People_who_opened_the_link_but_never_answered_count_as_not_started()
+    /// <summary>Anna coordinates, Ben answered one question, the others only opened the invitation.</summary>
+    private async Task<(HttpClient Coordinator, string Token)> TeamWhereOnlyBenAnsweredAsync(params string[] openedOnly)
     {
         var coordinator = Client();
         var token = await StartAsync(coordinator);
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
-        await JoinAsync(Client(), invite, "Cem");
-        await JoinAsync(Client(), invite, "Dana");
+        foreach (var name in openedOnly)
+        {
+            await JoinAsync(Client(), invite, name);
+        }
+
+        return (coordinator, token);
+    }
+
+    private static string Row(IHtmlDocument page, string label) =>
+        page.QuerySelectorAll("table.respondents tbody tr").Single(r => r.QuerySelector("td")!.TextContent.StartsWith(label, StringComparison.Ordinal)).TextContent;
+
+    [Fact]
+    public async Task People_who_opened_the_link_but_never_answered_count_as_not_started()
+    {
+        var (coordinator, token) = await TeamWhereOnlyBenAnsweredAsync("Cem", "Dana");
 
         var page = await coordinator.PageAsync($"/k/{token}");
 
@@ -99,7 +109,7 @@ public sealed class CoordinatorTests : IDisposable
         _clock.Now = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
         var coordinator = Client();
         var token = await StartAsync(coordinator);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
 
         var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
 
@@ -109,12 +119,7 @@ public sealed class CoordinatorTests : IDisposable
     [Fact]
     public async Task Closing_asks_first_names_who_has_not_finished_and_a_double_submit_closes_once()
     {
-        var coordinator = Client();
-        var token = await StartAsync(coordinator);
-        var invite = await InviteAsync(coordinator, token);
-        var ben = Client();
-        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
-        await JoinAsync(Client(), invite, "Cem");
+        var (coordinator, token) = await TeamWhereOnlyBenAnsweredAsync("Cem");
 
         // The button on the coordinator page only leads to the question; nothing is closed yet.
         var index = await coordinator.PageAsync($"/k/{token}");
@@ -165,7 +170,7 @@ public sealed class CoordinatorTests : IDisposable
         var coordinator = Client();
         var token = await StartAsync(coordinator);
         Assert.Null((await coordinator.PageAsync($"/k/{token}")).QuerySelector("a#wieder-oeffnen")); // open: nothing to reopen
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"), new Dictionary<string, string[]> { ["Unfinished"] = ["weglassen"] });
+        await coordinator.CloseRoundAsync(token, new Dictionary<string, string[]> { ["Unfinished"] = ["weglassen"] });
 
         var closed = await coordinator.PageAsync($"/k/{token}");
         Assert.Equal($"/k/{token}/wieder-oeffnen", closed.QuerySelector("a#wieder-oeffnen")!.GetAttribute("href"));
@@ -182,7 +187,7 @@ public sealed class CoordinatorTests : IDisposable
         }
 
         // Once the next round has begun, the earlier one stays closed: the page offers reopening only for the current round.
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]")); // the old confirmation, posted again
         using (var connection = _factory.Database.Open())
@@ -245,7 +250,7 @@ public sealed class CoordinatorTests : IDisposable
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         var personal = await JoinAsync(ben, invite, "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
 
         var page = await ben.PageAsync(invite);
@@ -262,7 +267,7 @@ public sealed class CoordinatorTests : IDisposable
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
         await AnswerOneAsync(ben, old);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Cem");
 
@@ -290,7 +295,7 @@ public sealed class CoordinatorTests : IDisposable
         var token = await StartAsync(coordinator);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
 
         Assert.Null((await ben.PageAsync($"{old}/abschluss")).QuerySelector(".newer-round"));
     }

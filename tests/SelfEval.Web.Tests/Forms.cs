@@ -56,6 +56,10 @@ internal static class Forms
         return values;
     }
 
+    /// <summary>Closes the coordinator's current round through its confirmation page, as a coordinator would.</summary>
+    public static async Task<HttpResponseMessage> CloseRoundAsync(this HttpClient client, string token, IReadOnlyDictionary<string, string[]>? set = null) =>
+        await client.SubmitAsync((await client.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"), set);
+
     /// <summary>Posts the form with some fields replaced (all values of a name) and an optional submit button.</summary>
     public static Task<HttpResponseMessage> SubmitAsync(
         this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string[]>? set = null, string? button = null, string? action = null)

@@ -68,7 +68,7 @@ public sealed class SecretLinkTests : IDisposable
             ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
         }), "POST /start");
         AssertNoStore(await client.SubmitAsync((await client.PageAsync($"/e/{invite}")).Form("form.answer-form")), "POST /e/");
-        AssertNoStore(await client.SubmitAsync((await client.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]")), "POST Close");
+        AssertNoStore(await client.CloseRoundAsync(token), "POST Close");
 
         Assert.False((await client.GetAsync("/css/site.css")).Headers.CacheControl?.NoStore == true, "static files stay cacheable");
     }

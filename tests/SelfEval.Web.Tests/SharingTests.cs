@@ -233,7 +233,7 @@ public sealed class SharingTests : IDisposable
         var (bernd, berndLink, _) = await JoinAsync(invite, "Bernd", sharing: null);
         await AnswerAsync(carla, carlaLink, pick: 3, FreeTexts[1]);
         await AnswerAsync(bernd, berndLink, pick: 0, FreeTexts[2]);
-        await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+        await coordinator.CloseRoundAsync(token);
 
         Assert.Null((await coordinator.PageAsync($"/a/{token}/abschluss")).QuerySelector("#teilen")); // the coordinator's answers are theirs anyway
         var review = await carla.PageAsync($"{carlaLink}/abschluss");

@@ -48,7 +48,7 @@ internal static class Initiatives
 
         if (close)
         {
-            await client.SubmitAsync((await client.PageAsync($"/k/{token}/abschliessen")).Form("form[action*=Close]"));
+            await client.CloseRoundAsync(token);
         }
 
         return token;
