@@ -9,12 +9,16 @@ namespace SelfEval.Scoring.Profile;
 public sealed record ProfileSubject(string InitiativeName, DateOnly Date, int RoundNumber, bool OwnAnswersOnly = false, int Incomplete = 0);
 
 /// <summary>A closed earlier round of the same guide, already scored against its own version.</summary>
-public sealed record PreviousRound(int Number, ScoreCard Card);
+public sealed record PreviousRound(int Number, ScoreCard Card)
+{
+    /// <summary>What the team agreed and took on in that round, with the actions marked as far as they were carried out.</summary>
+    public TeamConversation Conversation { get; init; } = TeamConversation.None;
+}
 
 /// <summary>Builds the worded, ordered report from a score card. Deterministic: ties break by questionnaire order.</summary>
 public static class ProfileBuilder
 {
-    public static ProfileReport Build(ScoreCard card, OfferCatalog? offers, ProfileSubject subject, PreviousRound? previous = null)
+    public static ProfileReport Build(ScoreCard card, OfferCatalog? offers, ProfileSubject subject, PreviousRound? previous = null, TeamConversation? conversation = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(subject);
