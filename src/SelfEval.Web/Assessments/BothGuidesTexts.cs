@@ -38,6 +38,13 @@ public static class BothGuidesTexts
 
     public const string Create = "Leitfaden beginnen";
 
+    // Deleting one of the two.
+    public static string StaysAfterFirstDeleted(string other) =>
+        $"Gelöscht wird nur dieser Leitfaden. Die Selbstevaluation zu „{other}“ bleibt bestehen. Ihre Koordinationsseite erreichen Sie danach nur noch über ihren eigenen Link – speichern Sie ihn jetzt:";
+
+    public static string StaysAfterSecondDeleted(string other) =>
+        $"Gelöscht wird nur dieser Leitfaden. Die Selbstevaluation zu „{other}“ bleibt bestehen, und Ihr erster Koordinationslink führt weiter zu ihr. Diesen Leitfaden können Sie dort später neu beginnen.";
+
     // Team members.
     public static string MemberTitle(string title) => $"Ihr Team bearbeitet auch „{title}“";
 
