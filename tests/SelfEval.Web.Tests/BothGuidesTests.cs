@@ -145,6 +145,26 @@ public sealed class BothGuidesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_profile_answer_the_other_guide_does_not_offer_is_named_with_its_old_value_and_asked_again()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        // As a profile answered last year with an older profile text: a phase the current one no longer offers.
+        var round = Store.CurrentRound(Store.FindByCoordinatorToken(token)!.Id);
+        Store.SaveProfile(round.Id, [new StoredAnswer("phase", "\"vorlauf\"", false, null, false)], []);
+
+        var page = await client.PageAsync($"/k/{token}/leitfaden/{Second}");
+
+        Assert.Equal(["In welcher Phase befindet sich Ihre Initiative? – bisher: „vorlauf“"], page.QuerySelectorAll("#nicht-uebernommen li").Select(li => li.TextContent.Trim()));
+        Assert.Empty(page.QuerySelectorAll("input[name='q.phase']:checked"));
+        Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)page.QuerySelector("input[name='q.name']")!).Value); // the rest came over
+        var refused = await client.SubmitAsync(page.Form("form.answer-form"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var other = await StartOtherAsync(client, token, new Dictionary<string, string[]> { ["q.phase"] = ["etabliert"] });
+        Assert.Equal("etabliert", Store.GetProfile(Store.CurrentRound(Store.FindByCoordinatorToken(other)!.Id).Id).Single(a => a.QuestionId == "phase").ValueJson!.Trim('"'));
+    }
+
+    [Fact]
     public async Task A_member_joins_the_other_guide_with_one_click_under_the_same_name_and_choice_and_answers_stay_apart()
     {
         var coordinator = Client();

@@ -20,7 +20,7 @@ public static class BothGuidesTexts
 
     public static string OpenLink(string title) => $"Zur Koordinationsseite für „{title}“";
 
-    public const string Started = "Der zweite Leitfaden ist angelegt. Ihr Profil wurde übernommen. Laden Sie Ihr Team jetzt mit dem Einladungslink unten ein. Wer beim anderen Leitfaden schon mitmacht, sieht dazu auch auf seinem persönlichen Link einen Hinweis und kann mit einem Klick teilnehmen, unter demselben Namen.";
+    public const string Started = "Ihr Profil wurde übernommen. Laden Sie Ihr Team jetzt mit dem Einladungslink unten ein. Wer beim anderen Leitfaden schon mitmacht, sieht dazu auch auf seinem persönlichen Link einen Hinweis und kann mit einem Klick teilnehmen, unter demselben Namen.";
 
     // The start page of the other guide.
     public static string StartTitle(string title) => $"„{title}“ für Ihre Initiative beginnen";
