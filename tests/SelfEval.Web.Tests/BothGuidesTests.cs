@@ -102,6 +102,11 @@ public sealed class BothGuidesTests : IDisposable
         Assert.Equal($"/k/{other}", first.QuerySelector($"#leitfaeden a[href='/k/{other}']")?.GetAttribute("href"));
         Assert.Null(first.QuerySelector("#erster-koordinationslink"));
 
+        // The coordinator answers the second guide through its link, the carried profile in place.
+        var answering = (await client.GetAsync($"/a/{other}")).Location();
+        Assert.StartsWith($"/a/{other}/", answering, StringComparison.Ordinal);
+        Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)(await client.PageAsync($"/a/{other}/profil")).QuerySelector("input[name='q.name']")!).Value);
+
         // The profile is the second guide's own: correcting it there leaves the first as it was.
         var assessment = Store.FindByCoordinatorToken(other)!;
         var profile = AssessmentAccess.Read(_factory.Services.GetRequiredService<SelfEval.Web.Questionnaires.QuestionnaireCatalog>().Find(Second)!, Store.GetProfile(Store.CurrentRound(assessment.Id).Id));
