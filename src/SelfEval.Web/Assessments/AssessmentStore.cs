@@ -21,6 +21,11 @@ public sealed record RoundRecord
 
     /// <summary>Chosen at closing: only the people who had finished count in the round's results.</summary>
     public bool ExcludesUnfinished { get; init; }
+
+    /// <summary>When the coordinator released the team profile to the members; null while only the coordination sees it.</summary>
+    public string? TeamReleasedAt { get; init; }
+
+    public bool IsReleasedToTeam => TeamReleasedAt is not null;
 }
 
 public sealed record RespondentRecord
@@ -38,6 +43,17 @@ public sealed record RespondentRecord
     public AnswerSharing Sharing { get; init; }
 
     public bool IsFinished => FinishedAt is not null;
+
+    /// <summary>Removed by the coordinator with the answers kept: no link, not listed, still counted.</summary>
+    public string? RemovedAt { get; init; }
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>Answers kept from before a reissued link, which that link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public int HiddenAnswers { get; init; }
+
+    /// <summary>The stored sharing choice at the last reissue that hid answers, or null.</summary>
+    public string? ReissuedSharing { get; init; }
 }
 
 /// <summary>The assessment aggregate: the initiative's links, its rounds, their profile answers and respondents.</summary>
@@ -144,7 +160,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.Query<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
             """,
             new { assessmentId }).ToList();
@@ -156,7 +172,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingleOrDefault<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE id = @roundId
             """,
             new { roundId });
@@ -186,7 +202,9 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     private const string RespondentColumns =
         """
         SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
-               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing
+               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
+               removed_at AS RemovedAt, reissued_sharing AS ReissuedSharing,
+               (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = respondents.id AND h.hidden = 1) AS HiddenAnswers
         FROM respondents
         """;
 
@@ -210,6 +228,20 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         connection.Execute(
             "UPDATE respondents SET sharing = @sharing, updated_at = @now WHERE id = @respondentId AND is_coordinator = 0",
             new { respondentId, sharing = sharing.Value(), now = clock.Stamp() });
+    }
+
+    /// <summary>For each person of the round, the questions whose answers their link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public IReadOnlyDictionary<long, IReadOnlySet<string>> HiddenAnswers(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(long RespondentId, string QuestionId)>(
+                """
+                SELECT a.respondent_id, a.question_id FROM answers a JOIN respondents r ON r.id = a.respondent_id
+                WHERE r.round_id = @roundId AND a.hidden = 1
+                """,
+                new { roundId })
+            .GroupBy(a => a.RespondentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
