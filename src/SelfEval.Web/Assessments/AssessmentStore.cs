@@ -214,8 +214,8 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var now = clock.Stamp();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at, sharing)
-            VALUES (@roundId, @tokenHash, @label, 0, @now, @now, @sharing)
+            INSERT INTO respondents (round_id, token_hash, pseudonym_key, label, is_coordinator, created_at, updated_at, sharing)
+            VALUES (@roundId, @tokenHash, @tokenHash, @label, 0, @now, @now, @sharing)
             RETURNING id
             """,
             new { roundId, tokenHash, label, now, sharing = sharing.Value() });
@@ -246,13 +246,14 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
 
     /// <summary>
     /// The respondents of a round who share under a pseudonym, in the order of their link's hash: random,
-    /// so "Person A" says nothing about when someone joined, which the coordinator page shows.
+    /// so "Person A" says nothing about when someone joined, which the coordinator page shows. The first link's hash:
+    /// a reissued or removed link keeps its place, so no letter moves and tells whose it was.
     /// </summary>
     public IReadOnlyList<long> PseudonymOrder(long roundId)
     {
         using var connection = db.Open();
         return connection.Query<long>(
-            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY token_hash, id",
+            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY pseudonym_key, id",
             new { roundId }).ToList();
     }
 

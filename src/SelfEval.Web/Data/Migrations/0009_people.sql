@@ -15,3 +15,8 @@ ALTER TABLE respondents ADD COLUMN reissued_sharing TEXT CHECK (reissued_sharing
 
 -- When the coordinator released the round's team profile to the members (NULL: only the coordination sees it).
 ALTER TABLE rounds ADD COLUMN team_released_at TEXT;
+
+-- Pseudonyms ("Person B") follow the order of the first link's hash; a link reissued or removed must not reorder
+-- them, or the letter that moved would tell whose it was. The first hash is kept for that order only.
+ALTER TABLE respondents ADD COLUMN pseudonym_key BLOB;
+UPDATE respondents SET pseudonym_key = token_hash;
