@@ -87,4 +87,7 @@ public static class PeopleTexts
     public const string TeamViewNote = "Das Profil des ganzen Teams, von der Koordination freigegeben. Es zeigt keine Namen und keine einzelnen Antworten.";
 
     public const string TeamViewLink = "Teamprofil ansehen";
+
+    /// <summary>On a member's own results: where the team's profile is.</summary>
+    public const string OwnNote = "Das Profil des ganzen Teams sieht die Koordination; sie kann es für alle im Team freigeben.";
 }
