@@ -39,6 +39,7 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
+builder.Services.AddSingleton<PeopleStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<Initiatives>();

@@ -21,6 +21,11 @@ public sealed record RoundRecord
 
     /// <summary>Chosen at closing: only the people who had finished count in the round's results.</summary>
     public bool ExcludesUnfinished { get; init; }
+
+    /// <summary>When the coordinator released the team profile to the members; null while only the coordination sees it.</summary>
+    public string? TeamReleasedAt { get; init; }
+
+    public bool IsReleasedToTeam => TeamReleasedAt is not null;
 }
 
 public sealed record RespondentRecord
@@ -38,6 +43,17 @@ public sealed record RespondentRecord
     public AnswerSharing Sharing { get; init; }
 
     public bool IsFinished => FinishedAt is not null;
+
+    /// <summary>Removed by the coordinator with the answers kept: no link, not listed, still counted.</summary>
+    public string? RemovedAt { get; init; }
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>Answers kept from before a reissued link, which that link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public int HiddenAnswers { get; init; }
+
+    /// <summary>The stored sharing choice at the last reissue that hid answers, or null.</summary>
+    public string? ReissuedSharing { get; init; }
 }
 
 /// <summary>The assessment aggregate: the initiative's links, its rounds, their profile answers and respondents.</summary>
@@ -237,7 +253,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.Query<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
             """,
             new { assessmentId }).ToList();
@@ -249,7 +265,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingleOrDefault<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE id = @roundId
             """,
             new { roundId });
@@ -279,7 +295,9 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     private const string RespondentColumns =
         """
         SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
-               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing
+               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
+               removed_at AS RemovedAt, reissued_sharing AS ReissuedSharing,
+               (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = respondents.id AND h.hidden = 1) AS HiddenAnswers
         FROM respondents
         """;
 
@@ -289,8 +307,8 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var now = clock.Stamp();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at, sharing)
-            VALUES (@roundId, @tokenHash, @label, 0, @now, @now, @sharing)
+            INSERT INTO respondents (round_id, token_hash, pseudonym_key, label, is_coordinator, created_at, updated_at, sharing)
+            VALUES (@roundId, @tokenHash, @tokenHash, @label, 0, @now, @now, @sharing)
             RETURNING id
             """,
             new { roundId, tokenHash, label, now, sharing = sharing.Value() });
@@ -305,15 +323,30 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             new { respondentId, sharing = sharing.Value(), now = clock.Stamp() });
     }
 
+    /// <summary>For each person of the round, the questions whose answers their link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public IReadOnlyDictionary<long, IReadOnlySet<string>> HiddenAnswers(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(long RespondentId, string QuestionId)>(
+                """
+                SELECT a.respondent_id, a.question_id FROM answers a JOIN respondents r ON r.id = a.respondent_id
+                WHERE r.round_id = @roundId AND a.hidden = 1
+                """,
+                new { roundId })
+            .GroupBy(a => a.RespondentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>
     /// The respondents of a round who share under a pseudonym, in the order of their link's hash: random,
-    /// so "Person A" says nothing about when someone joined, which the coordinator page shows.
+    /// so "Person A" says nothing about when someone joined, which the coordinator page shows. The first link's hash:
+    /// a reissued or removed link keeps its place, so no letter moves and tells whose it was.
     /// </summary>
     public IReadOnlyList<long> PseudonymOrder(long roundId)
     {
         using var connection = db.Open();
         return connection.Query<long>(
-            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY token_hash, id",
+            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY pseudonym_key, id",
             new { roundId }).ToList();
     }
 
