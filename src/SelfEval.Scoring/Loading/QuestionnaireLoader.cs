@@ -275,7 +275,7 @@ public static class QuestionnaireLoader
     /// the initiative's other guide): a section with such an id could never be opened. The one list of them: a web test
     /// checks that every fixed page below /a/{token}/ is named here.
     /// </summary>
-    public static readonly IReadOnlyList<string> ReservedSectionIds = ["abschluss", "ergebnis", "neuer-durchgang", "anderer-leitfaden"];
+    public static readonly IReadOnlyList<string> ReservedSectionIds = ["abschluss", "ergebnis", "neuer-durchgang", "anderer-leitfaden", "team-ergebnis"];
 
     private static void CheckIdsAndSections(GuideContext context, List<SectionDraft> own, List<LoadError> errors)
     {
