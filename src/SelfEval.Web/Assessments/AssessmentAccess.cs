@@ -20,8 +20,11 @@ public sealed record RespondentContext(
     public bool ReadOnly => Respondent.IsFinished || Round.IsClosed;
 
     /// <summary>Profile and own answers together: what conditions and progress are computed from.</summary>
+    /// <remarks>Built once: a page asks for it once per question. Profile and Own never change after construction.</remarks>
     public IReadOnlyDictionary<string, Answer> All =>
-        Profile.Concat(Own.Where(o => !Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        _all ??= Profile.Concat(Own.Where(o => !Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private IReadOnlyDictionary<string, Answer>? _all;
 
     /// <summary>Team members answer the guide; the profile belongs to the coordinator.</summary>
     public bool Answers(Section section) => IsCoordinator || !section.IsProfile;
@@ -80,10 +83,8 @@ public sealed class AssessmentAccess(AssessmentStore assessments, ResponseStore 
         }
 
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        return new RespondentContext(
-            token, assessment, round, respondent, questionnaire,
-            Read(questionnaire, assessments.GetProfile(round.Id)),
-            Read(questionnaire, responses.Get(respondent.Id)));
+        var (profile, own) = responses.GetWithProfile(round.Id, respondent.Id);
+        return new RespondentContext(token, assessment, round, respondent, questionnaire, Read(questionnaire, profile), Read(questionnaire, own));
     }
 
     public static IReadOnlyDictionary<string, Answer> Read(Questionnaire questionnaire, IEnumerable<StoredAnswer> stored) =>

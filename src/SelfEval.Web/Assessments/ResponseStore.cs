@@ -20,6 +20,26 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>The round's profile answers and one person's own answers, in one query: what every page behind a personal link shows.</summary>
+    public (IReadOnlyList<StoredAnswer> Profile, IReadOnlyList<StoredAnswer> Own) GetWithProfile(long roundId, long respondentId)
+    {
+        using var connection = db.Open();
+        var profile = new List<StoredAnswer>();
+        var own = new List<StoredAnswer>();
+        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+            """
+            SELECT 1, question_id, value_json, not_relevant, justification, dont_know FROM profile_answers WHERE round_id = @roundId
+            UNION ALL
+            SELECT 0, question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId
+            """,
+            new { roundId, respondentId }))
+        {
+            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
+        }
+
+        return (profile, own);
+    }
+
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {
         using var connection = db.Open();
