@@ -41,6 +41,7 @@ builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
+builder.Services.AddSingleton<RoundReader>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileCache>();

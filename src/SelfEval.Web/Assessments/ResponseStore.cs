@@ -55,7 +55,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A stamp of everything <see cref="RoundAnswers"/> reads for these rounds (respondents, their answers, the
+    /// A stamp of everything <see cref="RoundReader"/> reads for these rounds (respondents, their answers, the
     /// profile, whether the round is closed) that changes whenever any of it does, without reading the answers:
     /// counts catch rows added or removed, the latest stamps catch rows changed by any process, and this process's
     /// save counter catches a change within one clock tick (or under a clock that stands still, as in tests).

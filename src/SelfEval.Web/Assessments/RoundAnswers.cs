@@ -18,31 +18,27 @@ public sealed record SharedAnswers(RespondentRecord Respondent, string Label, IR
 /// <param name="Incomplete">Of the team counted in a closed round, how many had not finished: counted by the coordinator's choice, and said so.</param>
 public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, TeamTally Team, IReadOnlyList<SharedAnswers> Shared, int Members, int Incomplete)
 {
-    public static RoundAnswers Read(AssessmentStore assessments, ResponseStore responses, Questionnaire questionnaire, RoundRecord round)
+    /// <summary>The round read by <see cref="RoundReader"/>, as the coordination may see it.</summary>
+    public static RoundAnswers Of(RoundData round)
     {
-        ArgumentNullException.ThrowIfNull(assessments);
-        ArgumentNullException.ThrowIfNull(responses);
-        ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(round);
 
-        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
         // Left out at closing means left out everywhere: the team's figures, the shared answers and the head count.
-        var respondents = assessments.GetRespondents(round.Id).Where(r => !round.ExcludesUnfinished || r.IsFinished).ToList();
-        var stored = responses.GetForRound(round.Id);
-        var answers = respondents.ToDictionary(r => r.Id, r => AssessmentAccess.Read(questionnaire, stored.GetValueOrDefault(r.Id) ?? []));
+        var people = round.People.Where(p => !round.Round.ExcludesUnfinished || p.Respondent.IsFinished).ToList();
+        var respondents = people.Select(p => p.Respondent).ToList();
 
         // The team is everyone who answered a question of the guide; someone who only opened the link counts nowhere.
-        var team = TeamTally.Of(questionnaire, profile, respondents.Where(r => answers[r.Id].Count > 0).Select(r => answers[r.Id]).ToList());
+        var team = TeamTally.Of(round.Questionnaire, round.Profile, people.Where(p => p.Answers.Count > 0).Select(p => p.Answers).ToList());
 
-        var labels = RespondentLabels.Shared(respondents, assessments.PseudonymOrder(round.Id));
-        var shared = respondents
-            .Where(r => labels.ContainsKey(r.Id))
-            .Select(r => new SharedAnswers(r, labels[r.Id], answers[r.Id]))
+        var labels = RespondentLabels.Shared(respondents, round.PseudonymOrder);
+        var shared = people
+            .Where(p => labels.ContainsKey(p.Respondent.Id))
+            .Select(p => new SharedAnswers(p.Respondent, labels[p.Respondent.Id], p.Answers))
             .OrderBy(s => s.Respondent.IsCoordinator ? 0 : s.Respondent.Sharing == AnswerSharing.Name ? 1 : 2)
             .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
             .ThenBy(s => s.Respondent.Id)
             .ToList();
-        var incomplete = round.IsClosed ? respondents.Count(r => !r.IsFinished && answers[r.Id].Count > 0) : 0;
-        return new RoundAnswers(profile, team, shared, respondents.Count(r => !r.IsCoordinator), incomplete);
+        var incomplete = round.Round.IsClosed ? people.Count(p => !p.Respondent.IsFinished && p.Answers.Count > 0) : 0;
+        return new RoundAnswers(round.Profile, team, shared, respondents.Count(r => !r.IsCoordinator), incomplete);
     }
 }
