@@ -86,6 +86,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public bool Save(long respondentId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string? sectionId)
     {
         using var connection = db.Open();
+        using var gate = db.WriteGate.EnterScope();
         using var tx = connection.BeginTransaction();
         var now = clock.Stamp();
         var roundId = connection.ExecuteScalar<long?>(

@@ -29,6 +29,14 @@ public sealed class Database
 
     public bool ReadOnly { get; }
 
+    /// <summary>
+    /// Taken around the frequent writes (answers being saved). SQLite lets one writer in at a time and makes the others
+    /// poll with growing sleeps (up to 100 ms each), so under many saves at once some waited far longer than others;
+    /// queued on this lock, they go in one after another as soon as the writer before them commits. One process
+    /// serves a database; another process (a command) still waits through the busy timeout as before.
+    /// </summary>
+    public Lock WriteGate { get; } = new();
+
     /// <summary>A consistent copy of the whole database, taken while the service keeps running.</summary>
     public void BackupTo(string file)
     {
