@@ -31,26 +31,35 @@ internal static partial class LoadTest
                 await app.StopAsync();
             }
 
-            using var server = Start(Path.Combine(folder.FullName, "section.db"));
-            double page;
-            try
-            {
-                var (_, people) = await PrepareAsync(clients);
-                page = await HammerAsync($"section page /a/{{token}}/{Sections[0]}", people.Select(p => (p.Client, $"/a/{p.Token}/{Sections[0]}")).ToList(), seconds, server);
-            }
-            finally
-            {
-                // Never leave the service running: a later run would talk to it and its deleted database.
-                server.Kill(entireProcessTree: true);
-            }
-
+            // As deployed: one log line per request (SelfEval.Requests); then without it, like the minimal endpoint,
+            // which logs nothing, to show what the log line costs on its own.
+            var page = await PageAsync(Path.Combine(folder.FullName, "section.db"), clients, seconds, requestLog: true);
             Console.WriteLine($"| ratio | {100 * page / minimal:0.0} % of the minimal endpoint's throughput (target ≥ 8 %) |");
+            var quiet = await PageAsync(Path.Combine(folder.FullName, "quiet.db"), clients, seconds, requestLog: false);
+            Console.WriteLine($"| ratio without the request log | {100 * quiet / minimal:0.0} % |");
             return 0;
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<double> PageAsync(string database, int clients, int seconds, bool requestLog)
+    {
+        using var server = ServiceProcess.Start(Port, database, requestLog);
+        try
+        {
+            var (_, people) = await PrepareAsync(clients);
+            var label = $"section page /a/{{token}}/{Sections[0]}{(requestLog ? string.Empty : ", request log off")}";
+            return await HammerAsync(label, people.Select(p => (p.Client, $"/a/{p.Token}/{Sections[0]}")).ToList(), seconds, server);
+        }
+        finally
+        {
+            // Never leave the service running: a later run would talk to it and its deleted database.
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
         }
     }
 
