@@ -43,6 +43,7 @@ builder.Services.AddSingleton<PeopleStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<Initiatives>();
+builder.Services.AddSingleton<RoundReader>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileCache>();

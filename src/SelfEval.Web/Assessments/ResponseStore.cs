@@ -20,6 +20,26 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>The round's profile answers and one person's own answers, in one query: what every page behind a personal link shows.</summary>
+    public (IReadOnlyList<StoredAnswer> Profile, IReadOnlyList<StoredAnswer> Own) GetWithProfile(long roundId, long respondentId)
+    {
+        using var connection = db.Open();
+        var profile = new List<StoredAnswer>();
+        var own = new List<StoredAnswer>();
+        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+            """
+            SELECT 1, question_id, value_json, not_relevant, justification, dont_know FROM profile_answers WHERE round_id = @roundId
+            UNION ALL
+            SELECT 0, question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId AND hidden = 0
+            """,
+            new { roundId, respondentId }))
+        {
+            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
+        }
+
+        return (profile, own);
+    }
+
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {
         using var connection = db.Open();
@@ -35,7 +55,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A stamp of everything <see cref="RoundAnswers"/> reads for these rounds (respondents, their answers, the
+    /// A stamp of everything <see cref="RoundReader"/> reads for these rounds (respondents, their answers, the
     /// profile, whether the round is closed) that changes whenever any of it does, without reading the answers:
     /// counts catch rows added or removed, the latest stamps catch rows changed by any process, and this process's
     /// save counter catches a change within one clock tick (or under a clock that stands still, as in tests).
@@ -66,6 +86,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public bool Save(long respondentId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string? sectionId)
     {
         using var connection = db.Open();
+        using var gate = db.WriteGate.EnterScope();
         using var tx = connection.BeginTransaction();
         var now = clock.Stamp();
         var roundId = connection.ExecuteScalar<long?>(
