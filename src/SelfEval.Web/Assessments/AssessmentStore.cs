@@ -231,8 +231,10 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             """
             SELECT p.id AS Id, p.round_id AS RoundId, p.label AS Label, p.is_coordinator AS IsCoordinator, p.created_at AS CreatedAt,
                    p.updated_at AS UpdatedAt, p.finished_at AS FinishedAt, p.last_section AS LastSection, p.sharing AS Sharing,
+                   p.removed_at AS RemovedAt, p.reissued_sharing AS ReissuedSharing,
+                   (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = p.id AND h.hidden = 1) AS HiddenAnswers,
                    r.id AS Id, r.assessment_id AS AssessmentId, r.number AS Number, r.questionnaire_version_id AS QuestionnaireVersionId,
-                   r.created_at AS CreatedAt, r.closed_at AS ClosedAt, r.excludes_unfinished AS ExcludesUnfinished,
+                   r.created_at AS CreatedAt, r.closed_at AS ClosedAt, r.excludes_unfinished AS ExcludesUnfinished, r.team_released_at AS TeamReleasedAt,
                    a.id AS Id, a.questionnaire_id AS QuestionnaireId, a.invite_generation AS InviteGeneration, a.comparison_opt_in AS OptIn,
                    a.is_demo AS IsDemo, a.created_at AS CreatedAt, p.token_hash AS Stored
             FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
