@@ -40,6 +40,7 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
 builder.Services.AddSingleton<ResponseStore>();
+builder.Services.AddSingleton<ConversationStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
