@@ -46,6 +46,8 @@ builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileCache>();
 builder.Services.AddSingleton<ProfileService>();
+builder.Services.AddSingleton<SelfEval.Web.Pages.Conversation.AgendaReader>();
+builder.Services.AddSingleton<SelfEval.Web.Pages.Conversation.LastRoundReader>();
 builder.Services.AddSingleton<IProfileRenderer, PdfProfileRenderer>();
 builder.Services.AddSingleton<SelfEval.Web.Office.OfficeUserStore>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<SelfEval.Web.Office.OfficeUser>, Microsoft.AspNetCore.Identity.PasswordHasher<SelfEval.Web.Office.OfficeUser>>();

@@ -236,7 +236,7 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
             .Select(a => new AgreementRow(new StoredAnswer(a.QuestionId, a.ValueJson, a.NotRelevant != 0, a.Justification, a.DontKnow != 0), a.Note))
             .ToList();
 
-    internal static string Code(ActionStatus status) => status switch
+    public static string Code(ActionStatus status) => status switch
     {
         ActionStatus.Open => "open",
         ActionStatus.Done => "done",

@@ -90,6 +90,7 @@ public sealed class IndexModel(
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
+            "massnahmen" => SelfEval.Web.Pages.Conversation.ConversationTexts.ActionsMarked,
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
             "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
