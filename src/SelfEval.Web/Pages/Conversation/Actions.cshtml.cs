@@ -19,6 +19,15 @@ public sealed class LastRoundReader(ConversationStore store, SelfEval.Web.Questi
         var last = context.Rounds.Where(r => r.Number < context.Round.Number && r.IsClosed).LastOrDefault();
         return last is null ? null : new LastRound(last, store.Read(last.Id), versions.Get(last.QuestionnaireVersionId));
     }
+
+    /// <summary>Per question, the answer the team agreed on in the last closed round before this one, worded; one query, none in round 1.</summary>
+    public IReadOnlyDictionary<string, string> AgreedTexts(RespondentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (agreed, guide) = store.AgreedBefore(context.Assessment.Id, context.Round.Number);
+        return agreed.Where(a => guide!.FindQuestion(a.QuestionId) is not null)
+            .ToDictionary(a => a.QuestionId, a => ConversationTexts.Answer(guide!.FindQuestion(a.QuestionId)!, a.Answer), StringComparer.Ordinal);
+    }
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ public sealed class IndexModel(AgendaReader agendas, ConversationStore store) : 
     public IActionResult OnGet(string token, string? view) => Load(token, view) ? Page() : NotFound();
 
     /// <summary>Puts a scored question of the guide on the agenda and opens it.</summary>
-    public IActionResult OnPostAdd(string token, string? view, string? questionId)
+    public IActionResult OnPost(string token, string? view, string? questionId)
     {
         if (!Load(token, view))
         {

@@ -69,11 +69,26 @@ public sealed class TopicModel(AgendaReader agendas, ConversationStore store) : 
         return Page();
     }
 
-    public IActionResult OnPost(string token, string questionId, string? view, string? go)
+    /// <summary>
+    /// Saves the topic's form, or, from an action's own small form (<paramref name="remove"/>), removes that action of
+    /// this topic unless a later round already looked back on it. One POST handler: these routes end in an optional
+    /// view, and a named handler there makes the form tag helper generate no address at all.
+    /// </summary>
+    public IActionResult OnPost(string token, string questionId, string? view, string? go, long? remove)
     {
         if (!Load(token, questionId, view))
         {
             return NotFound();
+        }
+
+        if (remove is { } actionId)
+        {
+            if (Actions.Any(a => a.Id == actionId))
+            {
+                store.RemoveAction(Agenda.Round.Id, actionId);
+            }
+
+            return RedirectToPage("Topic", null, new { token, questionId, view }, "massnahmen");
         }
 
         if (go == Skip)
@@ -107,18 +122,6 @@ public sealed class TopicModel(AgendaReader agendas, ConversationStore store) : 
         var answer = field.Check.Answer is { } a ? StoredAnswer.From(Topic.Question.Id, a) : null;
         store.Save(Agenda.Round.Id, Topic.Question.Id, answer, note, what is null ? null : new ConversationStore.NewAction(what, who, due));
         return Onward(token, view, forward: go != Back);
-    }
-
-    /// <summary>Removes an action of this topic that no later round has looked back on.</summary>
-    public IActionResult OnPostRemove(string token, string questionId, string? view, long actionId)
-    {
-        if (!Load(token, questionId, view))
-        {
-            return NotFound();
-        }
-
-        store.RemoveAction(Agenda.Round.Id, actionId);
-        return RedirectToPage("Topic", null, new { token, questionId, view }, "massnahmen");
     }
 
     private IActionResult Onward(string token, string? view, bool forward)
