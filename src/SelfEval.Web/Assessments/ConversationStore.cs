@@ -200,14 +200,18 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
     private static long Insert(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, long roundId, string questionId, NewAction action, string now)
     {
         action.Checked();
-        return connection.ExecuteScalar<long>(
-            """
-            INSERT INTO team_actions (round_id, question_id, what, who, due, created_at, updated_at)
-            VALUES (@roundId, @questionId, @What, @Who, @due, @now, @now)
-            RETURNING id
-            """,
-            new { roundId, questionId, action.What, action.Who, due = action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now },
-            tx);
+        // The same action sent twice (a double click, a reload after saving) is taken on once.
+        var values = new { roundId, questionId, action.What, action.Who, due = action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now };
+        return connection.ExecuteScalar<long?>(
+            "SELECT id FROM team_actions WHERE round_id = @roundId AND question_id = @questionId AND what = @What AND who IS @Who AND due IS @due",
+            values, tx)
+            ?? connection.ExecuteScalar<long>(
+                """
+                INSERT INTO team_actions (round_id, question_id, what, who, due, created_at, updated_at)
+                VALUES (@roundId, @questionId, @What, @Who, @due, @now, @now)
+                RETURNING id
+                """,
+                values, tx);
     }
 
     private static List<StoredAction> Actions(System.Data.IDbConnection connection, long roundId) =>

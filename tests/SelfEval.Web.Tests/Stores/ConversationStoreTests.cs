@@ -105,6 +105,19 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_same_action_sent_twice_is_taken_on_once()
+    {
+        var (_, round) = NewAssessment();
+        var action = new ConversationStore.NewAction("Satzung entwerfen", null, new DateOnly(2026, 5, 1));
+
+        var first = _store.AddAction(round.Id, Scales[0].Id, action);
+        _store.Save(round.Id, Scales[0].Id, null, null, action);
+
+        Assert.Equal(first, Assert.Single(_store.Actions(round.Id)).Id);
+        Assert.NotEqual(first, _store.AddAction(round.Id, Scales[0].Id, action with { Who = "Ben" }));
+    }
+
+    [Fact]
     public void The_next_round_reads_what_the_last_closed_round_agreed_in_that_rounds_guide_version()
     {
         var (assessment, first) = NewAssessment();

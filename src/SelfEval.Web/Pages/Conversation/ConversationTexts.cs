@@ -17,6 +17,8 @@ public static class ConversationTexts
 
     public const string OpenRound = "Der Durchgang ist noch offen: Solange noch jemand antwortet, können sich Verteilung und Themen ändern.";
 
+    public const string NoAnswers = "Zu dieser Frage liegen in diesem Durchgang noch keine Antworten vor.";
+
     public const string Anonymous = "Ohne Namen: Die Übersicht zeigt nur, wie oft jede Antwort gewählt wurde.";
 
     public const string LargeOn = "Große Schrift (für Beamer)";
