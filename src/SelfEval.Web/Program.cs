@@ -39,9 +39,11 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
+builder.Services.AddSingleton<PeopleStore>();
 builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<ConversationStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
+builder.Services.AddSingleton<Initiatives>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileCache>();

@@ -7,7 +7,6 @@ using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Profile;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Reports;
-using SelfEval.Web.Tests.Attacks;
 using SelfEval.Web.Tests.Stores;
 
 namespace SelfEval.Web.Tests;
@@ -45,7 +44,7 @@ public sealed class ConversationTests : IDisposable
     private async Task<Team> TeamOfThreeAsync(bool close = true)
     {
         var coordinator = Client();
-        var token = await Initiatives.CreateAsync(coordinator, "Initiative Gespräch", level: 0, coordinatorName: "Anna", close: false);
+        var token = await Attacks.Initiatives.CreateAsync(coordinator, "Initiative Gespräch", level: 0, coordinatorName: "Anna", close: false);
         var invite = new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
         var ben = await JoinAndAnswerAsync(invite, "Ben", 1);
         var carla = await JoinAndAnswerAsync(invite, "Carla", 0.5);

@@ -28,7 +28,7 @@ public sealed class CoordinatorTests : IDisposable
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Starts an assessment with its profile only; returns the coordinator token.</summary>
-    private static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind")
+    internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind")
     {
         var page = await client.PageAsync("/start/sich-gut-aufstellen");
         var created = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
@@ -39,19 +39,19 @@ public sealed class CoordinatorTests : IDisposable
         return created.Location()[3..46];
     }
 
-    private static async Task<string> InviteAsync(HttpClient coordinator, string token) =>
+    internal static async Task<string> InviteAsync(HttpClient coordinator, string token) =>
         new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
 
     /// <summary>Joins through the invitation with a name; returns the personal path (/a/…).</summary>
-    private static async Task<string> JoinAsync(HttpClient member, string invite, string label)
+    internal static async Task<string> JoinAsync(HttpClient member, string invite, string label, string sharing = "none")
     {
         var join = await member.PageAsync(invite);
-        var joined = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = [label] });
+        var joined = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = [label], ["Sharing"] = [sharing] });
         return joined.Location()[..46];
     }
 
     /// <summary>Saves one answer (the first option of the first question) in the section on partners.</summary>
-    private static async Task AnswerOneAsync(HttpClient member, string personal)
+    internal static async Task AnswerOneAsync(HttpClient member, string personal)
     {
         var page = await member.PageAsync($"{personal}/partner");
         var field = page.QuerySelectorAll("[data-question]").First(f => !f.HasAttribute("hidden") && f.QuerySelector("input[type=radio]") is not null);
@@ -75,7 +75,7 @@ public sealed class CoordinatorTests : IDisposable
         return (coordinator, token);
     }
 
-    private static string Row(IHtmlDocument page, string label) =>
+    internal static string Row(IHtmlDocument page, string label) =>
         page.QuerySelectorAll("table.respondents tbody tr").Single(r => r.QuerySelector("td")!.TextContent.StartsWith(label, StringComparison.Ordinal)).TextContent;
 
     [Fact]

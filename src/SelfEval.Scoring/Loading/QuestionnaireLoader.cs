@@ -271,9 +271,11 @@ public static class QuestionnaireLoader
 
     /// <summary>
     /// Section ids that are also fixed addresses under a respondent's link (/a/{token}/abschluss is the review page,
-    /// /a/{token}/ergebnis the own profile): a section with such an id could never be opened.
+    /// /a/{token}/ergebnis the own profile, /a/{token}/neuer-durchgang joins the next round, /a/{token}/anderer-leitfaden
+    /// the initiative's other guide): a section with such an id could never be opened. The one list of them: a web test
+    /// checks that every fixed page below /a/{token}/ is named here.
     /// </summary>
-    public static readonly IReadOnlyList<string> ReservedSectionIds = ["abschluss", "ergebnis"];
+    public static readonly IReadOnlyList<string> ReservedSectionIds = ["abschluss", "ergebnis", "neuer-durchgang", "anderer-leitfaden"];
 
     private static void CheckIdsAndSections(GuideContext context, List<SectionDraft> own, List<LoadError> errors)
     {

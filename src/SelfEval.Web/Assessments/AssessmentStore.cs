@@ -21,6 +21,11 @@ public sealed record RoundRecord
 
     /// <summary>Chosen at closing: only the people who had finished count in the round's results.</summary>
     public bool ExcludesUnfinished { get; init; }
+
+    /// <summary>When the coordinator released the team profile to the members; null while only the coordination sees it.</summary>
+    public string? TeamReleasedAt { get; init; }
+
+    public bool IsReleasedToTeam => TeamReleasedAt is not null;
 }
 
 public sealed record RespondentRecord
@@ -38,6 +43,17 @@ public sealed record RespondentRecord
     public AnswerSharing Sharing { get; init; }
 
     public bool IsFinished => FinishedAt is not null;
+
+    /// <summary>Removed by the coordinator with the answers kept: no link, not listed, still counted.</summary>
+    public string? RemovedAt { get; init; }
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>Answers kept from before a reissued link, which that link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public int HiddenAnswers { get; init; }
+
+    /// <summary>The stored sharing choice at the last reissue that hid answers, or null.</summary>
+    public string? ReissuedSharing { get; init; }
 }
 
 /// <summary>The assessment aggregate: the initiative's links, its rounds, their profile answers and respondents.</summary>
@@ -64,6 +80,99 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         UpsertProfile(connection, tx, roundId, a.Profile, [], now);
         tx.Commit();
         return id;
+    }
+
+    /// <summary>The initiative's assessment of another guide, as stored with the first one's id (see Tokens.OtherGuide).</summary>
+    public sealed record OtherGuideRecord(long Id, string QuestionnaireId, byte[] Salt);
+
+    /// <summary>
+    /// Starts the initiative's assessment of another guide beside <paramref name="firstId"/>: its own round 1, coordinator
+    /// and carried profile, the first's comparison code where no other assessment of that guide uses it (a code stands for
+    /// one initiative, once per guide). Null when the initiative already works on that guide.
+    /// </summary>
+    public long? CreateOtherGuide(long firstId, NewAssessment a, byte[] salt, byte[] firstLinkSealed)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        var taken = connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM assessments WHERE initiative_id = @firstId AND questionnaire_id = @QuestionnaireId",
+            new { firstId, a.QuestionnaireId }, tx);
+        if (taken > 0)
+        {
+            return null;
+        }
+
+        var now = clock.Stamp();
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO assessments (questionnaire_id, coordinator_token_hash, invite_token_hash, comparison_opt_in, is_demo, created_at, updated_at,
+                                     initiative_id, initiative_salt, initiative_seal, comparison_code_id)
+            SELECT @QuestionnaireId, @CoordinatorTokenHash, @InviteTokenHash, @ComparisonOptIn, @IsDemo, @now, @now, @firstId, @salt, @firstLinkSealed,
+                   (SELECT f.comparison_code_id FROM assessments f WHERE f.id = @firstId
+                      AND NOT EXISTS (SELECT 1 FROM assessments o WHERE o.comparison_code_id = f.comparison_code_id AND o.questionnaire_id = @QuestionnaireId))
+            RETURNING id
+            """,
+            new { a.QuestionnaireId, a.CoordinatorTokenHash, a.InviteTokenHash, a.ComparisonOptIn, a.IsDemo, now, firstId, salt, firstLinkSealed }, tx);
+        var roundId = InsertRound(connection, tx, id, 1, a.QuestionnaireVersionId, now);
+        InsertCoordinator(connection, tx, roundId, a.CoordinatorLabel, now);
+        UpsertProfile(connection, tx, roundId, a.Profile, [], now);
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>The assessments of other guides started from <paramref name="firstId"/>.</summary>
+    public IReadOnlyList<OtherGuideRecord> OtherGuides(long firstId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(long Id, string QuestionnaireId, byte[] Salt)>(
+                "SELECT id, questionnaire_id, initiative_salt FROM assessments WHERE initiative_id = @firstId ORDER BY id", new { firstId })
+            .Select(r => new OtherGuideRecord(r.Id, r.QuestionnaireId, r.Salt))
+            .ToList();
+    }
+
+    /// <summary>For an assessment started from another one: that first assessment and its coordinator link, sealed under this one's.</summary>
+    public (long FirstId, byte[] Sealed)? FirstOf(long assessmentId)
+    {
+        using var connection = db.Open();
+        var row = connection.QuerySingleOrDefault<(long? FirstId, byte[]? Sealed)>(
+            "SELECT initiative_id, initiative_seal FROM assessments WHERE id = @assessmentId", new { assessmentId });
+        return row is { FirstId: { } first, Sealed: { } seal } ? (first, seal) : null;
+    }
+
+    /// <summary>The hash of an assessment's coordinator link: new for every assessment, so it keys what is derived for it.</summary>
+    public byte[] CoordinatorHash(long assessmentId)
+    {
+        using var connection = db.Open();
+        return connection.ExecuteScalar<byte[]>("SELECT coordinator_token_hash FROM assessments WHERE id = @assessmentId", new { assessmentId })!;
+    }
+
+    /// <summary>The respondent a team member became in the other guide's round, found by the hash of their derived link.</summary>
+    public RespondentRecord? FindRespondentByHash(byte[] tokenHash)
+    {
+        using var connection = db.Open();
+        return connection.QuerySingleOrDefault<RespondentRecord>($"{RespondentColumns} WHERE token_hash = @tokenHash", new { tokenHash });
+    }
+
+    /// <summary>Whether this person came into their round from their link of the other guide (which leads to both).</summary>
+    public bool JoinedFromOtherGuide(long respondentId)
+    {
+        using var connection = db.Open();
+        return connection.ExecuteScalar<long?>("SELECT joined_from FROM respondents WHERE id = @respondentId", new { respondentId }) is not null;
+    }
+
+    /// <summary>A team member joins the other guide's round under the same name and sharing choice, with a link derived from their own.</summary>
+    public long AddRespondentFromOtherGuide(long roundId, byte[] tokenHash, RespondentRecord from)
+    {
+        using var connection = db.Open();
+        var now = clock.Stamp();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at, sharing, joined_from)
+            VALUES (@roundId, @tokenHash, @Label, 0, @now, @now, @sharing, @Id)
+            ON CONFLICT (token_hash) DO UPDATE SET updated_at = updated_at
+            RETURNING id
+            """,
+            new { roundId, tokenHash, from.Label, now, sharing = from.Sharing.Value(), from.Id });
     }
 
     private static long InsertRound(SqliteConnection connection, SqliteTransaction tx, long assessmentId, int number, long versionId, string now) =>
@@ -144,7 +253,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.Query<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE assessment_id = @assessmentId ORDER BY number
             """,
             new { assessmentId }).ToList();
@@ -156,7 +265,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingleOrDefault<RoundRecord>(
             """
             SELECT id AS Id, assessment_id AS AssessmentId, number AS Number, questionnaire_version_id AS QuestionnaireVersionId,
-                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished
+                   created_at AS CreatedAt, closed_at AS ClosedAt, excludes_unfinished AS ExcludesUnfinished, team_released_at AS TeamReleasedAt
             FROM rounds WHERE id = @roundId
             """,
             new { roundId });
@@ -186,7 +295,9 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     private const string RespondentColumns =
         """
         SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
-               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing
+               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
+               removed_at AS RemovedAt, reissued_sharing AS ReissuedSharing,
+               (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = respondents.id AND h.hidden = 1) AS HiddenAnswers
         FROM respondents
         """;
 
@@ -196,8 +307,8 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var now = clock.Stamp();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO respondents (round_id, token_hash, label, is_coordinator, created_at, updated_at, sharing)
-            VALUES (@roundId, @tokenHash, @label, 0, @now, @now, @sharing)
+            INSERT INTO respondents (round_id, token_hash, pseudonym_key, label, is_coordinator, created_at, updated_at, sharing)
+            VALUES (@roundId, @tokenHash, @tokenHash, @label, 0, @now, @now, @sharing)
             RETURNING id
             """,
             new { roundId, tokenHash, label, now, sharing = sharing.Value() });
@@ -212,15 +323,30 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             new { respondentId, sharing = sharing.Value(), now = clock.Stamp() });
     }
 
+    /// <summary>For each person of the round, the questions whose answers their link does not show (see <see cref="PeopleStore.Reissue"/>).</summary>
+    public IReadOnlyDictionary<long, IReadOnlySet<string>> HiddenAnswers(long roundId)
+    {
+        using var connection = db.Open();
+        return connection.Query<(long RespondentId, string QuestionId)>(
+                """
+                SELECT a.respondent_id, a.question_id FROM answers a JOIN respondents r ON r.id = a.respondent_id
+                WHERE r.round_id = @roundId AND a.hidden = 1
+                """,
+                new { roundId })
+            .GroupBy(a => a.RespondentId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>
     /// The respondents of a round who share under a pseudonym, in the order of their link's hash: random,
-    /// so "Person A" says nothing about when someone joined, which the coordinator page shows.
+    /// so "Person A" says nothing about when someone joined, which the coordinator page shows. The first link's hash:
+    /// a reissued or removed link keeps its place, so no letter moves and tells whose it was.
     /// </summary>
     public IReadOnlyList<long> PseudonymOrder(long roundId)
     {
         using var connection = db.Open();
         return connection.Query<long>(
-            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY token_hash, id",
+            "SELECT id FROM respondents WHERE round_id = @roundId AND sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY pseudonym_key, id",
             new { roundId }).ToList();
     }
 
@@ -360,6 +486,10 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
     public void Delete(long assessmentId)
     {
         using var connection = db.Open();
-        connection.Execute("DELETE FROM assessments WHERE id = @assessmentId", new { assessmentId });
+        using var tx = connection.BeginTransaction();
+        // An assessment of the other guide started from this one stays, on its own: its seal of this link opens nothing any more.
+        connection.Execute("UPDATE assessments SET initiative_seal = NULL, initiative_salt = NULL WHERE initiative_id = @assessmentId", new { assessmentId }, tx);
+        connection.Execute("DELETE FROM assessments WHERE id = @assessmentId", new { assessmentId }, tx);
+        tx.Commit();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     {
         using var connection = db.Open();
         return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
-                "SELECT question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId",
+                "SELECT question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId AND hidden = 0",
                 new { respondentId })
             .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0))
             .ToList();
@@ -89,11 +89,11 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @DontKnow, @now)
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant,
-                justification = excluded.justification, dont_know = excluded.dont_know, updated_at = excluded.updated_at
+                justification = excluded.justification, dont_know = excluded.dont_know, updated_at = excluded.updated_at, hidden = 0
             """,
             upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, now }), tx);
         connection.Execute(
-            "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId",
+            "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId AND hidden = 0",
             clears.Select(questionId => new { respondentId, questionId }), tx);
         tx.Commit();
 

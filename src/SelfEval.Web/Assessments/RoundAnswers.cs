@@ -35,9 +35,10 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         var team = TeamTally.Of(questionnaire, profile, respondents.Where(r => answers[r.Id].Count > 0).Select(r => answers[r.Id]).ToList());
 
         var labels = RespondentLabels.Shared(respondents, assessments.PseudonymOrder(round.Id));
+        var hidden = assessments.HiddenAnswers(round.Id);
         var shared = respondents
             .Where(r => labels.ContainsKey(r.Id))
-            .Select(r => new SharedAnswers(r, labels[r.Id], answers[r.Id]))
+            .Select(r => new SharedAnswers(r, labels[r.Id], Shown(r, answers[r.Id], hidden.GetValueOrDefault(r.Id))))
             .OrderBy(s => s.Respondent.IsCoordinator ? 0 : s.Respondent.Sharing == AnswerSharing.Name ? 1 : 2)
             .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
             .ThenBy(s => s.Respondent.Id)
@@ -45,4 +46,14 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         var incomplete = round.IsClosed ? respondents.Count(r => !r.IsFinished && answers[r.Id].Count > 0) : 0;
         return new RoundAnswers(profile, team, shared, respondents.Count(r => !r.IsCoordinator), incomplete);
     }
+
+    /// <summary>
+    /// Answers hidden by a reissued link count in the team's figures only: a coordinator who held that link could
+    /// otherwise switch the person to sharing by name and read them. Under the pseudonym they already had they stay,
+    /// so the reissue does not tell which pseudonym lost answers.
+    /// </summary>
+    private static IReadOnlyDictionary<string, Answer> Shown(RespondentRecord r, IReadOnlyDictionary<string, Answer> answers, IReadOnlySet<string>? hidden) =>
+        hidden is null || (r.Sharing == AnswerSharing.Pseudonym && AnswerSharingValues.Parse(r.ReissuedSharing) == AnswerSharing.Pseudonym)
+            ? answers
+            : answers.Where(a => !hidden.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 }

@@ -44,6 +44,9 @@ public sealed class IndexModel(
 
     public int Sharing => Rows.Count(r => !r.Respondent.IsCoordinator && r.Respondent.Sharing != AnswerSharing.None);
 
+    /// <summary>People removed with their answers kept: not listed, still counted in the team's figures.</summary>
+    public int Kept { get; private set; }
+
     public string? Notice { get; private set; }
 
     /// <summary>Right after a new round began: the profile answers it could not take over, to be answered again.</summary>
@@ -91,6 +94,10 @@ public sealed class IndexModel(
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
             "massnahmen" => SelfEval.Web.Pages.Conversation.ConversationTexts.ActionsMarked,
+            "entfernt" => PeopleTexts.Removed,
+            "zusammengefuehrt" => PeopleTexts.Merged,
+            "freigegeben" => PeopleTexts.Released,
+            "zurueckgezogen" => PeopleTexts.Withdrawn,
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
             "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
@@ -191,7 +198,8 @@ public sealed class IndexModel(
         var respondents = assessments.GetRespondents(context.Round.Id);
         var labels = RespondentLabels.For(respondents);
         var answers = responses.GetForRound(context.Round.Id);
-        Rows = respondents.Select(r =>
+        Kept = respondents.Count(r => r.IsRemoved);
+        Rows = respondents.Where(r => !r.IsRemoved).Select(r =>
         {
             var own = AssessmentAccess.Read(context.Questionnaire, answers.GetValueOrDefault(r.Id) ?? []);
             var all = context.Profile.Concat(own.Where(o => !context.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
