@@ -11,7 +11,7 @@ namespace SelfEval.Web.Reports;
 public sealed class ProfileService(
     AssessmentStore assessments, ResponseStore responses, RoundReader reader, QuestionnaireCatalog catalog, TimeProvider clock,
     SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options,
-    ProfileCache cache, IProfileRenderer pdf)
+    ProfileCache cache, IProfileRenderer pdf, ConversationStore conversations)
 {
     /// <summary>
     /// What a round's profile is made from, without reading it: the round and the last closed round before it
@@ -44,8 +44,9 @@ public sealed class ProfileService(
     private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
         var (card, answers) = Score(round);
-        var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card);
-        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(ProfileFacts.InitiativeName(answers.Profile), today, round.Number, Incomplete: answers.Incomplete), previous);
+        // The conversations come with the stamp: ResponseStore.RoundStamp reads their rows for both rounds.
+        var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card) { Conversation = conversations.Read(earlier.Id) };
+        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(ProfileFacts.InitiativeName(answers.Profile), today, round.Number, Incomplete: answers.Incomplete), previous, conversations.Read(round.Id));
         return report with { Benchmark = Benchmark(card, answers.Profile, snapshot) };
     }
 
@@ -106,6 +107,9 @@ public sealed class ProfileService(
         var card = Scorer.Score(context.Questionnaire, context.Profile, [new RespondentAnswers("Sie", context.Own)]);
         return ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(context.InitiativeName, Today(), context.Round.Number, OwnAnswersOnly: true));
     }
+
+    /// <summary>The team's score card of a round, uncached: the team conversation shows one question's distribution from it.</summary>
+    public ScoreCard TeamCard(RoundRecord round) => Score(round).Card;
 
     /// <summary>The team's figures only: the profile never sees whose answer is whose, whoever chose to share.</summary>
     private (ScoreCard Card, RoundAnswers Answers) Score(RoundRecord round)

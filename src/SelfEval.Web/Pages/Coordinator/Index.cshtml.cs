@@ -93,6 +93,7 @@ public sealed class IndexModel(
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
+            "massnahmen" => SelfEval.Web.Pages.Conversation.ConversationTexts.ActionsMarked,
             "entfernt" => PeopleTexts.Removed,
             "zusammengefuehrt" => PeopleTexts.Merged,
             "freigegeben" => PeopleTexts.Released,
