@@ -188,7 +188,7 @@ public sealed class TeamConversationProfileTests
     {
         var text = MethodText.Markdown.ReplaceLineEndings(" ");
 
-        Assert.Contains("Stärken, Entwicklungsfelder, passende Angebote und die Aufbau-Checkliste folgen den vereinbarten Antworten", text, StringComparison.Ordinal);
+        Assert.Contains("Stärken, Entwicklungsfelder, passende Angebote und die Checkliste folgen den vereinbarten Antworten", text, StringComparison.Ordinal);
         Assert.Contains("Die Abschnittswerte, der Gesamtwert, die Einigkeit, der Diskussionsbedarf, die Entwicklung und der Vergleich mit anderen Initiativen bleiben beim Mittelwert", text, StringComparison.Ordinal);
         Assert.Contains("Maßnahmen ohne Termin zuletzt", text, StringComparison.Ordinal);
     }
