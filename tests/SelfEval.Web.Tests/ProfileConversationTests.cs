@@ -111,6 +111,25 @@ public sealed class ProfileConversationTests
     }
 
     [Fact]
+    public void The_details_show_each_agreed_answer_with_its_note_beside_the_individual_answers()
+    {
+        var report = Report();
+        var agreed = report.Details.SelectMany(d => d.Items).Where(i => i.Agreed is not null).ToList();
+        Assert.Equal(3, agreed.Count);
+
+        var html = Html(report).QuerySelector($"#{Outline.Appendix}")!.TextContent;
+        var pdf = PdfText.Flat(PdfText.ReadRaw(new PdfProfileRenderer().Render(report)));
+
+        Assert.All(agreed, i =>
+        {
+            var said = ProfileTexts.AgreedDetail(i)!;
+            Assert.EndsWith(" – Nach dem Gespräch einig.", said, StringComparison.Ordinal);
+            Assert.Contains(said, html, StringComparison.Ordinal);
+            Assert.Contains(PdfText.Flat(said), pdf, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Without_a_conversation_the_profile_says_nothing_about_one()
     {
         var report = ProfileBuilder.Build(Card("gruendungsteam-uneinig", "sich-gut-aufstellen"), Catalog.Offers, Founding);

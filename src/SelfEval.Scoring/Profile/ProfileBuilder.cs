@@ -78,7 +78,7 @@ public static class ProfileBuilder
             SupportNeeds(weakItems, offers, Eligibility(q, offers, card.Team), Decided),
             card.Respondents >= 2 ? Team(card, numbers, Ref) : null,
             previous is null ? null : Trend(card, previous, numbers),
-            Details(card, numbers),
+            Details(card, numbers, decided, agreed, (conversation ?? TeamConversation.None).Agreed),
             q.HasChecklist ? Checklist(decided, numbers) : null,
             MethodText.Markdown,
             card.Items.Count(i => i.IsRelevant && !i.IsScored && i.Unanswered > 0))
@@ -313,13 +313,18 @@ public static class ProfileBuilder
     // Rounded before the difference is taken, so "47 → 68" says +21, as a reader would subtract.
     private static decimal? Shown(ScoreValue? score) => score is { Assessable: true, Value: { } v } ? Format.Whole(v) : null;
 
-    private static List<DetailSection> Details(ScoreCard card, Numbering numbers) =>
+    /// <summary>Every question with the team's individual answers and, where it agreed on one, the agreed answer and why.</summary>
+    private static List<DetailSection> Details(ScoreCard card, Numbering numbers, ScoreCard decided, Dictionary<string, Answer> agreed, IReadOnlyList<AgreedAnswer> notes) =>
         card.Sections.Select(s => new DetailSection(
             numbers.Of(s.Section),
             s.Section.Title,
             Context(Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score), s.IsContext),
             s.Agreement,
-            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, Summarise(i, card.Respondents), i.Score, i.ToDiscuss)).ToList())
+            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, Summarise(i, card.Respondents), i.Score, i.ToDiscuss)
+            {
+                Agreed = agreed.ContainsKey(i.Question.Id) && decided.Item(i.Question.Id) is { } d ? Summarise(d, 1) : null,
+                AgreedNote = agreed.ContainsKey(i.Question.Id) ? notes.LastOrDefault(a => a.QuestionId == i.Question.Id)?.Note : null,
+            }).ToList())
         {
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(card.Questionnaire, m, s.Measures[m])).ToList(),
         })

@@ -181,7 +181,14 @@ public sealed record ConsensusLine(ScoreLine Mean, ScoreLine Consensus, int Agre
 /// <param name="Agreed">How many scored questions the team agreed on.</param>
 public sealed record ConsensusReport(int Agreed, ConsensusLine Overall, IReadOnlyList<ConsensusLine> Sections);
 
-public sealed record DetailItem(string Number, string Text, AnswerSummary Answer, decimal? Score, bool ToDiscuss);
+public sealed record DetailItem(string Number, string Text, AnswerSummary Answer, decimal? Score, bool ToDiscuss)
+{
+    /// <summary>The answer the team agreed on in its conversation, beside the individual ones in <see cref="Answer"/>; null where it agreed on none.</summary>
+    public AnswerSummary? Agreed { get; init; }
+
+    /// <summary>Why the team agreed so, in its own words.</summary>
+    public string? AgreedNote { get; init; }
+}
 
 public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items)
 {

@@ -403,6 +403,19 @@ public static class ProfileTexts
         return item.Agreed ? $"{Answer(item.Answer)} ({AgreedMark})" : Answer(item.Answer);
     }
 
+    /// <summary>In the details beside the individual answers: "Im Teamgespräch vereinbart: 3 – oft. Weil …", or null.</summary>
+    public static string? AgreedDetail(DetailItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Agreed is not { } agreed)
+        {
+            return null;
+        }
+
+        var note = string.IsNullOrWhiteSpace(item.AgreedNote) ? string.Empty : " – " + item.AgreedNote.Trim();
+        return $"Im Teamgespräch vereinbart: {Answer(agreed)}{note}";
+    }
+
     public const string ActionPlanTitle = "Maßnahmenplan";
 
     public static string ActionPlanIntro(IReadOnlyList<ActionLine> actions)

@@ -104,6 +104,23 @@ public sealed class TeamConversationProfileTests
         Assert.Contains(report.Team!.Discuss, d => d.Item.Number == "1.1" && !d.Item.Agreed);
     }
 
+    [Fact]
+    public void The_details_keep_the_individual_answers_and_add_the_agreed_one_with_its_note()
+    {
+        var conversation = new TeamConversation([new AgreedAnswer("a", new Answer.Choice("3"), "Wir treffen uns monatlich.")], []);
+
+        var report = Build(Wertung, TwoPeople, conversation);
+
+        var a = report.Details[0].Items[0];
+        Assert.Equal(AnswerState.Answered, a.Answer.State);
+        Assert.Equal(2, a.Answer.Answers);                                             // still both people's answers
+        Assert.Equal(new ChoiceRef("oft", "3"), a.Agreed!.Lowest);
+        Assert.False(a.Agreed.Team);
+        Assert.Equal("Wir treffen uns monatlich.", a.AgreedNote);
+        Assert.All(report.Details.SelectMany(d => d.Items).Where(i => i != a), i => Assert.Null(i.Agreed));
+        Assert.All(Build(Wertung, TwoPeople, Agreed("a=9")).Details.SelectMany(d => d.Items), i => Assert.Null(i.Agreed)); // not an answer a could take
+    }
+
     private static TeamAction Action(long id, string question, string? due, ActionStatus status = ActionStatus.Open, string? who = null, int round = 1) =>
         new(id, question, $"Maßnahme {id}", who, due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), status, round);
 
