@@ -82,8 +82,19 @@ public static class ProfileBuilder
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(q, m, card.Measures[m])).ToList(),
             DontKnow = card.Items.Count(i => !i.IsScored && i.Unanswered == 0 && i.DontKnow > 0),
             OffersDate = offers?.Date,
+            Evidence = card.Team is { } t ? new EvidenceCount(card.Items.Sum(i => t.For(i.Question.Id).WithEvidence), card.Items.Sum(i => i.Scores.Count)) : null,
+            EvidenceNotes = EvidenceNotes(card, numbers),
         };
     }
+
+    /// <summary>The notes given with each scored question, without names and sorted, beside the open answers.</summary>
+    private static List<OpenAnswers> EvidenceNotes(ScoreCard card, Numbering numbers) =>
+        card.Team is not { } team
+            ? []
+            : card.Items
+                .Select(i => new OpenAnswers(numbers.Of(i.Question), i.Question.Text, team.For(i.Question.Id).Evidence))
+                .Where(o => o.Answers.Count > 0)
+                .ToList();
 
     /// <summary>The profile question whose values an offer's <c>phases</c> name.</summary>
     private const string PhaseQuestion = "phase";

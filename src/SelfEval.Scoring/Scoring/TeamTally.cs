@@ -22,6 +22,12 @@ public sealed record QuestionTally(
     /// <summary>People who answered "weiß nicht" where the question offers it (elsewhere that answer counts as unanswered).</summary>
     // An init property, not a positional one: figures read from older exchange files simply have none.
     public int DontKnow { get; init; }
+
+    /// <summary>The evidence notes people gave with this question (with or without an answer), sorted, without names.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>Of the scored answers (a level with points), how many came with an evidence note.</summary>
+    public int WithEvidence { get; init; }
 }
 
 /// <summary>
@@ -41,16 +47,22 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
         Questions.TryGetValue(questionId, out var tally) ? tally : new QuestionTally(new Dictionary<string, int>(), [], [], 0, 0, Respondents);
 
     /// <summary>Counts every question of the guide outside the profile, which belongs to the initiative, not to a person.</summary>
-    public static TeamTally Of(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> profile, IReadOnlyList<IReadOnlyDictionary<string, Answer>> respondents)
+    /// <param name="evidence">Each person's evidence notes by question, in the order of <paramref name="respondents"/>; none when null.</param>
+    public static TeamTally Of(
+        Questionnaire questionnaire,
+        IReadOnlyDictionary<string, Answer> profile,
+        IReadOnlyList<IReadOnlyDictionary<string, Answer>> respondents,
+        IReadOnlyList<IReadOnlyDictionary<string, string>>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(respondents);
+        var noNotes = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        var views = respondents.Select(own =>
+        var views = respondents.Select((own, i) =>
         {
             var all = profile.Concat(own.Where(a => !profile.ContainsKey(a.Key))).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-            return (Answers: all, Visible: Visibility.Of(questionnaire, all));
+            return (Answers: all, Visible: Visibility.Of(questionnaire, all), Notes: evidence is null ? noNotes : evidence[i]);
         }).ToList();
 
         var questions = new Dictionary<string, QuestionTally>(StringComparer.Ordinal);
@@ -61,13 +73,21 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 var numbers = new List<decimal>();
                 var texts = new List<string>();
-                int notRelevant = 0, notAsked = 0, unanswered = 0, dontKnow = 0;
-                foreach (var (answers, visible) in views)
+                var notes = new List<string>();
+                int notRelevant = 0, notAsked = 0, unanswered = 0, dontKnow = 0, withEvidence = 0;
+                foreach (var (answers, visible, personNotes) in views)
                 {
+                    // A note on a question its condition hides stays out, like the answer beside it.
                     if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
                     {
                         notAsked++;
                         continue;
+                    }
+
+                    var note = personNotes.GetValueOrDefault(question.Id);
+                    if (note is not null)
+                    {
+                        notes.Add(note);
                     }
 
                     switch (answers.GetValueOrDefault(question.Id))
@@ -85,6 +105,11 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                             {
                                 case Answer.Choice c:
                                     counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
+                                    if (note is not null && question.Scored && question.FindOption(c.Value) is { Points: not null })
+                                    {
+                                        withEvidence++;
+                                    }
+
                                     break;
                                 case Answer.Choices m:
                                     foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
@@ -117,6 +142,8 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                     ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
                 {
                     DontKnow = dontKnow,
+                    Evidence = notes.Order(StringComparer.Ordinal).ToList(),
+                    WithEvidence = withEvidence,
                 };
             }
         }
