@@ -43,6 +43,29 @@ public sealed class EvidenceTests : IDisposable
         return (await client.SubmitAsync(page.Form("form.answer-form"), set)).Location()[3..46];
     }
 
+    /// <summary>Joins through the real invitation form with the sharing choice given; returns the personal link.</summary>
+    private async Task<(HttpClient Client, string Link)> JoinAsync(HttpClient coordinator, string token, string name, string sharing)
+    {
+        var invite = new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+        var client = Client();
+        var join = await client.PageAsync(invite);
+        var location = (await client.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = [name], ["Sharing"] = [sharing] })).Location();
+        return (client, location[..46]);
+    }
+
+    /// <summary>A team of three: Anna coordinates, Bernd shares nothing, Dora shares as "Person …"; each gives a level and a note.</summary>
+    private async Task<(HttpClient Coordinator, string Token)> TeamAsync()
+    {
+        var anna = Client();
+        var token = await StartAsync(anna);
+        var (bernd, berndLink) = await JoinAsync(anna, token, "Bernd", "none");
+        var (dora, doraLink) = await JoinAsync(anna, token, "Dora", "pseudonym");
+        await PostSectionAsync(anna, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = ["=HYPERLINK(\"http://example.org\")"], ["q." + Other] = ["2"] });
+        await PostSectionAsync(bernd, berndLink, new() { ["q." + Scale] = ["1"], ["e." + Scale] = ["Geheimbeleg-Bernd-4711"], ["q." + Other] = ["1"] });
+        await PostSectionAsync(dora, doraLink, new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["Beleg-Dora-2323"], ["q." + Other] = ["3"], ["e." + Other] = ["Organigramm"] });
+        return (anna, token);
+    }
+
     private static async Task<HttpResponseMessage> PostSectionAsync(HttpClient client, string link, Dictionary<string, string[]> set, string button = "go=bleiben")
     {
         var page = await client.PageAsync($"{link}/{Section}");
@@ -200,5 +223,51 @@ public sealed class EvidenceTests : IDisposable
         Assert.Null(other.QuerySelector("a"));
         Assert.Equal("DD", note.ParentElement!.TagName); // under its own answer
         Assert.Contains("Wer koordiniert", note.Closest("div")!.QuerySelector("dt")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_export_shows_evidence_one_by_one_only_where_it_shows_the_answers_and_otherwise_only_in_the_teams_sorted_notes()
+    {
+        var (coordinator, token) = await TeamAsync();
+
+        var text = await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=json");
+        var json = JsonNode.Parse(text)!;
+
+        var people = json["respondents"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        Assert.Equal("=HYPERLINK(\"http://example.org\")", (string?)people[0]["evidence"]![Scale]); // the JSON keeps every text as typed
+        Assert.Matches("^Person [A-Z]$", (string)people[1]["label"]!);
+        Assert.Equal("Beleg-Dora-2323", (string?)people[1]["evidence"]![Scale]);
+        Assert.Equal(2, people.Count);
+        var team = json["team"]!["answers"]![Scale]!;
+        Assert.Equal(["=HYPERLINK(\"http://example.org\")", "Beleg-Dora-2323", "Geheimbeleg-Bernd-4711"], team["evidence"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal(3, (int)team["withEvidence"]!);
+        var withoutTeam = json.AsObject();
+        withoutTeam.Remove("team");
+        Assert.DoesNotContain("Geheimbeleg-Bernd-4711", withoutTeam.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_export_adds_an_evidence_column_per_scored_question_protected_from_formulas()
+    {
+        var (coordinator, token) = await TeamAsync();
+
+        var csv = await coordinator.GetStringAsync($"/k/{token}/export?runde=1&format=csv");
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(csv), CsvHelper.CsvReaderOptions.Default with { HasHeader = false });
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        var header = rows[0].ToList();
+        string Cell(int row, string column) => rows[row][header.IndexOf(column)];
+        Assert.Contains($"{Scale}.evidence", header);
+        Assert.DoesNotContain("wichtigste-ziele.evidence", header); // open questions take no note
+        Assert.Equal("'=HYPERLINK(\"http://example.org\")", Cell(1, $"{Scale}.evidence"));
+        Assert.Equal("Beleg-Dora-2323", Cell(2, $"{Scale}.evidence"));
+        Assert.Equal(string.Empty, Cell(1, $"{Other}.evidence"));
+        Assert.Equal("'=HYPERLINK(\"http://example.org\")\n\nBeleg-Dora-2323\n\nGeheimbeleg-Bernd-4711", Cell(3, $"{Scale}.evidence"));
+        Assert.Single(csv.Split('\n'), line => line.Contains("Geheimbeleg-Bernd-4711", StringComparison.Ordinal)); // the team's row only
+        Assert.Equal(4, rows.Count);
     }
 }

@@ -8,6 +8,9 @@ public sealed record SharedAnswers(RespondentRecord Respondent, string Label, IR
 {
     /// <summary>When the person finished, unless that could tell who is behind a pseudonym (the coordinator page lists dates by name).</summary>
     public string? FinishedAt => Respondent.Sharing == AnswerSharing.Pseudonym && !Respondent.IsCoordinator ? null : Respondent.FinishedAt;
+
+    /// <summary>The person's evidence notes by question: shown one by one exactly where their answers are.</summary>
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -30,14 +33,19 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         var respondents = assessments.GetRespondents(round.Id).Where(r => !round.ExcludesUnfinished || r.IsFinished).ToList();
         var stored = responses.GetForRound(round.Id);
         var answers = respondents.ToDictionary(r => r.Id, r => AssessmentAccess.Read(questionnaire, stored.GetValueOrDefault(r.Id) ?? []));
+        var notes = respondents.ToDictionary(r => r.Id, r => (IReadOnlyDictionary<string, string>)(stored.GetValueOrDefault(r.Id) ?? [])
+            .Where(a => a.Evidence is not null && questionnaire.FindQuestion(a.QuestionId) is not null)
+            .ToDictionary(a => a.QuestionId, a => a.Evidence!, StringComparer.Ordinal));
 
         // The team is everyone who answered a question of the guide; someone who only opened the link counts nowhere.
-        var team = TeamTally.Of(questionnaire, profile, respondents.Where(r => answers[r.Id].Count > 0).Select(r => answers[r.Id]).ToList());
+        // Their evidence notes travel with the team's figures as the free texts do: without names, sorted.
+        var counted = respondents.Where(r => answers[r.Id].Count > 0).ToList();
+        var team = TeamTally.Of(questionnaire, profile, counted.Select(r => answers[r.Id]).ToList(), counted.Select(r => notes[r.Id]).ToList());
 
         var labels = RespondentLabels.Shared(respondents, assessments.PseudonymOrder(round.Id));
         var shared = respondents
             .Where(r => labels.ContainsKey(r.Id))
-            .Select(r => new SharedAnswers(r, labels[r.Id], answers[r.Id]))
+            .Select(r => new SharedAnswers(r, labels[r.Id], answers[r.Id]) { Evidence = notes[r.Id] })
             .OrderBy(s => s.Respondent.IsCoordinator ? 0 : s.Respondent.Sharing == AnswerSharing.Name ? 1 : 2)
             .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
             .ThenBy(s => s.Respondent.Id)

@@ -75,3 +75,35 @@ public sealed class EvidenceTallyTests
         Assert.Equal(new EvidenceCount(0, 2), unscored.Evidence);
     }
 }
+
+/// <summary>An export with the team's evidence notes reads back, so a profile built from the file counts and lists them too.</summary>
+public sealed class EvidenceExchangeTests
+{
+    [Fact]
+    public void The_teams_notes_and_their_count_read_back_from_an_export()
+    {
+        var (data, problems) = SelfEval.Scoring.Exchange.ExchangeReader.Read(
+            """
+            {"initiative":{"phase":"gruendung"},
+             "respondents":[{"label":"Anna","sharing":"coordinator","answers":{"a":"3"},"evidence":{"a":"Protokoll"}}],
+             "team":{"respondents":2,"answers":{
+               "a":{"counts":{"3":1,"1":1},"notRelevant":0,"notAsked":0,"unanswered":0,"evidence":["Protokoll","Aktennotiz"],"withEvidence":2}}}}
+            """, Wertung);
+
+        Assert.Empty(problems);
+        Assert.Equal(["Aktennotiz", "Protokoll"], data!.Team.For("a").Evidence);
+        Assert.Equal(2, data.Team.For("a").WithEvidence);
+    }
+
+    [Theory]
+    [InlineData("\"evidence\":\"Protokoll\"", "$.team.answers.a.evidence")]
+    [InlineData("\"withEvidence\":3", "$.team.answers.a.withEvidence")]
+    public void Notes_that_are_no_list_of_texts_or_more_than_the_scored_answers_are_refused(string member, string path)
+    {
+        var (_, problems) = SelfEval.Scoring.Exchange.ExchangeReader.Read(
+            "{\"initiative\":{\"phase\":\"gruendung\"},\"respondents\":[],\"team\":{\"respondents\":2,\"answers\":{\"a\":{\"counts\":{\"3\":1,\"1\":1}," + member + "}}}}",
+            Wertung);
+
+        Assert.Contains(problems, p => p.Path == path);
+    }
+}
