@@ -62,7 +62,7 @@ public sealed class EvidenceTests : IDisposable
         var (dora, doraLink) = await JoinAsync(anna, token, "Dora", "pseudonym");
         await PostSectionAsync(anna, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = ["=HYPERLINK(\"http://example.org\")"], ["q." + Other] = ["2"] });
         await PostSectionAsync(bernd, berndLink, new() { ["q." + Scale] = ["1"], ["e." + Scale] = ["Geheimbeleg-Bernd-4711"], ["q." + Other] = ["1"] });
-        await PostSectionAsync(dora, doraLink, new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["Beleg-Dora-2323"], ["q." + Other] = ["3"], ["e." + Other] = ["Organigramm"] });
+        await PostSectionAsync(dora, doraLink, new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["Beleg-Dora-2323"], ["q." + Other] = ["2"], ["e." + Other] = ["Organigramm"] });
         return (anna, token);
     }
 
@@ -266,8 +266,47 @@ public sealed class EvidenceTests : IDisposable
         Assert.Equal("'=HYPERLINK(\"http://example.org\")", Cell(1, $"{Scale}.evidence"));
         Assert.Equal("Beleg-Dora-2323", Cell(2, $"{Scale}.evidence"));
         Assert.Equal(string.Empty, Cell(1, $"{Other}.evidence"));
+        Assert.Equal("Organigramm", Cell(3, $"{Other}.evidence"));
         Assert.Equal("'=HYPERLINK(\"http://example.org\")\n\nBeleg-Dora-2323\n\nGeheimbeleg-Bernd-4711", Cell(3, $"{Scale}.evidence"));
         Assert.Single(csv.Split('\n'), line => line.Contains("Geheimbeleg-Bernd-4711", StringComparison.Ordinal)); // the team's row only
         Assert.Equal(4, rows.Count);
+    }
+
+    [Fact]
+    public async Task The_team_profile_counts_answers_with_evidence_in_one_sentence_and_lists_the_notes_without_names_in_the_appendix()
+    {
+        var (coordinator, token) = await TeamAsync();
+
+        var page = await coordinator.PageAsync($"/k/{token}/ergebnis?runde=1");
+        var pdf = PdfText.Flat(PdfText.Read(await coordinator.GetByteArrayAsync($"/k/{token}/ergebnis?runde=1&handler=Pdf")));
+        var html = System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
+
+        // Anna, Bernd and Dora each gave two scored answers; four of the six came with a note.
+        var sentence = SelfEval.Web.Reports.ProfileTexts.EvidenceSentence(new SelfEval.Scoring.Profile.EvidenceCount(4, 6));
+        Assert.StartsWith("Bei 4 von 6 Antworten mit Beleg", sentence, StringComparison.Ordinal);
+        Assert.Contains(sentence, html, StringComparison.Ordinal);
+        Assert.Contains(sentence, pdf, StringComparison.Ordinal);
+        var appendix = page.QuerySelector("details.evidence-notes")!;
+        Assert.Equal(
+            ["=HYPERLINK(\"http://example.org\")", "Beleg-Dora-2323", "Geheimbeleg-Bernd-4711"],
+            appendix.QuerySelectorAll("h3").First(h => h.TextContent.Contains("Wer koordiniert", StringComparison.Ordinal)).NextElementSibling!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        Assert.Contains("Geheimbeleg-Bernd-4711", pdf, StringComparison.Ordinal);
+        foreach (var output in new[] { html, pdf })
+        {
+            Assert.DoesNotContain("Bernd", output.Replace("Geheimbeleg-Bernd-4711", "…", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_profile_without_any_note_says_nothing_about_evidence()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["3"] });
+
+        var page = await client.PageAsync($"/k/{token}/ergebnis?runde=1");
+
+        Assert.DoesNotContain("mit Beleg", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("details.evidence-notes"));
     }
 }
