@@ -4,7 +4,18 @@ using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SelfEval.Web.Assessments;
 
 namespace SelfEval.Web.Tests;
 
@@ -308,5 +319,57 @@ public sealed class EvidenceTests : IDisposable
 
         Assert.DoesNotContain("mit Beleg", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("details.evidence-notes"));
+    }
+
+    /// <summary>
+    /// Renders Pages/Shared/_Evidence.cshtml as the team conversation will, with one line and the store's notes for
+    /// one question, at a test-only address (the conversation page is built beside this).
+    /// </summary>
+    private sealed class EvidencePartial : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/test-belege", branch => branch.Run(async context =>
+            {
+                var notes = context.RequestServices.GetRequiredService<ResponseStore>().EvidenceNotes(long.Parse(context.Request.Query["runde"]!, System.Globalization.CultureInfo.InvariantCulture));
+                var result = new PartialViewResult
+                {
+                    ViewName = "_Evidence",
+                    ViewData = new ViewDataDictionary<IReadOnlyList<string>>(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = notes.For(context.Request.Query["frage"]!) },
+                };
+                await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+            }));
+            next(app);
+        };
+    }
+
+    [Fact]
+    public async Task The_conversation_partial_lists_a_questions_notes_sorted_encoded_and_without_anyone_behind_them()
+    {
+        var (coordinator, token) = await TeamAsync();
+        var emil = await JoinAsync(coordinator, token, "Emil", "name");
+        await PostSectionAsync(emil.Client, emil.Link, new() { ["q." + Scale] = ["0"], ["e." + Scale] = ["<script>alert(1)</script> javascript:alert(1)"] });
+        var round = Sql<long>("SELECT id FROM rounds");
+        using var factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, EvidencePartial>()));
+
+        var html = await factory.CreateClient().GetStringAsync($"/test-belege?runde={round}&frage={Scale}");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var empty = await factory.CreateClient().GetStringAsync($"/test-belege?runde={round}&frage=neutrale-koordination");
+
+        var items = page.QuerySelectorAll(".evidence-list li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["<script>alert(1)</script> javascript:alert(1)", "=HYPERLINK(\"http://example.org\")", "Beleg-Dora-2323", "Geheimbeleg-Bernd-4711"], items);
+        Assert.Null(page.QuerySelector("script"));
+        var link = (IHtmlAnchorElement)Assert.Single(page.QuerySelectorAll("a"));
+        Assert.Equal("http://example.org/", link.Href);
+        Assert.Equal("noopener noreferrer nofollow", link.GetAttribute("rel"));
+        // Nothing beside a note says whose it is: no name, no pseudonym, no id or data attribute to match it by.
+        foreach (var word in new[] { "Anna", "Emil", "Person " })
+        {
+            Assert.DoesNotContain(word, html, StringComparison.Ordinal);
+        }
+
+        Assert.All(page.Body!.QuerySelectorAll("*").SelectMany(e => e.Attributes).Select(a => a.Name), name => Assert.Contains(name, new[] { "class", "href", "rel" }));
+
+        Assert.Equal(string.Empty, empty.Trim());
     }
 }
