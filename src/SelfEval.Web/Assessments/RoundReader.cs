@@ -7,7 +7,8 @@ namespace SelfEval.Web.Assessments;
 
 /// <summary>One person of a round with every answer they saved, whoever may see it: not for display as it is (see <see cref="RoundAnswers"/>).</summary>
 /// <param name="Hidden">The questions whose answers date from before a reissued link and are never shown one by one (see <see cref="PeopleStore.Reissue"/>).</param>
-public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionary<string, Answer> Answers, IReadOnlySet<string> Hidden);
+/// <param name="Evidence">The person's evidence notes by question (questions of the guide only).</param>
+public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionary<string, Answer> Answers, IReadOnlySet<string> Hidden, IReadOnlyDictionary<string, string> Evidence);
 
 /// <summary>
 /// Everything stored about one round, read at one moment: its profile answers, every person (coordinator first,
@@ -59,11 +60,11 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             """,
             new { roundId = round.Id }, transaction).ToList();
         // Every answer of the round; the profile's rows have no respondent.
-        var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden)>(
+        var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden, string? Evidence)>(
             """
-            SELECT NULL, question_id, value_json, not_relevant, justification, dont_know, 0 FROM profile_answers WHERE round_id = @roundId
+            SELECT NULL, question_id, value_json, not_relevant, justification, dont_know, 0, NULL FROM profile_answers WHERE round_id = @roundId
             UNION ALL
-            SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.hidden
+            SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.hidden, a.evidence
             FROM answers a JOIN respondents r ON r.id = a.respondent_id
             WHERE r.round_id = @roundId
             """,
@@ -72,11 +73,13 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
 
         var stored = rows.ToLookup(r => r.RespondentId, r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
         var hidden = rows.Where(r => r.Hidden != 0).ToLookup(r => r.RespondentId!.Value, r => r.QuestionId);
+        var evidence = rows.Where(r => r.Evidence is not null && questionnaire.FindQuestion(r.QuestionId) is not null).ToLookup(r => r.RespondentId!.Value);
         return new RoundData(
             round,
             questionnaire,
             AssessmentAccess.Read(questionnaire, stored[null]),
-            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal)))],
+            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal),
+                evidence[p.Id].ToDictionary(r => r.QuestionId, r => r.Evidence!, StringComparer.Ordinal)))],
             [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)]);
     }
 
