@@ -1,5 +1,6 @@
 using Dapper;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Profile;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 
@@ -12,7 +13,8 @@ public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionar
 
 /// <summary>
 /// Everything stored about one round, read at one moment: its profile answers, every person (coordinator first,
-/// then in the order they joined) with their answers, and the order of the pseudonyms. Raw: who may see what is
+/// then in the order they joined) with their answers, the order of the pseudonyms, and the team conversation's
+/// agreed answers and actions. Raw: who may see what is
 /// decided by <see cref="RoundAnswers.Of"/> and nowhere else.
 /// </summary>
 /// <param name="PseudonymOrder">The people who share under a pseudonym, in the order of their link's hash (see <see cref="RespondentLabels.Shared"/>).</param>
@@ -21,12 +23,10 @@ public sealed record RoundData(
     Questionnaire Questionnaire,
     IReadOnlyDictionary<string, Answer> Profile,
     IReadOnlyList<RoundPerson> People,
-    IReadOnlyList<long> PseudonymOrder)
+    IReadOnlyList<long> PseudonymOrder,
+    TeamConversation Conversation)
 {
     public IReadOnlyList<RespondentRecord> Respondents => [.. People.Select(p => p.Respondent)];
-
-    // The team conversation's agreed answers and actions (ConversationStore, migration 0010) belong here as well,
-    // read by RoundReader.Read in the same transaction.
 }
 
 /// <summary>
@@ -69,6 +69,8 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             WHERE r.round_id = @roundId
             """,
             new { roundId = round.Id }, transaction).ToList();
+        // What the team agreed and took on in its conversation, from the same moment as the answers it settles.
+        var conversation = ConversationStore.Read(connection, transaction, questionnaire, round.Id, round.Number);
         transaction.Commit();
 
         var stored = rows.ToLookup(r => r.RespondentId, r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
@@ -80,7 +82,8 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             AssessmentAccess.Read(questionnaire, stored[null]),
             [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal),
                 evidence[p.Id].ToDictionary(r => r.QuestionId, r => r.Evidence!, StringComparer.Ordinal)))],
-            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)]);
+            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)],
+            conversation);
     }
 
     /// <summary>The round as the coordination may see it (<see cref="RoundAnswers.Of"/>).</summary>
