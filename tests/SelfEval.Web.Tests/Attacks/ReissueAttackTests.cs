@@ -32,7 +32,7 @@ public sealed class ReissueAttackTests : IDisposable
             var page = await member.PageAsync(next);
             var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
                 f => "q." + f.GetAttribute("data-question"),
-                f => f.QuerySelector("textarea") is not null ? new[] { Secret }
+                f => f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null ? new[] { Secret } // the answer's own box, not the evidence note
                     : f.QuerySelector("input[type=radio], input[type=checkbox]") is not null // before text fields: "nicht relevant" has one for its reason
                         ? f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).Take(1).ToArray()
                     : f.QuerySelector("input[type=text]") is not null ? ["1"] // a number or a short text: "1" is both
