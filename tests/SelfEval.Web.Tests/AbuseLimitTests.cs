@@ -12,7 +12,7 @@ public sealed class AbuseLimitTests : IDisposable
 {
     // 23:30 UTC is already the next day in Berlin (summer time from 29 March 2026).
     private readonly FakeClock _clock = new() { Now = new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero) };
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
@@ -30,12 +30,8 @@ public sealed class AbuseLimitTests : IDisposable
 
     private static async Task<HttpResponseMessage> StartAsync(HttpClient client)
     {
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
-        return await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Eilig"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
-        });
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
+        return await client.SubmitAsync(page.Form("form.answer-form"), TestGuides.Profile("Initiative Eilig"));
     }
 
     private int Rounds()
@@ -58,7 +54,7 @@ public sealed class AbuseLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.StartsWith("Von Ihrem Internetanschluss aus wurden in der letzten Stunde", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/start/sich-gut-aufstellen")).StatusCode); // reading the form is not limited
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/start/{TestGuides.Aufbau}")).StatusCode); // reading the form is not limited
         Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(Client(app, "198.51.100.21"))).StatusCode);
     }
 

@@ -10,7 +10,7 @@ namespace SelfEval.Web.Tests;
 public sealed class CoordinatorTests : IDisposable
 {
     private readonly FakeClock _clock = new() { Now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:MinimumDaysBetweenRounds", "0"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:MinimumDaysBetweenRounds", "0"));
     private readonly WebApplicationFactory<Program> _app;
 
     public CoordinatorTests()
@@ -28,14 +28,16 @@ public sealed class CoordinatorTests : IDisposable
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Starts an assessment with its profile only; returns the coordinator token.</summary>
-    internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind")
+    /// <remarks>The profile answers are the production profile's; on the fixture guides only those it asks are posted.</remarks>
+    internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind", string guide = "sich-gut-aufstellen")
     {
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
-        var created = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
+        var page = await client.PageAsync($"/start/{guide}");
+        var form = page.Form("form.answer-form");
+        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>
         {
             ["q.name"] = [name], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
             ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Anna"], ["OptIn"] = ["true"],
-        });
+        }));
         return created.Location()[3..46];
     }
 
@@ -51,9 +53,9 @@ public sealed class CoordinatorTests : IDisposable
     }
 
     /// <summary>Saves one answer (the first option of the first question) in the section on partners.</summary>
-    internal static async Task AnswerOneAsync(HttpClient member, string personal)
+    internal static async Task AnswerOneAsync(HttpClient member, string personal, string section = "partner")
     {
-        var page = await member.PageAsync($"{personal}/partner");
+        var page = await member.PageAsync($"{personal}/{section}");
         var field = page.QuerySelectorAll("[data-question]").First(f => !f.HasAttribute("hidden") && f.QuerySelector("input[type=radio]") is not null);
         var value = field.QuerySelector("input[type=radio]")!.GetAttribute("value")!;
         await member.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + field.GetAttribute("data-question")] = [value] }, "go=bleiben");
@@ -63,10 +65,10 @@ public sealed class CoordinatorTests : IDisposable
     private async Task<(HttpClient Coordinator, string Token)> TeamWhereOnlyBenAnsweredAsync(params string[] openedOnly)
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
-        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"));
+        await AnswerOneAsync(ben, await JoinAsync(ben, invite, "Ben"), TestGuides.PartnerSection);
         foreach (var name in openedOnly)
         {
             await JoinAsync(Client(), invite, name);
@@ -108,7 +110,7 @@ public sealed class CoordinatorTests : IDisposable
     {
         _clock.Now = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         await coordinator.CloseRoundAsync(token);
 
         var text = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel + p")!.TextContent;
@@ -150,11 +152,11 @@ public sealed class CoordinatorTests : IDisposable
     public async Task Unfinished_answers_left_out_at_closing_are_not_counted_in_the_profile(string choice, string counted)
     {
         var coordinator = Client();
-        var token = await SelfEval.Web.Tests.Attacks.Initiatives.CreateAsync(coordinator, "Initiative Sorgfalt", level: 0.5, close: false);
+        var token = await SelfEval.Web.Tests.Attacks.Initiatives.CreateAsync(coordinator, "Initiative Sorgfalt", level: 0.5, close: false, guide: TestGuides.Aufbau);
         var review = await coordinator.PageAsync($"/a/{token}/abschluss");
         await coordinator.SubmitAsync(review.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => !(f.GetAttribute("action") ?? "").Contains("Sharing", StringComparison.Ordinal)));
         var ben = Client();
-        await AnswerOneAsync(ben, await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben"));
+        await AnswerOneAsync(ben, await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben"), TestGuides.PartnerSection);
 
         var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
         Assert.Equal(["Ben"], confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()));
@@ -168,7 +170,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task A_closed_round_reopens_after_a_confirmation_until_the_next_one_starts()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         Assert.Null((await coordinator.PageAsync($"/k/{token}")).QuerySelector("a#wieder-oeffnen")); // open: nothing to reopen
         await coordinator.CloseRoundAsync(token, new Dictionary<string, string[]> { ["Unfinished"] = ["weglassen"] });
 
@@ -212,7 +214,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task Opening_the_invitation_again_in_the_same_browser_gives_back_the_own_link()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         var personal = await JoinAsync(ben, invite, "Ben");
@@ -246,7 +248,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task A_remembered_person_of_a_closed_round_is_not_given_back_in_the_next()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         var personal = await JoinAsync(ben, invite, "Ben");
@@ -263,15 +265,15 @@ public sealed class CoordinatorTests : IDisposable
     public async Task An_old_personal_link_says_that_a_newer_round_runs_and_joins_it_with_the_same_name()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
-        await AnswerOneAsync(ben, old);
+        await AnswerOneAsync(ben, old, TestGuides.PartnerSection);
         await coordinator.CloseRoundAsync(token);
         await coordinator.SubmitAsync((await coordinator.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Cem");
 
-        var section = await ben.PageAsync($"{old}/partner");
+        var section = await ben.PageAsync($"{old}/{TestGuides.PartnerSection}");
         Assert.Contains("Durchgang 2", section.QuerySelector(".newer-round")!.TextContent, StringComparison.Ordinal);
         var review = await ben.PageAsync($"{old}/abschluss");
         var notice = review.QuerySelector(".newer-round")!;
@@ -292,7 +294,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task A_link_of_the_current_closed_round_offers_no_other_round()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
         await coordinator.CloseRoundAsync(token);
@@ -304,7 +306,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task On_a_phone_the_team_table_stacks_each_person_with_the_column_names()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Ben mit einem recht langen Namen aus der Kammer");
 
         var table = (await coordinator.PageAsync($"/k/{token}")).QuerySelector("table.respondents")!;
@@ -333,7 +335,7 @@ public sealed class CoordinatorTests : IDisposable
     public async Task The_coordinator_corrects_the_profile_after_finishing_from_the_coordinator_page()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator, "Initiative Nordwnid");
+        var token = await StartAsync(coordinator, "Initiative Nordwnid", TestGuides.Aufbau);
         using (var connection = _factory.Database.Open())
         {
             connection.Execute("UPDATE respondents SET finished_at = '2026-03-02T09:00:00.0000000+00:00' WHERE is_coordinator = 1");

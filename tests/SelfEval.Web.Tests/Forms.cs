@@ -83,6 +83,14 @@ internal static class Forms
         return client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The answers among <paramref name="values"/> whose question the form asks (other fields pass unchanged): one set of
+    /// profile answers serves the production profile and the smaller fixture profile, which refuses answers to questions it lacks.
+    /// </summary>
+    public static Dictionary<string, string[]> AskedIn(this IHtmlFormElement form, Dictionary<string, string[]> values) =>
+        values.Where(v => !v.Key.StartsWith("q.", StringComparison.Ordinal) || form.Elements.Any(e => e.GetAttribute("name") == v.Key))
+            .ToDictionary(v => v.Key, v => v.Value);
+
     public static IHtmlFormElement Form(this IDocument page, string selector = "form") =>
         (IHtmlFormElement)(page.QuerySelector(selector) ?? throw new InvalidOperationException($"no {selector} on {page.Url}"));
 

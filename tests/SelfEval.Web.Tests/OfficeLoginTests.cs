@@ -21,7 +21,7 @@ public sealed class OfficeLoginTests : IDisposable
     private const string Attacker = "203.0.113.66";
     private readonly FakeClock _clock = new() { Now = DateTimeOffset.UtcNow };
     private readonly CountingHasher _hasher = new();
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
     private readonly WebApplicationFactory<Program> _app;
 
     public OfficeLoginTests()

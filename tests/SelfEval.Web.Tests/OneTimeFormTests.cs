@@ -15,7 +15,7 @@ public sealed class OneTimeFormTests : IDisposable
 {
     private const string Refused = "Dieses Formular wurde in einem anderen Browser geöffnet oder ist zu alt.";
     private readonly FakeClock _clock = new() { Now = DateTimeOffset.UtcNow };
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
     private readonly WebApplicationFactory<Program> _app;
 
     public OneTimeFormTests() =>
@@ -29,11 +29,7 @@ public sealed class OneTimeFormTests : IDisposable
 
     private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static readonly Dictionary<string, string[]> Profile = new()
-    {
-        ["q.name"] = ["Initiative Einmalig"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-        ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
-    };
+    private static readonly Dictionary<string, string[]> Profile = TestGuides.Profile("Initiative Einmalig");
 
     private T Sql<T>(string sql)
     {
@@ -47,11 +43,11 @@ public sealed class OneTimeFormTests : IDisposable
     public async Task A_start_form_replayed_from_another_browser_yields_no_link()
     {
         var first = Client();
-        var form = (await first.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var form = (await first.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
         var created = (await first.SubmitAsync(form, Profile)).Location();
 
         var other = Client();
-        var otherForm = (await other.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var otherForm = (await other.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
         var replay = await other.SubmitAsync(otherForm, new Dictionary<string, string[]>(Profile) { ["Nonce"] = [Nonce(form)] });
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
@@ -67,7 +63,7 @@ public sealed class OneTimeFormTests : IDisposable
     public async Task A_join_form_replayed_from_another_browser_yields_no_personal_link()
     {
         var coordinator = Client();
-        var start = (await coordinator.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var start = (await coordinator.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
         var token = (await coordinator.SubmitAsync(start, Profile)).Location()[3..46];
         var invite = new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
         var member = Client();
@@ -87,7 +83,7 @@ public sealed class OneTimeFormTests : IDisposable
     public async Task Sent_twice_from_the_same_browser_a_form_lands_on_the_same_record_and_the_table_keeps_no_link_in_clear()
     {
         var client = Client();
-        var form = (await client.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var form = (await client.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
 
         var first = (await client.SubmitAsync(form, Profile)).Location();
         var second = (await client.SubmitAsync(form, Profile)).Location();
@@ -104,12 +100,12 @@ public sealed class OneTimeFormTests : IDisposable
     public async Task Remembered_forms_are_forgotten_after_a_day_and_an_old_form_asks_to_be_sent_again()
     {
         var client = Client();
-        var old = (await client.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var old = (await client.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
         await client.SubmitAsync(old, Profile);
         Assert.Equal(1, Sql<int>("SELECT COUNT(*) FROM one_time_forms"));
 
         _clock.Advance(TimeSpan.FromHours(25));
-        var fresh = (await client.PageAsync("/start/sich-gut-aufstellen")).Form("form.answer-form");
+        var fresh = (await client.PageAsync($"/start/{TestGuides.Aufbau}")).Form("form.answer-form");
         await client.SubmitAsync(fresh, Profile);
         var again = await client.SubmitAsync(old, Profile);
 

@@ -13,7 +13,7 @@ namespace SelfEval.Web.Tests;
 public sealed class PeopleTests : IDisposable
 {
     private readonly FakeClock _clock = new() { Now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:RoundActionsPerMinute", "1000"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:RoundActionsPerMinute", "1000"));
     private readonly WebApplicationFactory<Program> _app;
 
     public PeopleTests()
@@ -58,7 +58,7 @@ public sealed class PeopleTests : IDisposable
     private async Task<(HttpClient Coordinator, string Token, string Invite)> TeamAsync()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         return (coordinator, token, await InviteAsync(coordinator, token));
     }
 
@@ -68,9 +68,9 @@ public sealed class PeopleTests : IDisposable
         var (coordinator, token, invite) = await TeamAsync();
         var ben = Client();
         var link = await JoinAsync(ben, invite, "Ben");
-        await AnswerOneAsync(ben, link);
+        await AnswerOneAsync(ben, link, TestGuides.PartnerSection);
         var cem = Client();
-        await AnswerOneAsync(cem, await JoinAsync(cem, invite, "Cem"));
+        await AnswerOneAsync(cem, await JoinAsync(cem, invite, "Cem"), TestGuides.PartnerSection);
         Assert.Contains("Antworten von 2 Personen", await ProfileTextAsync(coordinator, token), StringComparison.Ordinal); // built and cached
 
         var index = await coordinator.PageAsync($"/k/{token}");
@@ -109,7 +109,7 @@ public sealed class PeopleTests : IDisposable
         var (coordinator, token, invite) = await TeamAsync();
         var ben = Client();
         var link = await JoinAsync(ben, invite, "Ben");
-        await AnswerOneAsync(ben, link);
+        await AnswerOneAsync(ben, link, TestGuides.PartnerSection);
         var confirm = await coordinator.PageAsync($"/k/{token}/personen/{IdOf("Ben")}/entfernen");
 
         await coordinator.SubmitAsync(confirm.Form("form[action*=Remove]"), new Dictionary<string, string[]> { ["answers"] = ["behalten"] });
@@ -138,7 +138,7 @@ public sealed class PeopleTests : IDisposable
 
         // Another initiative's coordinator cannot reach Ben by his id.
         var other = Client();
-        var otherToken = await StartAsync(other, "Initiative Südwind");
+        var otherToken = await StartAsync(other, "Initiative Südwind", TestGuides.Aufbau);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/k/{otherToken}/personen/{IdOf("Ben")}/entfernen")).StatusCode);
         var confirm = await coordinator.PageAsync($"/k/{token}/personen/{IdOf("Ben")}/entfernen");
         var forged = await other.SubmitAsync(confirm.Form("form[action*=Remove]"), new Dictionary<string, string[]> { ["answers"] = ["loeschen"] }, action: $"/k/{otherToken}/personen/{IdOf("Ben")}/entfernen?handler=Remove");
@@ -152,11 +152,11 @@ public sealed class PeopleTests : IDisposable
         var (coordinator, token, invite) = await TeamAsync();
         var first = Client();
         var firstLink = await JoinAsync(first, invite, "Ben", sharing: "name");
-        await AnswerOneAsync(first, firstLink);
+        await AnswerOneAsync(first, firstLink, TestGuides.PartnerSection);
         _clock.Advance(TimeSpan.FromMinutes(10));
         var second = Client();
         var secondLink = await JoinAsync(second, invite, "Ben", sharing: "pseudonym");
-        var page = await second.PageAsync($"{secondLink}/partner");
+        var page = await second.PageAsync($"{secondLink}/{TestGuides.PartnerSection}");
         var fields = page.QuerySelectorAll("[data-question]").Where(f => !f.HasAttribute("hidden") && f.QuerySelector("input[type=radio]") is not null).Take(2).ToList();
         var later = fields[0].QuerySelectorAll("input[type=radio]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).Last();
         var other = fields[1].QuerySelector("input[type=radio]")!.GetAttribute("value")!;
@@ -224,7 +224,7 @@ public sealed class PeopleTests : IDisposable
         var (coordinator, token, invite) = await TeamAsync();
         var ben = Client();
         var old = await JoinAsync(ben, invite, "Ben", sharing: "name");
-        await AnswerOneAsync(ben, old);
+        await AnswerOneAsync(ben, old, TestGuides.PartnerSection);
 
         var index = await coordinator.PageAsync($"/k/{token}");
         var reissue = index.QuerySelectorAll("table.respondents a").Single(a => a.TextContent.Trim() == $"{PeopleTexts.ReissueAction}: Ben");

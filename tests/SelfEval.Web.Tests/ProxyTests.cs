@@ -9,7 +9,7 @@ namespace SelfEval.Web.Tests;
 public sealed class ProxyTests : IDisposable
 {
     private const string Public = "https://selfeval.example.de";
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
@@ -27,12 +27,8 @@ public sealed class ProxyTests : IDisposable
 
     private static async Task<string> StartAsync(HttpClient client)
     {
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
-        var response = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Hinter Proxy"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
-        });
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
+        var response = await client.SubmitAsync(page.Form("form.answer-form"), TestGuides.Profile("Initiative Hinter Proxy"));
         return response.Location()[3..46];
     }
 
@@ -52,8 +48,8 @@ public sealed class ProxyTests : IDisposable
         var member = Client(app, "evil.example", "https");
         var join = await member.PageAsync(new Uri(Value(coordinator, "#einladungslink")).AbsolutePath);
         var personal = (await member.SubmitAsync(join.Form("form.answer-form"))).Location()[..46];
-        var fresh = await member.PageAsync($"{personal}/partner?neu=1");
-        var later = await member.PageAsync($"{personal}/partner");
+        var fresh = await member.PageAsync($"{personal}/{TestGuides.PartnerSection}?neu=1");
+        var later = await member.PageAsync($"{personal}/{TestGuides.PartnerSection}");
         Assert.Equal($"{Public}{personal}", Value(fresh, "#persoenlicher-link"));
         Assert.Equal($"{Public}{personal}", Value(later, "#link-erinnerung"));
         foreach (var page in new[] { coordinator, join, fresh, later })
@@ -107,7 +103,7 @@ public sealed class ProxyTests : IDisposable
         Commands(app);
 
         // The requests reach the service over plain HTTP, as from a TLS proxy it was not told about.
-        var start = await client.GetAsync("/start/sich-gut-aufstellen");
+        var start = await client.GetAsync($"/start/{TestGuides.Aufbau}");
         var login = await client.GetAsync("/servicestelle/anmelden");
         var form = (await login.ParseAsync()).Form("form.login");
         var post = new HttpRequestMessage(HttpMethod.Post, "/servicestelle/anmelden")

@@ -8,7 +8,7 @@ namespace SelfEval.Web.Tests;
 /// <summary>The coordinator releases the team profile to the team, who then read it through their own links (issue 16).</summary>
 public sealed class ReleaseTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:RoundActionsPerMinute", "1000"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:RoundActionsPerMinute", "1000"));
 
     public void Dispose() => _factory.Dispose();
 
@@ -18,14 +18,14 @@ public sealed class ReleaseTests : IDisposable
     private async Task<(HttpClient Coordinator, string Token, List<(HttpClient Client, string Link)> Members)> TeamAsync(params string[] names)
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var invite = await InviteAsync(coordinator, token);
         var members = new List<(HttpClient, string)>();
         foreach (var name in names)
         {
             var member = Client();
             var link = await JoinAsync(member, invite, name, sharing: name == "Ben" ? "name" : "none");
-            await AnswerOneAsync(member, link);
+            await AnswerOneAsync(member, link, TestGuides.PartnerSection);
             members.Add((member, link));
         }
 
@@ -115,7 +115,7 @@ public sealed class ReleaseTests : IDisposable
     public async Task The_invitation_promises_only_what_the_coordinator_can_release()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
 
         var join = await Client().PageAsync(await InviteAsync(coordinator, token));
 

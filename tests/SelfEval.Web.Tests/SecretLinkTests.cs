@@ -9,7 +9,7 @@ namespace SelfEval.Web.Tests;
 /// <summary>What a secret link leaves behind: nothing in caches, nothing in logs, whatever its spelling.</summary>
 public sealed class SecretLinkTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
     private readonly CapturingLogs _logs = new();
     private readonly WebApplicationFactory<Program> _app;
 
@@ -26,12 +26,8 @@ public sealed class SecretLinkTests : IDisposable
 
     private static async Task<(string Token, string Invite)> StartAsync(HttpClient client)
     {
-        var page = await client.PageAsync("/start/wirkung-entfalten");
-        var response = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Verschwiegen"], ["q.phase"] = ["etabliert"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = ["he"], ["q.radius"] = ["lokal"], ["q.personal"] = ["gemischt"],
-        });
+        var page = await client.PageAsync($"/start/{TestGuides.Wirkung}");
+        var response = await client.SubmitAsync(page.Form("form.answer-form"), TestGuides.Profile("Initiative Verschwiegen", "etabliert"));
         var token = response.Location()[3..46];
         var invite = new Uri(((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath[3..];
         return (token, invite);
@@ -61,12 +57,8 @@ public sealed class SecretLinkTests : IDisposable
         }
 
         // Posts and the redirects they answer with carry links too.
-        var start = await client.PageAsync("/start/sich-gut-aufstellen");
-        AssertNoStore(await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Zweite"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
-        }), "POST /start");
+        var start = await client.PageAsync($"/start/{TestGuides.Aufbau}");
+        AssertNoStore(await client.SubmitAsync(start.Form("form.answer-form"), TestGuides.Profile("Zweite")), "POST /start");
         AssertNoStore(await client.SubmitAsync((await client.PageAsync($"/e/{invite}")).Form("form.answer-form")), "POST /e/");
         AssertNoStore(await client.CloseRoundAsync(token), "POST Close");
 

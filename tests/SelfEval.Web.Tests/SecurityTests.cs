@@ -13,7 +13,7 @@ namespace SelfEval.Web.Tests;
 /// <summary>Headers, throttling, foreign links, malformed requests, logs, backup, read-only storage.</summary>
 public sealed class SecurityTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
     private readonly CapturingLogs _logs = new();
     private readonly WebApplicationFactory<Program> _app;
 
@@ -31,12 +31,8 @@ public sealed class SecurityTests : IDisposable
 
     private static async Task<string> StartAsync(HttpClient client, string name = "Initiative Sicher")
     {
-        var page = await client.PageAsync("/start/wirkung-entfalten");
-        var response = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = [name], ["q.phase"] = ["etabliert"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = ["he"], ["q.radius"] = ["lokal"], ["q.personal"] = ["gemischt"],
-        });
+        var page = await client.PageAsync($"/start/{TestGuides.Wirkung}");
+        var response = await client.SubmitAsync(page.Form("form.answer-form"), TestGuides.Profile(name, "etabliert"));
         return response.Location()[3..46];
     }
 
@@ -45,7 +41,7 @@ public sealed class SecurityTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        foreach (var url in new[] { "/", "/leitfaden/wirkung-entfalten", "/start/wirkung-entfalten", $"/k/{token}", $"/a/{token}/stakeholder-zielgruppen",
+        foreach (var url in new[] { "/", $"/leitfaden/{TestGuides.Wirkung}", $"/start/{TestGuides.Wirkung}", $"/k/{token}", $"/a/{token}/test-wirkung-ziele",
                      $"/a/{token}/abschluss", $"/k/{token}/ergebnis", $"/k/{token}/export?format=json", "/servicestelle/anmelden", "/gibt-es-nicht", "/css/site.css", "/health" })
         {
             var response = await client.GetAsync(url);
@@ -65,7 +61,7 @@ public sealed class SecurityTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        foreach (var url in new[] { "/", "/leitfaden/wirkung-entfalten", $"/k/{token}", $"/a/{token}/stakeholder-zielgruppen", $"/k/{token}/ergebnis" })
+        foreach (var url in new[] { "/", $"/leitfaden/{TestGuides.Wirkung}", $"/k/{token}", $"/a/{token}/test-wirkung-ziele", $"/k/{token}/ergebnis" })
         {
             var page = await client.PageAsync(url);
             Assert.All(page.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") || s.GetAttribute("type") == "application/json", url));
@@ -145,13 +141,13 @@ public sealed class SecurityTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/stakeholder-zielgruppen");
+        var page = await client.PageAsync($"/a/{token}/test-wirkung-ziele");
         var antiforgery = ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
 
-        var huge = await client.PostAsync($"/a/{token}/stakeholder-zielgruppen", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("q.stakeholder-ueberblick", new string('4', 2_000_000))]));
-        var longValue = await client.PostAsync($"/a/{token}/stakeholder-zielgruppen", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("q.stakeholder-ueberblick", new string('4', 100_000))]));
-        var garbage = await client.PostAsync($"/a/{token}/stakeholder-zielgruppen", new ByteArrayContent([0xff, 0xfe, 0x00, 0x25, 0x25]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded; charset=utf-8" } } });
-        var wrongType = await client.PostAsync($"/a/{token}/stakeholder-zielgruppen", new StringContent("{\"q\":1}", System.Text.Encoding.UTF8, "application/json"));
+        var huge = await client.PostAsync($"/a/{token}/test-wirkung-ziele", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("q.test-ziele-bekannt", new string('4', 2_000_000))]));
+        var longValue = await client.PostAsync($"/a/{token}/test-wirkung-ziele", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery), new("q.test-ziele-bekannt", new string('4', 100_000))]));
+        var garbage = await client.PostAsync($"/a/{token}/test-wirkung-ziele", new ByteArrayContent([0xff, 0xfe, 0x00, 0x25, 0x25]) { Headers = { { "Content-Type", "application/x-www-form-urlencoded; charset=utf-8" } } });
+        var wrongType = await client.PostAsync($"/a/{token}/test-wirkung-ziele", new StringContent("{\"q\":1}", System.Text.Encoding.UTF8, "application/json"));
 
         // Kestrel answers 413 beyond 1 MiB; the test server has no body limit, so the form limit answers 400.
         Assert.Contains(huge.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });
@@ -167,7 +163,7 @@ public sealed class SecurityTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
         var invite = ((AngleSharp.Html.Dom.IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value;
-        await client.GetAsync($"/a/{token}/stakeholder-zielgruppen");
+        await client.GetAsync($"/a/{token}/test-wirkung-ziele");
         await client.GetAsync(new Uri(invite).AbsolutePath);
         await client.GetAsync($"/k/{token}/gibt-es-nicht");
 
@@ -209,7 +205,7 @@ public sealed class SecurityTests : IDisposable
         }
 
         File.Copy(backup, _factory.DatabasePath);
-        using var restored = new SelfEvalFactory().WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", _factory.DatabasePath));
+        using var restored = SelfEvalFactory.WithTestGuides().WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", _factory.DatabasePath));
         var after = Client(restored);
         Assert.Equal("Vor der Sicherung", (await after.PageAsync($"/k/{token}")).QuerySelector("h1")!.TextContent);
         await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}");
@@ -231,8 +227,8 @@ public sealed class SecurityTests : IDisposable
             .UseSetting("SelfEval:DatabaseReadOnly", "true")
             .ConfigureLogging(l => l.AddProvider(_logs)));
         var reader = Client(readOnly);
-        var page = await reader.PageAsync($"/a/{token}/stakeholder-zielgruppen");
-        var response = await reader.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.stakeholder-ueberblick"] = ["3"] }, "go=weiter");
+        var page = await reader.PageAsync($"/a/{token}/test-wirkung-ziele");
+        var response = await reader.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-ziele-bekannt"] = ["3"] }, "go=weiter");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Ihre Angaben konnten gerade nicht gespeichert werden", (await response.ParseAsync()).QuerySelector("h1")!.TextContent);

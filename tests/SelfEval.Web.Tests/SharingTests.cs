@@ -14,14 +14,15 @@ namespace SelfEval.Web.Tests;
 /// </summary>
 public sealed class SharingTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
     private HttpClient Client() =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static readonly string[] Sections = ["ausgangslage", "partner", "rechtsform", "eigene-ziele"];
+    /// <summary>The goals section (its free text is the guide's first open question) and the partners, with a hidden follow-up.</summary>
+    private static readonly string[] Sections = ["test-ziele", TestGuides.PartnerSection];
 
     /// <summary>A person's answers as posted: question id to value.</summary>
     private sealed record Person(string Name, Dictionary<string, string> Answers);
@@ -36,13 +37,10 @@ public sealed class SharingTests : IDisposable
     private async Task<(HttpClient Client, string Token, IHtmlDocument StartPage)> StartAsync(string name)
     {
         var client = Client();
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
-        var set = new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Nordwind"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["praktisch-projektorientiert"],
-            ["q.rechtsform"] = ["ev"], ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.gruendungsjahr"] = ["2024"],
-            ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = [name],
-        };
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
+        var set = TestGuides.Profile("Initiative Nordwind");
+        set["q.test-startjahr"] = ["2024"];
+        set["CoordinatorName"] = [name];
         var location = (await client.SubmitAsync(page.Form("form.answer-form"), set)).Location();
         return (client, location[3..46], page);
     }
@@ -167,7 +165,7 @@ public sealed class SharingTests : IDisposable
             AssertNotAttributed(output, where, anna, carla, bernd, dora);
             Assert.DoesNotMatch(@"Person [A-Z]\b", output);
             Assert.Contains("4 Personen", output, StringComparison.Ordinal);
-            Assert.Contains("Geheimtext-Bernd-4711 (wichtigste-ziele)", output, StringComparison.Ordinal);
+            Assert.Contains("Geheimtext-Bernd-4711 (test-ziele-text)", output, StringComparison.Ordinal);
         }
 
         // The guide's only open question is the goals question: the page shows its texts under the goals on page one,
@@ -195,9 +193,9 @@ public sealed class SharingTests : IDisposable
         var counts = team["answers"]![firstScale]!["counts"]!.AsObject();
         Assert.Equal(4, counts.Sum(c => (int)c.Value!));
         Assert.Equal(1, (int)counts[bernd.Answers[firstScale]]!);
-        var texts = team["answers"]!["wichtigste-ziele"]!["texts"]!.AsArray().Select(t => (string)t!).ToList();
+        var texts = team["answers"]!["test-ziele-text"]!["texts"]!.AsArray().Select(t => (string)t!).ToList();
         Assert.Equal(texts.Order(StringComparer.Ordinal), texts); // alphabetical: the order tells nothing
-        Assert.Contains("Geheimtext-Bernd-4711 (wichtigste-ziele)", texts);
+        Assert.Contains("Geheimtext-Bernd-4711 (test-ziele-text)", texts);
         var rawJson = json.ToJsonString();
         AssertNotAttributed(rawJson, "the JSON export", bernd, dora);
         json.AsObject().Remove("team");
@@ -221,7 +219,7 @@ public sealed class SharingTests : IDisposable
         }
 
         Assert.All(rows.Take(3), r => Assert.DoesNotContain(r, cell => cell.Contains("Geheimtext-Bernd-4711", StringComparison.Ordinal)));
-        Assert.Contains("Geheimtext-Bernd-4711 (wichtigste-ziele)", rows[3][header.IndexOf("wichtigste-ziele")], StringComparison.Ordinal);
+        Assert.Contains("Geheimtext-Bernd-4711 (test-ziele-text)", rows[3][header.IndexOf("test-ziele-text")], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,7 +247,7 @@ public sealed class SharingTests : IDisposable
         var labels = json["respondents"]!.AsArray().Select(r => (string?)r!["label"]).ToList();
         Assert.Equal(["Anna", "Person A"], labels);
         Assert.Equal("pseudonym", (string?)json["respondents"]![1]!["sharing"]);
-        Assert.Equal("0", (string?)json["respondents"]![1]!["answers"]!["wunsch-interessenvertretung"]); // Bernd's first option
+        Assert.Equal("0", (string?)json["respondents"]![1]!["answers"]!["test-ziele-schriftlich"]); // Bernd's first option
         Assert.Contains(SharingTexts.SharedCount(1, 2), Flat((await coordinator.PageAsync($"/k/{token}")).Body!.TextContent), StringComparison.Ordinal);
     }
 
@@ -270,7 +268,7 @@ public sealed class SharingTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = SelfEval.Web.Cli.Commands.Run(
-            ["profile", "questionnaires/sich-gut-aufstellen.md", folder.File("export.json"), "--out", folder.File("p.pdf")], stdout, stderr, TestPaths.Repository, TestPaths.Questionnaires);
+            ["profile", "tests/fixtures/questionnaires/test-aufbau.md", folder.File("export.json"), "--out", folder.File("p.pdf")], stdout, stderr, TestPaths.Repository, TestPaths.TestQuestionnaires);
 
         Assert.True(code == 0, stderr.ToString());
         var page = await coordinator.PageAsync($"/k/{token}/ergebnis?runde=1");

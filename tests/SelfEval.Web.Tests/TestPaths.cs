@@ -6,6 +6,9 @@ internal static class TestPaths
 
     public static string Questionnaires => Path.Combine(Repository, "questionnaires");
 
+    /// <summary>The small guides of the infrastructure tests (<see cref="TestGuides"/>), which change only with the tests.</summary>
+    public static string TestQuestionnaires => Path.Combine(Repository, "tests", "fixtures", "questionnaires");
+
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     private static string FindRepository()

@@ -6,20 +6,22 @@ namespace SelfEval.Web.Tests.Attacks;
 internal static class Initiatives
 {
     /// <summary>
-    /// Starts an assessment of "Sich gut aufstellen" with the given profile, answers every question at one level
+    /// Starts an assessment of the guide (production "Sich gut aufstellen" unless told) with the given profile, answers every question at one level
     /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round (unless told not to).
     /// </summary>
     public static async Task<string> CreateAsync(
         HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni",
-        string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true, bool close = true)
+        string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true, bool close = true,
+        string guide = "sich-gut-aufstellen")
     {
-        var start = await client.PageAsync("/start/sich-gut-aufstellen");
-        var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
+        var start = await client.PageAsync($"/start/{guide}");
+        var form = start.Form("form.answer-form");
+        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>
         {
             ["q.name"] = [name], ["q.phase"] = [phase], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = [rechtsform],
             ["q.land"] = [land], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = [coordinatorName],
             ["OptIn"] = [optIn ? "true" : "false"],
-        });
+        }));
         var token = created.Location()[3..46];
         var next = (await client.GetAsync($"/a/{token}")).Location(); // the guide's first section, whatever it is called
         while (!next.Contains("abschluss", StringComparison.Ordinal))

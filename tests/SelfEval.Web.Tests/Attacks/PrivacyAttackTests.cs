@@ -13,7 +13,7 @@ public sealed class PrivacyAttackTests : IDisposable
 {
     private const string Password = "ein-langes-passwort";
     // One test client plays many initiatives here; the per-address limits on starts and round actions are AbuseLimitTests' subject.
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:StartsPerHour", "1000"), ("SelfEval:RoundActionsPerMinute", "1000"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:StartsPerHour", "1000"), ("SelfEval:RoundActionsPerMinute", "1000"));
 
     public PrivacyAttackTests()
     {
@@ -40,14 +40,14 @@ public sealed class PrivacyAttackTests : IDisposable
     {
         // The target: a genuine initiative of the network, the only one in its phase.
         var client = Client();
-        await Initiatives.CreateAsync(client, "Ziel-Initiative", level: 0.5, code: Initiatives.Code(_factory.Services), phase: "neuausrichtung");
+        await Initiatives.CreateAsync(client, "Ziel-Initiative", level: 0.5, code: Initiatives.Code(_factory.Services), phase: "neuausrichtung", guide: TestGuides.Aufbau);
 
         // The attacker registers four initiatives with the same public profile and extreme answers: with the
         // target they would make a group of five whose median is the target's own score.
         var sybils = new List<string>();
         foreach (var (level, i) in new[] { 0.0, 0.0, 1.0, 1.0 }.Select((l, i) => (l, i)))
         {
-            sybils.Add(await Initiatives.CreateAsync(Client(), $"Attrappe {i}", level, phase: "neuausrichtung"));
+            sybils.Add(await Initiatives.CreateAsync(Client(), $"Attrappe {i}", level, phase: "neuausrichtung", guide: TestGuides.Aufbau));
         }
 
         foreach (var sybil in sybils)
@@ -58,7 +58,7 @@ public sealed class PrivacyAttackTests : IDisposable
         }
 
         var office = await OfficeAsync();
-        var dashboard = await office.PageAsync("/servicestelle?leitfaden=sich-gut-aufstellen&phase=neuausrichtung");
+        var dashboard = await office.PageAsync($"/servicestelle?leitfaden={TestGuides.Aufbau}&phase=neuausrichtung");
         Assert.Equal($"Keine Auswertung: {OfficeTexts.Withheld(DisclosureDecision.TooFew)}.", dashboard.QuerySelector(".refusal")!.TextContent.Trim());
         Assert.Single(_factory.Services.GetRequiredService<SnapshotStore>().Latest()!.Rounds);
     }
@@ -67,14 +67,10 @@ public sealed class PrivacyAttackTests : IDisposable
     public async Task A_code_counts_once_per_guide_and_cannot_be_guessed_or_reused_by_another_assessment()
     {
         var code = Initiatives.Code(_factory.Services);
-        var owner = await Initiatives.CreateAsync(Client(), "Echte Initiative", 0.5, code: code);
+        var owner = await Initiatives.CreateAsync(Client(), "Echte Initiative", 0.5, code: code, guide: TestGuides.Aufbau);
         var thief = Client();
-        var start = await thief.PageAsync("/start/sich-gut-aufstellen");
-        var token = (await thief.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Diebin"], ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"],
-        })).Location()[3..46];
+        var start = await thief.PageAsync($"/start/{TestGuides.Aufbau}");
+        var token = (await thief.SubmitAsync(start.Form("form.answer-form"), TestGuides.Profile("Diebin", "aufbau"))).Location()[3..46];
         Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)(await thief.PageAsync($"/k/{token}")).QuerySelector("#optIn")!).IsChecked);
 
         foreach (var (attempt, message) in new[]
@@ -127,16 +123,17 @@ public sealed class PrivacyAttackTests : IDisposable
         var services = _factory.Services;
         for (var i = 0; i < 5; i++)
         {
-            await Initiatives.CreateAsync(Client(), $"Initiative {i}", 0.2 + (0.15 * i), Initiatives.Code(services));
+            await Initiatives.CreateAsync(Client(), $"Initiative {i}", 0.2 + (0.15 * i), Initiatives.Code(services), guide: TestGuides.Aufbau);
         }
 
         var viewer = Client();
-        var own = await Initiatives.CreateAsync(viewer, "Betrachterin", 0.5, Initiatives.Code(services));
+        var own = await Initiatives.CreateAsync(viewer, "Betrachterin", 0.5, Initiatives.Code(services), guide: TestGuides.Aufbau);
         var before = await BenchmarkAsync(viewer, own);
         Assert.Contains("6 Initiativen", before, StringComparison.Ordinal);
 
         // One more initiative closes its round: nothing the viewer sees may change.
-        await Initiatives.CreateAsync(Client(), "Die Neue", 0.95, Initiatives.Code(services));
+        // (At 0.7 it answers every question, "weiß nicht" being the last option: the later rounds then count in every figure together.)
+        await Initiatives.CreateAsync(Client(), "Die Neue", 0.7, Initiatives.Code(services), guide: TestGuides.Aufbau);
         Assert.Equal(before, await BenchmarkAsync(viewer, own));
 
         // The office publishes a new snapshot at once: one more round would isolate the new one, so the band stays.
@@ -148,7 +145,7 @@ public sealed class PrivacyAttackTests : IDisposable
         // Only when at least k new rounds have come together does the band change.
         for (var i = 0; i < 4; i++)
         {
-            await Initiatives.CreateAsync(Client(), $"Später {i}", 0.3, Initiatives.Code(services));
+            await Initiatives.CreateAsync(Client(), $"Später {i}", 0.3, Initiatives.Code(services), guide: TestGuides.Aufbau);
         }
 
         await office.SubmitAsync((await office.PageAsync("/servicestelle")).Form("form[action*=Publish]"));
@@ -163,7 +160,7 @@ public sealed class PrivacyAttackTests : IDisposable
         var office = await OfficeAsync();
         const string payload = "\"><script>alert(1)</script><a href=\"https://evil.example/";
 
-        var response = await office.GetAsync($"/servicestelle?leitfaden=wirkung-entfalten&vergleich=phase&a={Uri.EscapeDataString(payload)}&b=aufbau%26handler%3DLogout");
+        var response = await office.GetAsync($"/servicestelle?leitfaden={TestGuides.Wirkung}&vergleich=phase&a={Uri.EscapeDataString(payload)}&b=aufbau%26handler%3DLogout");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -181,7 +178,7 @@ public sealed class PrivacyAttackTests : IDisposable
     public void Formulas_in_labels_reach_the_office_csv_only_as_text()
     {
         var model = new DashboardModel(
-            5, 0, DateTimeOffset.UnixEpoch, [], new DashboardQuery("wirkung-entfalten", new Dictionary<string, string>()), "Wirkung entfalten", 12, null, null,
+            5, 0, DateTimeOffset.UnixEpoch, [], new DashboardQuery(TestGuides.Wirkung, new Dictionary<string, string>()), "Testwirkung", 12, null, null,
             [new Figure("gesamt", "=HYPERLINK(\"https://evil.example\",\"klick\")", new Distribution(12, 40, 50, 60, 30, 70))], [], [],
             [new Frequency("x", "+1 Frage", 50), new Frequency("y", "@SUM(A1)", 20), new Frequency("z", "-2", 10)], [], []);
 

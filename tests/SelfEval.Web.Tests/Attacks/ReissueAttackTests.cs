@@ -16,7 +16,7 @@ public sealed class ReissueAttackTests : IDisposable
 {
     private const string Secret = "Geheimtext-4711-Q";
 
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:RoundActionsPerMinute", "1000"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:RoundActionsPerMinute", "1000"));
 
     public void Dispose() => _factory.Dispose();
 
@@ -25,17 +25,19 @@ public sealed class ReissueAttackTests : IDisposable
     /// <summary>Goes through every section of a personal link with the first option everywhere and the secret in every text field.</summary>
     private static async Task<int> AnswerAllAsync(HttpClient member, string link)
     {
-        var answered = 0;
+        var answered = new HashSet<string>(StringComparer.Ordinal); // a section shown again (a follow-up appeared) counts its answers once
         var next = (await member.GetAsync(link)).Location();
         while (!next.Contains("abschluss", StringComparison.Ordinal))
         {
             var page = await member.PageAsync(next);
             var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
                 f => "q." + f.GetAttribute("data-question"),
-                f => f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null ? new[] { Secret }
+                f => f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null ? new[] { Secret } // the answer's own box, not the evidence note
+                    : f.QuerySelector("input[type=radio], input[type=checkbox]") is not null // before text fields: "nicht relevant" has one for its reason
+                        ? f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).Take(1).ToArray()
                     : f.QuerySelector("input[type=text]") is not null ? ["1"] // a number or a short text: "1" is both
-                    : f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).Take(1).ToArray());
-            answered += set.Count(s => s.Value.Length > 0);
+                    : []);
+            answered.UnionWith(set.Where(s => s.Value.Length > 0).Select(s => s.Key));
             // The secret also goes into every evidence note: a note is as private as the answer it stands beside.
             foreach (var note in page.QuerySelectorAll("[data-question]:not([hidden]) textarea[name^='e.']"))
             {
@@ -44,7 +46,7 @@ public sealed class ReissueAttackTests : IDisposable
             next = (await member.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
         }
 
-        return answered;
+        return answered.Count;
     }
 
     private static async Task<string> ReissueAsync(HttpClient coordinator, string token, string label)
@@ -82,7 +84,7 @@ public sealed class ReissueAttackTests : IDisposable
     public async Task A_coordinator_cannot_read_unshared_answers_through_a_link_they_reissued()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben", sharing: "none");
         var answered = await AnswerAllAsync(ben, old);
@@ -110,20 +112,20 @@ public sealed class ReissueAttackTests : IDisposable
     public async Task A_new_answer_through_the_reissued_link_replaces_the_hidden_one_and_a_blank_one_leaves_it_counting()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var ben = Client();
         var old = await JoinAsync(ben, await InviteAsync(coordinator, token), "Ben");
-        await AnswerOneAsync(ben, old);
+        await AnswerOneAsync(ben, old, TestGuides.PartnerSection);
         var link = await ReissueAsync(coordinator, token, "Ben");
 
         // Ben goes through the section without answering: the hidden answer keeps counting.
-        var blank = await ben.PageAsync($"{link}/partner");
+        var blank = await ben.PageAsync($"{link}/{TestGuides.PartnerSection}");
         await ben.SubmitAsync(blank.Form("#antworten"), null, "go=bleiben");
         Assert.Contains("Antworten von 1 Person ", (await coordinator.PageAsync($"/k/{token}/ergebnis")).Body!.TextContent.ReplaceLineEndings(" ") + " ", StringComparison.Ordinal);
         Assert.NotNull((await ben.PageAsync($"{link}/abschluss")).QuerySelector(".reissued"));
 
         // He answers again: the new answer is his, shown on his link, and the note is gone.
-        await AnswerOneAsync(ben, link);
+        await AnswerOneAsync(ben, link, TestGuides.PartnerSection);
         var review = await ben.PageAsync($"{link}/abschluss");
         Assert.Null(review.QuerySelector(".reissued"));
         Assert.Single(review.QuerySelectorAll(".answer-review > div:not(.unanswered)"));
@@ -133,14 +135,14 @@ public sealed class ReissueAttackTests : IDisposable
     public async Task A_reissue_does_not_tell_which_pseudonym_was_whose()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         var invite = await InviteAsync(coordinator, token);
         var ben = Client();
         await AnswerAllAsync(ben, await JoinAsync(ben, invite, "Ben", sharing: "pseudonym"));
         foreach (var name in new[] { "Cem", "Dana", "Eva", "Fritz" })
         {
             var member = Client();
-            await AnswerOneAsync(member, await JoinAsync(member, invite, name, sharing: "pseudonym"));
+            await AnswerOneAsync(member, await JoinAsync(member, invite, name, sharing: "pseudonym"), TestGuides.PartnerSection);
         }
 
         // The letters follow a random order; a new link must not reorder them, or the letter that moved would be Ben's.
@@ -165,13 +167,13 @@ public sealed class ReissueAttackTests : IDisposable
     public async Task Another_coordinator_cannot_reissue_a_link_of_someone_elses_team()
     {
         var coordinator = Client();
-        var token = await StartAsync(coordinator);
+        var token = await StartAsync(coordinator, guide: TestGuides.Aufbau);
         await JoinAsync(Client(), await InviteAsync(coordinator, token), "Ben");
         var index = await coordinator.PageAsync($"/k/{token}");
         var href = index.QuerySelectorAll("table.respondents a").Single(a => a.TextContent.Trim() == $"{PeopleTexts.ReissueAction}: Ben").GetAttribute("href")!;
 
         var thief = Client();
-        var own = await StartAsync(thief, "Initiative Fremd");
+        var own = await StartAsync(thief, "Initiative Fremd", TestGuides.Aufbau);
         Assert.Equal(HttpStatusCode.NotFound, (await thief.GetAsync(href.Replace(token, own, StringComparison.Ordinal))).StatusCode);
     }
 }

@@ -5,16 +5,23 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Tests.Stores;
 
-/// <summary>A real SQLite file in a temporary folder, migrated, and the repository's guides.</summary>
+/// <summary>A real SQLite file in a temporary folder, migrated, and the guides of a folder.</summary>
 public sealed class StoreFixture : IDisposable
 {
     private readonly TempFolder _folder = TestPaths.NewTempFolder();
 
+    /// <summary>On the production guides, which the tests not yet moved to the fixture guides expect.</summary>
     public StoreFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="questionnaireFolder">The guides to load: <c>TestPaths.TestQuestionnaires</c> for store tests (ids in <c>TestGuides</c>).</param>
+    public StoreFixture(string? questionnaireFolder)
     {
         Database = new Database(Path.Combine(_folder.Path, "daten", "test.db"));
         Database.Migrate();
-        Catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
+        Catalog = QuestionnaireCatalog.Load(questionnaireFolder ?? TestPaths.Questionnaires);
         Versions = new QuestionnaireVersionStore(Database, Catalog, Clock);
     }
 

@@ -7,7 +7,7 @@ namespace SelfEval.Web.Tests.Stores;
 
 public sealed class StoreTests : IDisposable
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture _f = new(TestPaths.TestQuestionnaires);
     private readonly AssessmentStore _assessments;
     private readonly ResponseStore _responses;
 
@@ -19,7 +19,7 @@ public sealed class StoreTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private Questionnaire Guide => _f.Catalog.Find("sich-gut-aufstellen")!;
+    private Questionnaire Guide => _f.Catalog.Find(TestGuides.Aufbau)!;
 
     private (long Id, string Coordinator, string Invite) NewAssessment(bool optIn = true)
     {
@@ -55,7 +55,7 @@ public sealed class StoreTests : IDisposable
         var row = connection.QuerySingle<(string QuestionnaireId, string Version, string Hash, string Sources)>(
             "SELECT questionnaire_id, version, hash, sources_json FROM questionnaire_versions");
         Assert.Equal((Guide.Id, Guide.Version, Guide.Hash), (row.QuestionnaireId, row.Version, row.Hash));
-        Assert.Contains("sich-gut-aufstellen.md", row.Sources, StringComparison.Ordinal);
+        Assert.Contains("test-aufbau.md", row.Sources, StringComparison.Ordinal);
         Assert.Contains("profil.md", row.Sources, StringComparison.Ordinal);
         Assert.Contains("angebote.md", row.Sources, StringComparison.Ordinal);
     }
@@ -119,14 +119,14 @@ public sealed class StoreTests : IDisposable
         var token = Tokens.New();
         var respondentId = _assessments.AddRespondent(round.Id, Tokens.Hash(token), null);
 
-        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("kuemmerer", new Answer.Choice("3")), StoredAnswer.From("verstaendnis-ziele", new Answer.NotRelevant("passt nicht"))], [], "kuemmerer-ansprechpersonen"));
-        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("kuemmerer", new Answer.Choice("4"))], ["verstaendnis-ziele"], null));
+        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("3")), StoredAnswer.From("test-partner-vereinbarung", new Answer.NotRelevant("passt nicht"))], [], TestGuides.PartnerSection));
+        Assert.True(_responses.Save(respondentId, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("4"))], ["test-partner-vereinbarung"], null));
 
         var saved = Assert.Single(_responses.Get(respondentId));
-        Assert.Equal(new Answer.Choice("4"), saved.ToAnswer(Guide.FindQuestion("kuemmerer")));
+        Assert.Equal(new Answer.Choice("4"), saved.ToAnswer(Guide.FindQuestion("test-partner-unternehmen")));
         var found = _assessments.FindByRespondentToken(token)!.Value;
         Assert.Equal(respondentId, found.Respondent.Id);
-        Assert.Equal("kuemmerer-ansprechpersonen", found.Respondent.LastSection);
+        Assert.Equal(TestGuides.PartnerSection, found.Respondent.LastSection);
         Assert.Equal(id, found.Assessment.Id);
     }
 
@@ -137,12 +137,12 @@ public sealed class StoreTests : IDisposable
         var respondent = _assessments.Coordinator(_assessments.CurrentRound(id).Id).Id;
         var answers = new (string Id, Answer Answer)[]
         {
-            ("kuemmerer", new Answer.Choice("2")),
-            ("wunsch-interessenvertretung", new Answer.Choice("teilweise")),
-            ("themen", new Answer.Choices(["fachkraefte", "wasserstoff"])),
-            ("mitglieder", new Answer.Number(12.5m)),
+            ("test-partner-unternehmen", new Answer.Choice("2")),
+            ("test-finanzierung-gesichert", new Answer.Choice("teilweise")),
+            ("test-themen", new Answer.Choices(["fachkraefte", "innovation"])),
+            ("test-mitglieder", new Answer.Number(12.5m)),
             ("name", new Answer.Text("„Zukunft Industrie“ – Süd")),
-            ("verstaendnis-ziele", new Answer.NotRelevant(null)),
+            ("test-partner-vereinbarung", new Answer.NotRelevant(null)),
         };
 
         _responses.Save(respondent, answers.Select(a => StoredAnswer.From(a.Id, a.Answer)).ToList(), [], null);
@@ -261,17 +261,17 @@ public sealed class StoreTests : IDisposable
         var (id, _, _) = NewAssessment();
         var round = _assessments.CurrentRound(id);
         var respondent = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben");
-        _responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("1"))], [], null);
+        _responses.Save(respondent, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("1"))], [], null);
 
         _assessments.SetFinished(respondent, true);
         _assessments.SetFinished(respondent, true);
-        Assert.False(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("4"))], [], null));
+        Assert.False(_responses.Save(respondent, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("4"))], [], null));
 
         _assessments.SetFinished(respondent, false);
-        Assert.True(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("3"))], [], null));
+        Assert.True(_responses.Save(respondent, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("3"))], [], null));
 
         _assessments.CloseRound(round.Id);
-        Assert.False(_responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("0"))], [], null));
+        Assert.False(_responses.Save(respondent, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("0"))], [], null));
         Assert.Equal("\"3\"", Assert.Single(_responses.Get(respondent)).ValueJson);
     }
 
@@ -346,20 +346,20 @@ public sealed class StoreTests : IDisposable
     {
         var (id, _, _) = NewAssessment();
         var first = _assessments.CurrentRound(id);
-        _assessments.SaveProfile(first.Id, [StoredAnswer.From("mitglieder", new Answer.DontKnow())], []);
+        _assessments.SaveProfile(first.Id, [StoredAnswer.From("test-mitglieder", new Answer.DontKnow())], []);
         _assessments.CloseRound(first.Id);
-        var allowing = WithQuestion("mitglieder", q => q with { AllowsDontKnow = true });
+        var allowing = WithQuestion("test-mitglieder", q => q with { AllowsDontKnow = true });
 
         using (var connection = _f.Database.Open())
         {
-            Assert.Equal((1L, 0L, (string?)null), connection.QuerySingle<(long, long, string?)>("SELECT dont_know, not_relevant, value_json FROM profile_answers WHERE question_id = 'mitglieder'"));
+            Assert.Equal((1L, 0L, (string?)null), connection.QuerySingle<(long, long, string?)>("SELECT dont_know, not_relevant, value_json FROM profile_answers WHERE question_id = 'test-mitglieder'"));
         }
 
         var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, allowing)!;
 
         Assert.Empty(started.NotCarried);
-        var carried = _assessments.GetProfile(started.Round.Id).Single(p => p.QuestionId == "mitglieder");
-        Assert.Equal(new Answer.DontKnow(), carried.ToAnswer(allowing.FindQuestion("mitglieder")));
+        var carried = _assessments.GetProfile(started.Round.Id).Single(p => p.QuestionId == "test-mitglieder");
+        Assert.Equal(new Answer.DontKnow(), carried.ToAnswer(allowing.FindQuestion("test-mitglieder")));
     }
 
     [Fact]
@@ -367,13 +367,13 @@ public sealed class StoreTests : IDisposable
     {
         var (id, _, _) = NewAssessment();
         var first = _assessments.CurrentRound(id);
-        _assessments.SaveProfile(first.Id, [StoredAnswer.From("mitglieder", new Answer.DontKnow())], []);
+        _assessments.SaveProfile(first.Id, [StoredAnswer.From("test-mitglieder", new Answer.DontKnow())], []);
         _assessments.CloseRound(first.Id);
 
         var started = _assessments.StartNextRound(id, first.QuestionnaireVersionId, Guide)!;
 
         var dropped = Assert.Single(started.NotCarried);
-        Assert.Equal(("mitglieder", "weiß nicht"), (dropped.Question.Id, dropped.OldValue));
+        Assert.Equal(("test-mitglieder", "weiß nicht"), (dropped.Question.Id, dropped.OldValue));
     }
 
     private Questionnaire WithQuestion(string id, Func<Question, Question> change) => Guide with
@@ -410,7 +410,7 @@ public sealed class StoreTests : IDisposable
         var (other, _, _) = NewAssessment();
         var round = _assessments.CurrentRound(id);
         var respondent = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben");
-        _responses.Save(respondent, [StoredAnswer.From("kuemmerer", new Answer.Choice("1"))], [], null);
+        _responses.Save(respondent, [StoredAnswer.From("test-partner-unternehmen", new Answer.Choice("1"))], [], null);
         _assessments.CloseRound(round.Id);
         _assessments.StartNextRound(id, round.QuestionnaireVersionId, Guide);
 
