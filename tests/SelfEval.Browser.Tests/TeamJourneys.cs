@@ -1,0 +1,194 @@
+using Microsoft.Playwright;
+
+namespace SelfEval.Browser.Tests;
+
+/// <summary>
+/// The team's way through a round as a coordinator and members take it: joining, a lost link, a duplicate, people
+/// management, closing with care and the released team profile, on a phone and with the keyboard, each page checked with axe.
+/// </summary>
+[Collection("browser")]
+public sealed class TeamJourneys(BrowserFixture browser)
+{
+    private const int PhoneWidth = 390;
+    private const int PhoneHeight = 844;
+
+    private readonly Journeys _steps = new(browser);
+
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+    private static void Mark(string what) => File.AppendAllText("/tmp/journeys-timing.txt", $"{Clock.Elapsed.TotalSeconds:F1} {what}\n");
+
+    private Task<IPage> PhoneAsync() => browser.NewPageAsync(PhoneWidth, PhoneHeight, mobile: true);
+
+    /// <summary>A page on the phone: nothing scrolls sideways, axe finds nothing serious, and a screenshot when named.</summary>
+    private async Task FitsThePhoneAsync(IPage page, string? shot = null)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var viewport = await page.EvaluateAsync<int>("() => window.innerWidth");
+        Assert.True(width <= viewport, $"{page.Url} is {width} px wide on a {viewport} px phone");
+        if (shot is not null)
+        {
+            await Journeys.ShotAsync(page, shot);
+        }
+
+        await _steps.AccessibleAsync(page);
+    }
+
+    private static async Task<string> JoinAsync(IPage page, string invite, string label)
+    {
+        await page.GotoAsync(invite);
+        await page.FillAsync("#Label", label);
+        await page.ClickAsync("button:has-text('Teilnehmen')");
+        await page.WaitForURLAsync("**/eigene-ziele**");
+        return await page.InputValueAsync("#persoenlicher-link");
+    }
+
+    private static async Task FinishAsync(IPage page, Func<int, int> pick)
+    {
+        await Journeys.WalkAsync(page, pick);
+        await page.ClickAsync("button:has-text('Abschließen')");
+        await page.WaitForSelectorAsync("h1:has-text('Vielen Dank')");
+    }
+
+    /// <summary>The coordinator's action on one person, from the row of the team table that names them.</summary>
+    private static ILocator RowAction(IPage page, string person, string action, int nth = 0) =>
+        page.Locator("table.respondents tbody tr").Filter(new() { Has = page.Locator("td[data-label=Person]", new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(person)}$") }) })
+            .Nth(nth).Locator($"a:has-text('{action}')");
+
+    [Fact]
+    public async Task On_a_phone_a_founding_team_joins_loses_a_link_gets_a_duplicate_merged_and_sees_the_released_team_profile()
+    {
+        // The coordinator does everything on a phone, from the start page on.
+        var coordinator = await PhoneAsync();
+        await coordinator.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = browser.BaseUrl.TrimEnd('/') });
+        foreach (var path in new[] { "/", "/start/sich-gut-aufstellen" })
+        {
+            await coordinator.GotoAsync(_steps.Url(path));
+            await FitsThePhoneAsync(coordinator);
+        }
+
+        var coordinatorLink = await _steps.StartAsync(coordinator, "sich-gut-aufstellen", "Gründungsteam Oderbruch", "gruendung");
+        await FitsThePhoneAsync(coordinator, "5-01-koordination-telefon");
+        var invite = await coordinator.InputValueAsync("#einladungslink");
+        await coordinator.TapAsync("button[data-copy=einladungslink]");
+        await coordinator.WaitForSelectorAsync("button[data-copy=einladungslink]:has-text('Kopiert')");
+        Assert.Equal(invite, await coordinator.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        Mark("await coordinator.TapAsync('#runde-titel");
+        await coordinator.TapAsync("#runde-titel ~ p a.button:has-text('Fragebogen selbst ausfüllen')");
+        await coordinator.WaitForURLAsync("**/eigene-ziele");
+        await FitsThePhoneAsync(coordinator, "5-02-erste-frage-telefon");
+        await Journeys.WalkAsync(coordinator, n => n - 1);
+        await FitsThePhoneAsync(coordinator);
+        await coordinator.TapAsync("button:has-text('Abschließen')");
+        await coordinator.WaitForSelectorAsync("h1:has-text('Vielen Dank')");
+
+        Mark("// Jana joins");
+        // Jana joins on her phone and finishes; later she has lost her link and opens the invitation again.
+        var jana = await PhoneAsync();
+        await jana.GotoAsync(invite);
+        await FitsThePhoneAsync(jana, "5-03-einladung-telefon");
+        var janasLink = await JoinAsync(jana, invite, "Jana");
+        await FinishAsync(jana, _ => 0);
+        await jana.GotoAsync(invite);
+        Assert.Contains("Sie nehmen in diesem Browser schon teil als „Jana“", await jana.TextContentAsync(".notice"));
+        await FitsThePhoneAsync(jana, "5-04-einladung-wieder-telefon");
+        await jana.TapAsync("a.returning");
+        await jana.WaitForURLAsync(url => !url.Contains("/e/", StringComparison.Ordinal));
+        Assert.StartsWith(janasLink + "/", jana.Url.Split('?')[0] + "/", StringComparison.Ordinal);
+
+        Mark("// Tom finishes");
+        // Tom finishes on a computer, then opens the invitation in another browser and becomes a second "Tom".
+        var tom = await browser.NewPageAsync();
+        await JoinAsync(tom, invite, "Tom");
+        await FinishAsync(tom, n => n / 2);
+        var tomAgain = await browser.NewPageAsync();
+        await tomAgain.GotoAsync(invite);
+        Assert.Equal(0, await tomAgain.Locator("a.returning").CountAsync());
+        var tomsSecondLink = await JoinAsync(tomAgain, invite, "Tom");
+        await Journeys.WalkAsync(tomAgain, n => n / 2, maxSections: 2);
+        await tomAgain.Context.CloseAsync();
+
+        Mark("// Someone from");
+        // Someone from another initiative joins by mistake; Lena answers a little and does not finish.
+        var mistaken = await browser.NewPageAsync();
+        await JoinAsync(mistaken, invite, "Falsch angemeldet");
+        await mistaken.Context.CloseAsync();
+        var lena = await browser.NewPageAsync();
+        await JoinAsync(lena, invite, "Lena");
+        await Journeys.WalkAsync(lena, _ => 1, maxSections: 3);
+        await lena.Context.CloseAsync();
+
+        Mark("// The coordinator tidies");
+        // The coordinator tidies the team table on the phone: the two Toms become one.
+        await coordinator.GotoAsync(coordinatorLink);
+        Assert.Equal(2, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Tom" }).CountAsync());
+        await FitsThePhoneAsync(coordinator, "5-05-team-telefon");
+        await RowAction(coordinator, "Tom", "Zusammenführen").TapAsync();
+        await coordinator.WaitForURLAsync("**/zusammenfuehren");
+        await coordinator.Locator(".choice", new() { HasTextString = "Tom" }).First.Locator("input[name=other]").CheckAsync();
+        await FitsThePhoneAsync(coordinator, "5-06-zusammenfuehren-telefon");
+        await coordinator.TapAsync("button:has-text('Einträge zusammenführen')");
+        await coordinator.WaitForSelectorAsync(".notice:has-text('zusammengeführt')");
+        Assert.Equal(1, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Tom" }).CountAsync());
+        Assert.Equal(404, (await coordinator.Context.APIRequest.GetAsync(tomsSecondLink)).Status);
+
+        Mark("// The person who joined");
+        // The person who joined by mistake goes, with what she answered.
+        await RowAction(coordinator, "Falsch angemeldet", "Entfernen").TapAsync();
+        await coordinator.WaitForURLAsync("**/entfernen");
+        await coordinator.CheckAsync("#antworten-loeschen");
+        await FitsThePhoneAsync(coordinator, "5-08-entfernen-telefon");
+        await coordinator.TapAsync("button:has-text('entfernen')");
+        await coordinator.WaitForSelectorAsync(".notice:has-text('entfernt')");
+        Assert.Equal(0, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Falsch angemeldet" }).CountAsync());
+
+        Mark("// Closing asks");
+        // Closing asks first and names Lena, who has not finished; her answers are left out.
+        await coordinator.TapAsync("#abschliessen");
+        await coordinator.WaitForURLAsync("**/abschliessen");
+        Assert.Equal(["Lena"], await coordinator.Locator("#unfertig li").AllTextContentsAsync());
+        await coordinator.CheckAsync("#unfertig-weglassen");
+        await FitsThePhoneAsync(coordinator, "5-09-abschliessen-telefon");
+        await coordinator.TapAsync("button:has-text('Durchgang 1 abschließen')");
+        await coordinator.WaitForURLAsync("**hinweis=geschlossen**");
+        await FitsThePhoneAsync(coordinator);
+
+        await coordinator.TapAsync("a:has-text('Für das Team freigeben')");
+        await coordinator.WaitForURLAsync("**/teamprofil-freigeben");
+        await FitsThePhoneAsync(coordinator, "5-10-freigeben-telefon");
+        await coordinator.TapAsync("button:has-text('Teamprofil freigeben')");
+        await coordinator.WaitForSelectorAsync(".notice:has-text('freigegeben')");
+        await FitsThePhoneAsync(coordinator);
+
+        Mark("// Jana has lost");
+        // Jana has lost her phone with the link: the coordinator issues a new one (after closing, so her
+        // finished answers stay finished), shown once; the old one stops.
+        await RowAction(coordinator, "Jana", "Link neu ausstellen").TapAsync();
+        await coordinator.WaitForURLAsync("**/neuer-link");
+        await FitsThePhoneAsync(coordinator);
+        await coordinator.TapAsync("button:has-text('Neuen Link ausstellen')");
+        var janasNewLink = await coordinator.InputValueAsync("#neuer-link");
+        Assert.NotEqual(janasLink, janasNewLink);
+        await FitsThePhoneAsync(coordinator, "5-11-neuer-link-telefon");
+        await coordinator.GotoAsync(coordinator.Url);
+        Assert.Equal(0, await coordinator.Locator("#neuer-link").CountAsync());
+        Assert.Equal(404, (await coordinator.Context.APIRequest.GetAsync(janasLink)).Status);
+
+        Mark("// Jana, with");
+        // Jana, with the new link on her new phone, reads the team profile of the three who finished.
+        await jana.Context.CloseAsync();
+        jana = await PhoneAsync();
+        await jana.GotoAsync(janasNewLink);
+        await FitsThePhoneAsync(jana, "5-12-mitglied-neuer-link-telefon");
+        await jana.TapAsync("#teamprofil");
+        await jana.WaitForURLAsync("**/team-ergebnis");
+        await jana.WaitForSelectorAsync(".profile");
+        Assert.Contains("Gründungsteam Oderbruch", await jana.TextContentAsync(".profile h1"));
+        await FitsThePhoneAsync(jana, "5-13-teamprofil-telefon");
+        var download = await jana.RunAndWaitForDownloadAsync(() => jana.TapAsync("a:has-text('Als PDF herunterladen')"));
+        var pdf = Path.Combine(BrowserFixture.Screenshots, "5-teamprofil.pdf");
+        await download.SaveAsAsync(pdf);
+        Mark("end");
+        Assert.Contains("Gründungsteam Oderbruch", Journeys.Flat(Journeys.PdfText(pdf)), StringComparison.Ordinal);
+    }
+}
