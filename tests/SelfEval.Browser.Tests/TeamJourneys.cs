@@ -191,4 +191,96 @@ public sealed class TeamJourneys(BrowserFixture browser)
         Mark("end");
         Assert.Contains("Gründungsteam Oderbruch", Journeys.Flat(Journeys.PdfText(pdf)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Keyboard_only_the_coordinator_removes_a_person_closes_with_care_and_releases_the_team_profile()
+    {
+        var setup = await browser.NewPageAsync();
+        var coordinatorLink = await _steps.StartAsync(setup, "sich-gut-aufstellen", "Tastatur-Team Uckermark", "gruendung");
+        var invite = await setup.InputValueAsync("#einladungslink");
+        await setup.Context.CloseAsync();
+        var lena = await browser.NewPageAsync();
+        await JoinAsync(lena, invite, "Lena");
+        await Journeys.WalkAsync(lena, _ => 0, maxSections: 1);
+        await lena.Context.CloseAsync();
+        var twice = await browser.NewPageAsync();
+        await JoinAsync(twice, invite, "Aus Versehen");
+        await twice.Context.CloseAsync();
+
+        // From here on only Tab, Shift+Tab, Space, Enter and the arrow keys.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(coordinatorLink);
+        var remove = "table.respondents tr:has(td:text-is('Aus Versehen')) a:has-text('Entfernen')";
+        await Journeys.TabToAsync(page, remove);
+        await FocusShowsAsync(page, remove);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/entfernen");
+        await Journeys.TabToAsync(page, "#antworten-loeschen");
+        await page.Keyboard.PressAsync("Space");
+        Assert.True(await page.IsCheckedAsync("#antworten-loeschen"));
+        await FocusShowsAsync(page, "#antworten-loeschen");
+        await Journeys.TabToAsync(page, "form .actions a:has-text('Abbrechen')");
+        await BackTabToAsync(page, "button:has-text('entfernen')");
+        await FocusShowsAsync(page, "button:has-text('entfernen')");
+        await Journeys.ShotAsync(page, "6-01-entfernen-tastatur");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".notice:has-text('entfernt')");
+
+        await Journeys.TabToAsync(page, "#abschliessen");
+        await FocusShowsAsync(page, "#abschliessen");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/abschliessen");
+        Assert.Contains("Lena", await page.Locator("#unfertig li").AllTextContentsAsync());
+        // Tab reaches the chosen option of the group; the arrow key moves the choice to "leave out".
+        await Journeys.TabToAsync(page, "#unfertig-einbeziehen");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.True(await page.IsCheckedAsync("#unfertig-weglassen"));
+        await FocusShowsAsync(page, "#unfertig-weglassen");
+        var close = "button:has-text('Durchgang 1 abschließen')";
+        await Journeys.TabToAsync(page, close);
+        await FocusShowsAsync(page, close);
+        await Journeys.ShotAsync(page, "6-02-abschliessen-tastatur");
+        await _steps.AccessibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**hinweis=geschlossen**");
+
+        var release = "a:has-text('Für das Team freigeben')";
+        await Journeys.TabToAsync(page, release);
+        await FocusShowsAsync(page, release);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/teamprofil-freigeben");
+        var confirm = "button:has-text('Teamprofil freigeben')";
+        await Journeys.TabToAsync(page, confirm);
+        await FocusShowsAsync(page, confirm);
+        await Journeys.ShotAsync(page, "6-03-freigeben-tastatur");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".notice:has-text('freigegeben')");
+        Assert.Contains("Ihr Team sieht das Teamprofil von Durchgang 1", await page.TextContentAsync("#freigabe + p"));
+        await _steps.AccessibleAsync(page);
+    }
+
+    /// <summary>The focused control shows it: a visible outline of at least 2 px, as the keyboard user needs to see where they are.</summary>
+    private static async Task FocusShowsAsync(IPage page, string selector)
+    {
+        var ring = await page.EvalOnSelectorAsync<string>(
+            selector,
+            "e => e === document.activeElement && e.matches(':focus-visible') ? getComputedStyle(e).outlineStyle + ' ' + parseFloat(getComputedStyle(e).outlineWidth) : 'not focused'");
+        Assert.Matches(@"^(solid|auto|double|dashed|dotted) ([2-9]|\d{2,})", ring);
+    }
+
+    /// <summary>Presses Shift+Tab until the element is focused (at most 50 steps back).</summary>
+    private static async Task BackTabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (await page.EvalOnSelectorAsync<bool>(selector, "e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Shift+Tab");
+        }
+
+        throw new InvalidOperationException($"{selector} is not reachable with Shift+Tab on {page.Url}");
+    }
 }
