@@ -14,9 +14,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
 
     private readonly Journeys _steps = new(browser);
 
-    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-    private static void Mark(string what) => File.AppendAllText("/tmp/journeys-timing.txt", $"{Clock.Elapsed.TotalSeconds:F1} {what}\n");
-
     private Task<IPage> PhoneAsync() => browser.NewPageAsync(PhoneWidth, PhoneHeight, mobile: true);
 
     /// <summary>A page on the phone: nothing scrolls sideways, axe finds nothing serious, and a screenshot when named.</summary>
@@ -73,7 +70,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await coordinator.WaitForSelectorAsync("button[data-copy=einladungslink]:has-text('Kopiert')");
         Assert.Equal(invite, await coordinator.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
 
-        Mark("await coordinator.TapAsync('#runde-titel");
         await coordinator.TapAsync("#runde-titel ~ p a.button:has-text('Fragebogen selbst ausfüllen')");
         await coordinator.WaitForURLAsync("**/eigene-ziele");
         await FitsThePhoneAsync(coordinator, "5-02-erste-frage-telefon");
@@ -82,7 +78,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await coordinator.TapAsync("button:has-text('Abschließen')");
         await coordinator.WaitForSelectorAsync("h1:has-text('Vielen Dank')");
 
-        Mark("// Jana joins");
         // Jana joins on her phone and finishes; later she has lost her link and opens the invitation again.
         var jana = await PhoneAsync();
         await jana.GotoAsync(invite);
@@ -96,7 +91,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await jana.WaitForURLAsync(url => !url.Contains("/e/", StringComparison.Ordinal));
         Assert.StartsWith(janasLink + "/", jana.Url.Split('?')[0] + "/", StringComparison.Ordinal);
 
-        Mark("// Tom finishes");
         // Tom finishes on a computer, then opens the invitation in another browser and becomes a second "Tom".
         var tom = await browser.NewPageAsync();
         await JoinAsync(tom, invite, "Tom");
@@ -108,7 +102,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await Journeys.WalkAsync(tomAgain, n => n / 2, maxSections: 2);
         await tomAgain.Context.CloseAsync();
 
-        Mark("// Someone from");
         // Someone from another initiative joins by mistake; Lena answers a little and does not finish.
         var mistaken = await browser.NewPageAsync();
         await JoinAsync(mistaken, invite, "Falsch angemeldet");
@@ -118,7 +111,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await Journeys.WalkAsync(lena, _ => 1, maxSections: 3);
         await lena.Context.CloseAsync();
 
-        Mark("// The coordinator tidies");
         // The coordinator tidies the team table on the phone: the two Toms become one.
         await coordinator.GotoAsync(coordinatorLink);
         Assert.Equal(2, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Tom" }).CountAsync());
@@ -132,7 +124,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         Assert.Equal(1, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Tom" }).CountAsync());
         Assert.Equal(404, (await coordinator.Context.APIRequest.GetAsync(tomsSecondLink)).Status);
 
-        Mark("// The person who joined");
         // The person who joined by mistake goes, with what she answered.
         await RowAction(coordinator, "Falsch angemeldet", "Entfernen").TapAsync();
         await coordinator.WaitForURLAsync("**/entfernen");
@@ -142,7 +133,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await coordinator.WaitForSelectorAsync(".notice:has-text('entfernt')");
         Assert.Equal(0, await coordinator.Locator("td[data-label=Person]", new() { HasTextString = "Falsch angemeldet" }).CountAsync());
 
-        Mark("// Closing asks");
         // Closing asks first and names Lena, who has not finished; her answers are left out.
         await coordinator.TapAsync("#abschliessen");
         await coordinator.WaitForURLAsync("**/abschliessen");
@@ -160,7 +150,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await coordinator.WaitForSelectorAsync(".notice:has-text('freigegeben')");
         await FitsThePhoneAsync(coordinator);
 
-        Mark("// Jana has lost");
         // Jana has lost her phone with the link: the coordinator issues a new one (after closing, so her
         // finished answers stay finished), shown once; the old one stops.
         await RowAction(coordinator, "Jana", "Link neu ausstellen").TapAsync();
@@ -174,7 +163,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         Assert.Equal(0, await coordinator.Locator("#neuer-link").CountAsync());
         Assert.Equal(404, (await coordinator.Context.APIRequest.GetAsync(janasLink)).Status);
 
-        Mark("// Jana, with");
         // Jana, with the new link on her new phone, reads the team profile of the three who finished.
         await jana.Context.CloseAsync();
         jana = await PhoneAsync();
@@ -188,7 +176,6 @@ public sealed class TeamJourneys(BrowserFixture browser)
         var download = await jana.RunAndWaitForDownloadAsync(() => jana.TapAsync("a:has-text('Als PDF herunterladen')"));
         var pdf = Path.Combine(BrowserFixture.Screenshots, "5-teamprofil.pdf");
         await download.SaveAsAsync(pdf);
-        Mark("end");
         Assert.Contains("Gründungsteam Oderbruch", Journeys.Flat(Journeys.PdfText(pdf)), StringComparison.Ordinal);
     }
 
