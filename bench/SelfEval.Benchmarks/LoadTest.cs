@@ -29,8 +29,13 @@ internal static partial class LoadTest
             {
                 var (coordinator, people) = await PrepareAsync(respondents);
                 Console.WriteLine($"Load: {respondents} respondents saving for {seconds} s against 127.0.0.1 ({Environment.ProcessorCount} cores)");
+                Console.WriteLine($"  {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · .NET {Environment.Version} · load average {LoadAverage()}");
+                var cpu = CpuTime(server);
                 var run = await SaveAsync(people, TimeSpan.FromSeconds(seconds), killAfter: null, server);
+                cpu = CpuTime(server) - cpu;
                 Report(run, seconds);
+                // The service's own CPU time per save: unlike latency and throughput, it barely moves when other work shares the cores.
+                Console.WriteLine($"  server CPU {(run.Latencies.Count == 0 ? 0 : cpu.TotalMilliseconds * 1000 / run.Latencies.Count):0} µs per acknowledged save");
                 Console.WriteLine(Verify(database, people));
                 await PdfAsync(coordinator);
                 server.Kill(entireProcessTree: true);

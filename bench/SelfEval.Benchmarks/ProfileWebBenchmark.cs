@@ -138,7 +138,7 @@ internal static class ProfileWebBenchmark
         var versions = new QuestionnaireVersionStore(db, catalog, clock);
         var assessments = new AssessmentStore(db, clock);
         var responses = new ResponseStore(db, clock);
-        var results = new RoundResultStore(db, assessments, responses, versions, catalog, clock);
+        var results = new RoundResultStore(db, assessments, new RoundReader(db, versions), catalog, clock);
         var codes = new ComparisonCodeStore(db, clock);
         var token = Tokens.New();
         var profile = new Dictionary<string, Answer>
@@ -201,12 +201,12 @@ internal static class ProfileWebBenchmark
         var assessments = new AssessmentStore(db, clock);
         var responses = new ResponseStore(db, clock);
         var versions = new QuestionnaireVersionStore(db, catalog, clock);
-        var results = new RoundResultStore(db, assessments, responses, versions, catalog, clock);
+        var results = new RoundResultStore(db, assessments, new RoundReader(db, versions), catalog, clock);
         var comparison = new ComparisonService(new SnapshotStore(db, results, catalog, clock, options), new DashboardBuilder(new ReleaseControl(db, clock, options), catalog));
         var html = new HtmlProfileRenderer(new MarkdownRenderer());
         var pdf = new PdfProfileRenderer();
         using var cache = new ProfileCache();
-        var profiles = new ProfileService(assessments, responses, versions, catalog, clock, comparison, new ComparisonCodeStore(db, clock), options, cache, pdf);
+        var profiles = new ProfileService(assessments, responses, new RoundReader(db, versions), catalog, clock, comparison, new ComparisonCodeStore(db, clock), options, cache, pdf, new ConversationStore(db, versions, clock));
         var reports = initiatives.Select(i =>
         {
             var assessment = assessments.FindByCoordinatorToken(i.Token)!;

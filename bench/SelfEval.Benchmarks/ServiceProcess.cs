@@ -3,7 +3,8 @@ using System.Diagnostics;
 /// <summary>The real service as its own process on a local port, for the benches that measure it from outside.</summary>
 internal static class ServiceProcess
 {
-    public static Process Start(int port, string database)
+    /// <param name="requestLog">False: the per-request log line (SelfEval.Requests, on by default) is not written.</param>
+    public static Process Start(int port, string database, bool requestLog = true)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "SelfEval.Web.dll");
         var start = new ProcessStartInfo("dotnet", [web, "--urls", $"http://127.0.0.1:{port}", $"--SelfEval:DatabasePath={database}", "--SelfEval:LinkRequestsPerMinute=100000000"])
@@ -13,6 +14,10 @@ internal static class ServiceProcess
             WorkingDirectory = Path.GetDirectoryName(web)!,
         };
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (!requestLog)
+        {
+            start.Environment["Logging__LogLevel__SelfEval.Requests"] = "Warning";
+        }
         var process = Process.Start(start)!;
         // SELFEVAL_BENCH_LOG=<file> keeps the service's warnings and errors, to see why a request failed.
         var log = Environment.GetEnvironmentVariable("SELFEVAL_BENCH_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;

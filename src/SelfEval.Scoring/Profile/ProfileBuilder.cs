@@ -29,9 +29,18 @@ public static class ProfileBuilder
         var sections = card.Sections.Select(s => Context(Line(q, s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score), s.IsContext)).ToList();
         var overall = Line(q, "gesamt", "Gesamt", card.Overall);
 
+        // What the team agreed on in its conversation is what it decided: the lists, the offers and the checklist
+        // follow the consensus where there is one. The scores stay the mean of the individual answers, comparable
+        // with earlier rounds and other initiatives; the consensus stands beside them.
+        var agreed = Agreed(card, conversation ?? TeamConversation.None);
+        var decided = agreed.Count == 0 ? card : Scorer.Score(q, card.Team!.WithAgreed(q, agreed));
+        ItemRef Decided(ItemResult i) => agreed.ContainsKey(i.Question.Id)
+            ? new ItemRef(numbers.Of(i.Question), i.Question.Text, i.Section.Title, i.Score, Summarise(i, 1)) { Agreed = true }
+            : Ref(i);
+
         // Strengths and development areas are the clear outliers against the initiative's own mean, not
         // everything above or below a fixed line: an even profile is said to be even.
-        var own = card.Items.Where(i => i.Score is not null && !i.IsContext).ToList();
+        var own = decided.Items.Where(i => i.Score is not null && !i.IsContext).ToList();
         var mean = own.Count == 0 ? (decimal?)null : Math.Round(own.Average(i => i.Score!.Value), 1, MidpointRounding.AwayFromZero);
         var listed = own.Count >= Method.MinItemsForLists;
         // Near the ends of the scale the margin is capped: with a mean of 91 the answers at 100 still stand out.
@@ -40,16 +49,16 @@ public static class ProfileBuilder
         var strengths = !listed ? [] : own
             .Where(i => i.Score >= above && i.Score > mean && i.Score >= Method.WeaknessBelow)
             .OrderByDescending(i => i.Score).ThenByDescending(i => i.EffectiveWeight).ThenBy(i => i.Order)
-            .Take(Method.MaxStrengths).Select(Ref).ToList();
+            .Take(Method.MaxStrengths).Select(Decided).ToList();
         var weaknesses = !listed ? [] : own
             .Where(i => i.Score <= below && i.Score < mean && i.Score < Method.StrengthFrom)
             .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .Take(Method.MaxWeaknesses)
-            .Select(i => new Weakness(Ref(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
+            .Select(i => new Weakness(Decided(i), i.EffectiveWeight, Priority(i), i.Question.SupportHint)).ToList();
         var spread = !listed ? Spread.TooFewAnswers : strengths.Count + weaknesses.Count == 0 ? Spread.Even : Spread.Uneven;
 
         // Offers answer real gaps: every item below the line, the surroundings included, whatever the mean.
-        var weakItems = card.Items
+        var weakItems = decided.Items
             .Where(i => i.Score < Method.WeaknessBelow)
             .OrderByDescending(Urgency).ThenBy(i => i.Order)
             .ToList();
@@ -66,11 +75,11 @@ public static class ProfileBuilder
             Enum.GetValues<Dimension>().Select(d => Line(q, d.Name(), d.Label(), card.Dimensions[d])).ToList(),
             strengths,
             weaknesses,
-            SupportNeeds(weakItems, offers, Eligibility(q, offers, card.Team), Ref),
+            SupportNeeds(weakItems, offers, Eligibility(q, offers, card.Team), Decided),
             card.Respondents >= 2 ? Team(card, numbers, Ref) : null,
             previous is null ? null : Trend(card, previous, numbers),
-            Details(card, numbers),
-            q.HasChecklist ? Checklist(card, numbers) : null,
+            Details(card, numbers, decided, agreed, (conversation ?? TeamConversation.None).Agreed),
+            q.HasChecklist ? Checklist(decided, numbers) : null,
             MethodText.Markdown,
             card.Items.Count(i => i.IsRelevant && !i.IsScored && i.Unanswered > 0))
         {
@@ -82,7 +91,58 @@ public static class ProfileBuilder
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(q, m, card.Measures[m])).ToList(),
             DontKnow = card.Items.Count(i => !i.IsScored && i.Unanswered == 0 && i.DontKnow > 0),
             OffersDate = offers?.Date,
+            Consensus = agreed.Count == 0 ? null : Consensus(card, decided, agreed, numbers),
+            Actions = Plan(q, numbers, (conversation ?? TeamConversation.None).Actions),
         };
+    }
+
+    /// <summary>The agreed answers the card can be re-scored with: scored questions of its guide, answers they could take.</summary>
+    private static Dictionary<string, Answer> Agreed(ScoreCard card, TeamConversation conversation)
+    {
+        if (card.Team is null)
+        {
+            return [];
+        }
+
+        var agreed = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        foreach (var a in conversation.Agreed)
+        {
+            if (card.Questionnaire.FindQuestion(a.QuestionId) is { Scored: true, IsProfile: false } question && TeamTally.CanAgree(question, a.Answer))
+            {
+                agreed[a.QuestionId] = a.Answer;
+            }
+        }
+
+        return agreed;
+    }
+
+    private static ConsensusReport Consensus(ScoreCard card, ScoreCard decided, Dictionary<string, Answer> agreed, Numbering numbers)
+    {
+        var q = card.Questionnaire;
+        ConsensusLine Pair(string key, string label, ScoreValue mean, ScoreValue consensus, IEnumerable<ItemResult> items, bool isContext) => new(
+            Context(Line(q, key, label, mean), isContext),
+            Context(Line(q, key, label, consensus), isContext),
+            items.Count(i => agreed.ContainsKey(i.Question.Id)));
+        return new ConsensusReport(
+            agreed.Count,
+            Pair("gesamt", "Gesamt", card.Overall, decided.Overall, card.Items, false),
+            card.Sections.Select(s => Pair(s.Section.Id, $"{numbers.Of(s.Section)} {s.Section.Title}", s.Score, decided.Section(s.Section.Id)!.Score, s.Items, s.IsContext)).ToList());
+    }
+
+    /// <summary>
+    /// The action plan in the order a team works through it: the next due first, undated ones after, each group in
+    /// questionnaire order; actions on a question the guide no longer has come last.
+    /// </summary>
+    private static List<ActionLine> Plan(Questionnaire q, Numbering numbers, IEnumerable<TeamAction> actions)
+    {
+        var order = q.Questions.Select((question, i) => (question.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return actions
+            .OrderBy(a => a.Due is null).ThenBy(a => a.Due)
+            .ThenBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue)).ThenBy(a => a.Id)
+            .Select(a => q.FindQuestion(a.QuestionId) is { } question && q.SectionOf(question) is var section
+                ? new ActionLine(a.Id, numbers.Of(question), question.Text, numbers.Of(section), section.Title, a.What, a.Who, a.Due, a.Status, a.RoundNumber)
+                : new ActionLine(a.Id, null, null, null, null, a.What, a.Who, a.Due, a.Status, a.RoundNumber))
+            .ToList();
     }
 
     /// <summary>The profile question whose values an offer's <c>phases</c> name.</summary>
@@ -234,19 +294,37 @@ public static class ProfileBuilder
             .OrderByDescending(t => Math.Abs(t.Delta!.Value))
             .Take(8)
             .ToList();
-        return new TrendReport(previous.Number, before.Questionnaire.Version, new TrendLine("Gesamt", Shown(before.Overall), Shown(now.Overall)), sections, items);
+        // The earlier round's actions by the question they became; each with the change of that question's section.
+        var bySection = now.Sections.Select((s, i) => (s.Section.Id, Line: sections[i])).ToDictionary(x => x.Id, x => x.Line, StringComparer.Ordinal);
+        var carried = previous.Conversation.Actions.Select(a => a with { QuestionId = renamed.GetValueOrDefault(a.QuestionId, a.QuestionId) }).ToList();
+        var actions = Plan(now.Questionnaire, numbers, carried)
+            .Select(line => new ActionOutcome(
+                line,
+                now.Questionnaire.FindQuestion(carried.First(a => a.Id == line.Id).QuestionId) is { } question
+                    ? bySection.GetValueOrDefault(now.Questionnaire.SectionOf(question).Id)
+                    : null))
+            .ToList();
+        return new TrendReport(previous.Number, before.Questionnaire.Version, new TrendLine("Gesamt", Shown(before.Overall), Shown(now.Overall)), sections, items)
+        {
+            Actions = actions,
+        };
     }
 
     // Rounded before the difference is taken, so "47 → 68" says +21, as a reader would subtract.
     private static decimal? Shown(ScoreValue? score) => score is { Assessable: true, Value: { } v } ? Format.Whole(v) : null;
 
-    private static List<DetailSection> Details(ScoreCard card, Numbering numbers) =>
+    /// <summary>Every question with the team's individual answers and, where it agreed on one, the agreed answer and why.</summary>
+    private static List<DetailSection> Details(ScoreCard card, Numbering numbers, ScoreCard decided, Dictionary<string, Answer> agreed, IReadOnlyList<AgreedAnswer> notes) =>
         card.Sections.Select(s => new DetailSection(
             numbers.Of(s.Section),
             s.Section.Title,
             Context(Line(card.Questionnaire, s.Section.Id, s.Section.Title, s.Score), s.IsContext),
             s.Agreement,
-            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, Summarise(i, card.Respondents), i.Score, i.ToDiscuss)).ToList())
+            s.Items.Select(i => new DetailItem(numbers.Of(i.Question), i.Question.Text, Summarise(i, card.Respondents), i.Score, i.ToDiscuss)
+            {
+                Agreed = agreed.ContainsKey(i.Question.Id) && decided.Item(i.Question.Id) is { } d ? Summarise(d, 1) : null,
+                AgreedNote = agreed.ContainsKey(i.Question.Id) ? notes.LastOrDefault(a => a.QuestionId == i.Question.Id)?.Note : null,
+            }).ToList())
         {
             Measures = Enum.GetValues<Measure>().Select(m => MeasureLine(card.Questionnaire, m, s.Measures[m])).ToList(),
         })

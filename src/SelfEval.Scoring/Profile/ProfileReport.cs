@@ -75,7 +75,11 @@ public enum AnswerState
 /// <summary>An answer option as the guide words it; <paramref name="Level"/> is set for scale levels ("3 – weitgehend").</summary>
 public sealed record ChoiceRef(string Label, string? Level);
 
-public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, AnswerSummary Answer);
+public sealed record ItemRef(string Number, string Text, string SectionTitle, decimal? Score, AnswerSummary Answer)
+{
+    /// <summary>The team agreed on this answer in its conversation: <see cref="Answer"/> and <see cref="Score"/> are the agreed ones.</summary>
+    public bool Agreed { get; init; }
+}
 
 public sealed record Weakness(ItemRef Item, decimal Weight, decimal Priority, string? Hint);
 
@@ -133,9 +137,58 @@ public sealed record TrendLine(string Label, decimal? Before, decimal? Now)
     public decimal? Delta => Before is { } b && Now is { } n ? n - b : null;
 }
 
-public sealed record TrendReport(int PreviousRound, string PreviousVersion, TrendLine Overall, IReadOnlyList<TrendLine> Sections, IReadOnlyList<TrendLine> Items);
+public sealed record TrendReport(int PreviousRound, string PreviousVersion, TrendLine Overall, IReadOnlyList<TrendLine> Sections, IReadOnlyList<TrendLine> Items)
+{
+    /// <summary>The actions the earlier round took on, as the team marked them, in the order of its action plan.</summary>
+    public IReadOnlyList<ActionOutcome> Actions { get; init; } = [];
 
-public sealed record DetailItem(string Number, string Text, AnswerSummary Answer, decimal? Score, bool ToDiscuss);
+    /// <summary>How many of the earlier round's actions the team marked so (<see cref="ActionStatus.Open"/>: not marked).</summary>
+    public int ActionsWith(ActionStatus status) => Actions.Count(a => a.Action.Status == status);
+}
+
+/// <summary>One action of the earlier round and the change of its question's section since then (none where the guide no longer has the question).</summary>
+public sealed record ActionOutcome(ActionLine Action, TrendLine? Section);
+
+/// <summary>
+/// One line of the action plan (Maßnahmenplan): the question it is about as the guide numbers and words it (none
+/// where the guide no longer has the question), and what the team decided, in the team's own words.
+/// </summary>
+/// <param name="RoundNumber">The round the action was decided in.</param>
+public sealed record ActionLine(
+    long Id,
+    string? Number,
+    string? Text,
+    string? SectionNumber,
+    string? SectionTitle,
+    string What,
+    string? Who,
+    DateOnly? Due,
+    ActionStatus Status,
+    int RoundNumber);
+
+/// <summary>A score of the individual answers' mean beside the score with the team's agreed answers in their place.</summary>
+/// <param name="Agreed">How many of the scored questions behind the line the team agreed on.</param>
+public sealed record ConsensusLine(ScoreLine Mean, ScoreLine Consensus, int Agreed)
+{
+    /// <summary>Consensus minus mean, as the whole numbers people read; null where either is not assessable.</summary>
+    public decimal? Delta => Mean.Shown is { } m && Consensus.Shown is { } c ? c - m : null;
+}
+
+/// <summary>
+/// The consensus profile: where the team agreed on an answer in its conversation, that answer replaces the
+/// individual ones; every other question keeps them. Overall and per section, beside the mean.
+/// </summary>
+/// <param name="Agreed">How many scored questions the team agreed on.</param>
+public sealed record ConsensusReport(int Agreed, ConsensusLine Overall, IReadOnlyList<ConsensusLine> Sections);
+
+public sealed record DetailItem(string Number, string Text, AnswerSummary Answer, decimal? Score, bool ToDiscuss)
+{
+    /// <summary>The answer the team agreed on in its conversation, beside the individual ones in <see cref="Answer"/>; null where it agreed on none.</summary>
+    public AnswerSummary? Agreed { get; init; }
+
+    /// <summary>Why the team agreed so, in its own words.</summary>
+    public string? AgreedNote { get; init; }
+}
 
 public sealed record DetailSection(string Number, string Title, ScoreLine Score, decimal? Agreement, IReadOnlyList<DetailItem> Items)
 {
@@ -218,6 +271,18 @@ public sealed record ProfileReport(
     public decimal? ItemMean { get; init; }
 
     public Spread Spread { get; init; } = Spread.TooFewAnswers;
+
+    /// <summary>
+    /// The scores with the answers the team agreed on in its conversation, beside the mean of the individual
+    /// answers; null where it agreed on none. Where it exists, the lists and offers follow it.
+    /// </summary>
+    public ConsensusReport? Consensus { get; init; }
+
+    /// <summary>The action plan: the round's actions by due date (undated last), then in questionnaire order.</summary>
+    public IReadOnlyList<ActionLine> Actions { get; init; } = [];
+
+    /// <summary>The action due next: the first with a date not marked done.</summary>
+    public ActionLine? NextAction => Actions.FirstOrDefault(a => a.Due is not null && a.Status != ActionStatus.Done);
 
     public ProfileSummary Summary => new(
         Strengths.Take(ProfileSummary.Size).ToList(),

@@ -58,69 +58,117 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
         {
             foreach (var question in section.Questions.Where(q => !q.IsProfile))
             {
-                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                var numbers = new List<decimal>();
-                var texts = new List<string>();
-                int notRelevant = 0, notAsked = 0, unanswered = 0, dontKnow = 0;
+                var counter = new Counter(question);
                 foreach (var (answers, visible) in views)
                 {
                     if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
                     {
-                        notAsked++;
+                        counter.NotAsked++;
                         continue;
                     }
 
-                    switch (answers.GetValueOrDefault(question.Id))
-                    {
-                        case Answer.NotRelevant:
-                            notRelevant++;
-                            break;
-                        case Answer.DontKnow when question.AllowsDontKnow:
-                            dontKnow++;
-                            break;
-                        // What the kind takes and the question could have produced (an answer from an older
-                        // version that no longer fits counts as unanswered); the kind says how it is tallied.
-                        case { } given when question.Kind().Takes(given) && AnswerRules.Fits(question, given):
-                            switch (given)
-                            {
-                                case Answer.Choice c:
-                                    counts[c.Value] = counts.GetValueOrDefault(c.Value) + 1;
-                                    break;
-                                case Answer.Choices m:
-                                    foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
-                                    {
-                                        counts[value] = counts.GetValueOrDefault(value) + 1;
-                                    }
-
-                                    break;
-                                case Answer.Number n:
-                                    numbers.Add(n.Value);
-                                    break;
-                                case Answer.Text t:
-                                    texts.Add(t.Value);
-                                    break;
-                                default:
-                                    unanswered++;
-                                    break;
-                            }
-
-                            break;
-                        default:
-                            unanswered++;
-                            break;
-                    }
+                    counter.Add(answers.GetValueOrDefault(question.Id));
                 }
 
-                // Options in the guide's order, so two tallies of the same answers are equal.
-                var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
-                questions[question.Id] = new QuestionTally(
-                    ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
-                {
-                    DontKnow = dontKnow,
-                };
+                questions[question.Id] = counter.Tally();
             }
         }
 
         return new TeamTally(respondents.Count, questions) { Profile = profile };
+    }
+
+    /// <summary>
+    /// The team's figures with the answers it agreed on in its conversation in place of its individual answers
+    /// to those questions: each agreed question counts the agreed answer once, as the team's one answer, and
+    /// every other question keeps its figures. Agreed answers the question could not take are left out.
+    /// </summary>
+    public TeamTally WithAgreed(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> agreed)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(agreed);
+        var questions = new Dictionary<string, QuestionTally>(Questions, StringComparer.Ordinal);
+        foreach (var (id, answer) in agreed)
+        {
+            if (questionnaire.FindQuestion(id) is { IsProfile: false } question && CanAgree(question, answer))
+            {
+                var counter = new Counter(question);
+                counter.Add(answer);
+                questions[id] = counter.Tally();
+            }
+        }
+
+        return this with { Questions = questions };
+    }
+
+    /// <summary>Whether the question could take this as the team's agreed answer: what its form could have produced.</summary>
+    public static bool CanAgree(Question question, Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        return AnswerRules.Fits(question, answer) && (answer is Answer.NotRelevant or Answer.DontKnow || question.Kind().Takes(answer));
+    }
+
+    /// <summary>Counts the answers of the people asked one question; the kind says how an answer is tallied.</summary>
+    private sealed class Counter(Question question)
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly List<decimal> _numbers = [];
+        private readonly List<string> _texts = [];
+        private int _notRelevant, _unanswered, _dontKnow;
+
+        public int NotAsked { get; set; }
+
+        public void Add(Answer? answer)
+        {
+            switch (answer)
+            {
+                case Answer.NotRelevant:
+                    _notRelevant++;
+                    break;
+                case Answer.DontKnow when question.AllowsDontKnow:
+                    _dontKnow++;
+                    break;
+                // What the kind takes and the question could have produced (an answer from an older
+                // version that no longer fits counts as unanswered); the kind says how it is tallied.
+                case { } given when question.Kind().Takes(given) && AnswerRules.Fits(question, given):
+                    switch (given)
+                    {
+                        case Answer.Choice c:
+                            _counts[c.Value] = _counts.GetValueOrDefault(c.Value) + 1;
+                            break;
+                        case Answer.Choices m:
+                            foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
+                            {
+                                _counts[value] = _counts.GetValueOrDefault(value) + 1;
+                            }
+
+                            break;
+                        case Answer.Number n:
+                            _numbers.Add(n.Value);
+                            break;
+                        case Answer.Text t:
+                            _texts.Add(t.Value);
+                            break;
+                        default:
+                            _unanswered++;
+                            break;
+                    }
+
+                    break;
+                default:
+                    _unanswered++;
+                    break;
+            }
+        }
+
+        public QuestionTally Tally()
+        {
+            // Options in the guide's order, so two tallies of the same answers are equal.
+            var ordered = question.Options.Where(o => _counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => _counts[o.Value], StringComparer.Ordinal);
+            return new QuestionTally(ordered, _numbers.Order().ToList(), _texts.Order(StringComparer.Ordinal).ToList(), _notRelevant, NotAsked, _unanswered)
+            {
+                DontKnow = _dontKnow,
+            };
+        }
     }
 }

@@ -11,7 +11,7 @@ public sealed class AnswerSession
     {
         Context = context;
         Progress = Progress.Of(context.Questionnaire, context.All, context.Answers);
-        Text = new Questionnaires.QuestionnaireText(context.Questionnaire);
+        Text = Questionnaires.QuestionnaireText.For(context.Questionnaire);
     }
 
     public RespondentContext Context { get; }

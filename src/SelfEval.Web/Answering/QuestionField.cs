@@ -61,7 +61,10 @@ public sealed record QuestionField(
     /// <summary>The condition as data for the page's script, which shows and hides questions as people answer.</summary>
     public static string? ConditionJson(Condition? condition) => condition is null
         ? null
-        : JsonSerializer.Serialize(condition.AnyOf.Select(g => g.Select(c => new { q = c.QuestionId, op = Op(c.Operator), v = c.Values })));
+        : Conditions.GetValue(condition, c => JsonSerializer.Serialize(c.AnyOf.Select(g => g.Select(c => new { q = c.QuestionId, op = Op(c.Operator), v = c.Values }))));
+
+    // A condition belongs to a loaded guide version and never changes: serialised once, not on every page.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Condition, string> Conditions = new();
 
     private static string Op(ConditionOperator op) => op switch
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using SelfEval.Scoring.Model;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
@@ -20,8 +22,11 @@ public sealed record RespondentContext(
     public bool ReadOnly => Respondent.IsFinished || Round.IsClosed;
 
     /// <summary>Profile and own answers together: what conditions and progress are computed from.</summary>
+    /// <remarks>Built once: a page asks for it once per question. Profile and Own never change after construction.</remarks>
     public IReadOnlyDictionary<string, Answer> All =>
-        Profile.Concat(Own.Where(o => !Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        _all ??= Profile.Concat(Own.Where(o => !Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private IReadOnlyDictionary<string, Answer>? _all;
 
     /// <summary>Team members answer the guide; the profile belongs to the coordinator.</summary>
     public bool Answers(Section section) => IsCoordinator || !section.IsProfile;
@@ -80,15 +85,52 @@ public sealed class AssessmentAccess(AssessmentStore assessments, ResponseStore 
         }
 
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        return new RespondentContext(
-            token, assessment, round, respondent, questionnaire,
-            Read(questionnaire, assessments.GetProfile(round.Id)),
-            Read(questionnaire, responses.Get(respondent.Id)));
+        var (profile, own) = responses.GetWithProfile(round.Id, respondent.Id);
+        return new RespondentContext(token, assessment, round, respondent, questionnaire, Read(questionnaire, profile), Read(questionnaire, own));
     }
 
-    public static IReadOnlyDictionary<string, Answer> Read(Questionnaire questionnaire, IEnumerable<StoredAnswer> stored) =>
-        stored
-            .Select(s => (s.QuestionId, Answer: s.ToAnswer(questionnaire.FindQuestion(s.QuestionId))))
-            .Where(s => s.Answer is not null)
-            .ToDictionary(s => s.QuestionId, s => s.Answer!, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, Answer> Read(Questionnaire questionnaire, IEnumerable<StoredAnswer> stored)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(stored);
+        var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        foreach (var s in stored)
+        {
+            if (ToAnswer(s, questionnaire.FindQuestion(s.QuestionId)) is { } answer)
+            {
+                answers.Add(s.QuestionId, answer);
+            }
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// A chosen option is one of a few short JSON strings per question, and every page reads all of a person's answers:
+    /// each is parsed once per question and kept (immutable), instead of parsing JSON for every answer on every page.
+    /// Numbers, texts and lists are parsed as before.
+    /// </summary>
+    private static Answer? ToAnswer(StoredAnswer stored, Question? question)
+    {
+        if (stored.NotRelevant || stored.DontKnow || question is null || stored.ValueJson is not { Length: <= 64 } json)
+        {
+            return stored.ToAnswer(question);
+        }
+
+        var known = Parsed.GetValue(question, _ => new ConcurrentDictionary<string, Answer>(StringComparer.Ordinal));
+        if (known.TryGetValue(json, out var answer))
+        {
+            return answer;
+        }
+
+        answer = stored.ToAnswer(question);
+        if (answer is Answer.Choice && known.Count < 64)
+        {
+            known.TryAdd(json, answer);
+        }
+
+        return answer;
+    }
+
+    private static readonly ConditionalWeakTable<Question, ConcurrentDictionary<string, Answer>> Parsed = new();
 }

@@ -224,19 +224,42 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             return null;
         }
 
+        // One query for what used to take four connections: every page behind a personal link starts here.
         using var connection = db.Open();
         var hash = Tokens.Hash(token);
-        var stored = connection.QuerySingleOrDefault<(long Id, long RoundId, byte[] Hash)>(
-            "SELECT id, round_id, token_hash FROM respondents WHERE token_hash = @hash", new { hash });
-        if (stored.Hash is null || !Tokens.Matches(token, stored.Hash))
+        var found = connection.Query<RespondentRecord, RoundRecord, FoundAssessment, (RespondentRecord, RoundRecord, FoundAssessment)>(
+            """
+            SELECT p.id AS Id, p.round_id AS RoundId, p.label AS Label, p.is_coordinator AS IsCoordinator, p.created_at AS CreatedAt,
+                   p.updated_at AS UpdatedAt, p.finished_at AS FinishedAt, p.last_section AS LastSection, p.sharing AS Sharing,
+                   p.removed_at AS RemovedAt, p.reissued_sharing AS ReissuedSharing,
+                   (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = p.id AND h.hidden = 1) AS HiddenAnswers,
+                   r.id AS Id, r.assessment_id AS AssessmentId, r.number AS Number, r.questionnaire_version_id AS QuestionnaireVersionId,
+                   r.created_at AS CreatedAt, r.closed_at AS ClosedAt, r.excludes_unfinished AS ExcludesUnfinished, r.team_released_at AS TeamReleasedAt,
+                   a.id AS Id, a.questionnaire_id AS QuestionnaireId, a.invite_generation AS InviteGeneration, a.comparison_opt_in AS OptIn,
+                   a.is_demo AS IsDemo, a.created_at AS CreatedAt, p.token_hash AS Stored
+            FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
+            WHERE p.token_hash = @hash
+            """,
+            (respondent, round, assessment) => (respondent, round, assessment),
+            new { hash },
+            splitOn: "Id,Id").SingleOrDefault();
+        if (found.Item3 is not { Stored: { } stored } a || !Tokens.Matches(token, stored))
         {
             return null;
         }
 
-        var respondent = GetRespondent(stored.Id)!;
-        var round = GetRound(stored.RoundId)!;
-        var assessment = Get(round.AssessmentId)!;
-        return (respondent, round, assessment);
+        return (found.Item1, found.Item2, new AssessmentRecord(a.Id, a.QuestionnaireId, (int)a.InviteGeneration, a.OptIn != 0, a.IsDemo != 0, a.CreatedAt));
+    }
+
+    private sealed record FoundAssessment
+    {
+        public long Id { get; init; }
+        public string QuestionnaireId { get; init; } = string.Empty;
+        public long InviteGeneration { get; init; }
+        public long OptIn { get; init; }
+        public long IsDemo { get; init; }
+        public string CreatedAt { get; init; } = string.Empty;
+        public byte[]? Stored { get; init; }
     }
 
     public AssessmentRecord? Get(long id)

@@ -20,6 +20,26 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>The round's profile answers and one person's own answers, in one query: what every page behind a personal link shows.</summary>
+    public (IReadOnlyList<StoredAnswer> Profile, IReadOnlyList<StoredAnswer> Own) GetWithProfile(long roundId, long respondentId)
+    {
+        using var connection = db.Open();
+        var profile = new List<StoredAnswer>();
+        var own = new List<StoredAnswer>();
+        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+            """
+            SELECT 1, question_id, value_json, not_relevant, justification, dont_know FROM profile_answers WHERE round_id = @roundId
+            UNION ALL
+            SELECT 0, question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId AND hidden = 0
+            """,
+            new { roundId, respondentId }))
+        {
+            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
+        }
+
+        return (profile, own);
+    }
+
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {
         using var connection = db.Open();
@@ -35,8 +55,8 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A stamp of everything <see cref="RoundAnswers"/> reads for these rounds (respondents, their answers, the
-    /// profile, whether the round is closed) that changes whenever any of it does, without reading the answers:
+    /// A stamp of everything <see cref="RoundReader"/> reads for these rounds (respondents, their answers, the
+    /// profile, whether the round is closed) and of the team conversation's agreed answers and actions that changes whenever any of it does, without reading the answers:
     /// counts catch rows added or removed, the latest stamps catch rows changed by any process, and this process's
     /// save counter catches a change within one clock tick (or under a clock that stands still, as in tests).
     /// Read it before the answers, so a view never keeps data older than its stamp.
@@ -50,7 +70,9 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') || ':' || IFNULL(group_concat(id || '.' || IFNULL(sharing, '') || '.' || IFNULL(finished_at, ''), ','), '') FROM respondents WHERE round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(a.updated_at), '') FROM answers a JOIN respondents r ON r.id = a.respondent_id WHERE r.round_id IN @roundIds) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') || ':' || IFNULL(group_concat(question_id || '=' || IFNULL(value_json, '') || not_relevant || dont_know, ','), '') FROM profile_answers WHERE round_id IN @roundIds) || '|' ||
-                (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, '') || '.' || excludes_unfinished, ','), '') FROM rounds WHERE id IN @roundIds)
+                (SELECT IFNULL(group_concat(id || '=' || IFNULL(closed_at, '') || '.' || excludes_unfinished, ','), '') FROM rounds WHERE id IN @roundIds) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(group_concat(question_id || '=' || IFNULL(value_json, '') || not_relevant || dont_know || '.' || IFNULL(justification, '') || '.' || IFNULL(note, ''), ','), '') FROM team_agreements WHERE round_id IN @roundIds) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(group_concat(id || '=' || question_id || '.' || what || '.' || IFNULL(who, '') || '.' || IFNULL(due, '') || '.' || status, ','), '') FROM team_actions WHERE round_id IN @roundIds)
             """,
             new { roundIds });
         // Hashed: the profile's texts (the initiative's name) are part of the stamp but need not sit in memory as a key.
@@ -66,6 +88,7 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public bool Save(long respondentId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string? sectionId)
     {
         using var connection = db.Open();
+        using var gate = db.WriteGate.EnterScope();
         using var tx = connection.BeginTransaction();
         var now = clock.Stamp();
         var roundId = connection.ExecuteScalar<long?>(

@@ -18,7 +18,7 @@ namespace SelfEval.Web.Assessments;
 /// and no key for an unanswered question. Answers appear one by one only for the coordinator and for
 /// members who chose to share them (<see cref="RoundAnswers"/>); everyone counts in the team's figures.
 /// </summary>
-public sealed class RoundExport(AssessmentStore assessments, ResponseStore responses)
+public sealed class RoundExport(RoundReader reader)
 {
     public const string NotRelevant = "n/a";
 
@@ -36,7 +36,7 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
 
     public string ToJson(Questionnaire questionnaire, RoundRecord round)
     {
-        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
+        var answers = reader.Answers(round, questionnaire);
         var root = new JsonObject
         {
             ["questionnaire"] = new JsonObject { ["id"] = questionnaire.Id, ["version"] = questionnaire.Version, ["hash"] = questionnaire.Hash },
@@ -61,7 +61,7 @@ public sealed class RoundExport(AssessmentStore assessments, ResponseStore respo
     /// </summary>
     public string ToCsv(Questionnaire questionnaire, RoundRecord round)
     {
-        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
+        var answers = reader.Answers(round, questionnaire);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = Csv.Writer(writer))
         {

@@ -37,7 +37,7 @@ public static class DemoDataCommand
         var versions = new QuestionnaireVersionStore(db, catalog, clock);
         var assessments = new AssessmentStore(db, clock);
         var responses = new ResponseStore(db, clock);
-        var results = new RoundResultStore(db, assessments, responses, versions, catalog, clock);
+        var results = new RoundResultStore(db, assessments, new RoundReader(db, versions), catalog, clock);
         var codes = new ComparisonCodeStore(db, clock);
         var links = new List<(string Name, string Token)>();
         var rounds = 0;

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -28,6 +29,14 @@ public sealed class Database
 
     public bool ReadOnly { get; }
 
+    /// <summary>
+    /// Taken around the frequent writes (answers being saved). SQLite lets one writer in at a time and makes the others
+    /// poll with growing sleeps (up to 100 ms each), so under many saves at once some waited far longer than others;
+    /// queued on this lock, they go in one after another as soon as the writer before them commits. One process
+    /// serves a database; another process (a command) still waits through the busy timeout as before.
+    /// </summary>
+    public Lock WriteGate { get; } = new();
+
     /// <summary>A consistent copy of the whole database, taken while the service keeps running.</summary>
     public void BackupTo(string file)
     {
@@ -37,13 +46,25 @@ public sealed class Database
 
     public string Path { get; }
 
+    /// <summary>
+    /// The SQLite handles already set up. The pool hands the same handle out again and again, and its settings stay
+    /// with it, so they are set once per handle instead of with two statements on every open (most requests open
+    /// one or two connections; the settings were a good part of each).
+    /// </summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = ReadOnly ? "PRAGMA busy_timeout = 10000;" : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = ReadOnly ? "PRAGMA busy_timeout = 10000;" : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, handle);
+        }
+
         return connection;
     }
 

@@ -35,23 +35,36 @@ public static partial class Security
     public static string Redact(string pathAndQuery) => LinkPattern().Replace(pathAndQuery, "$1$2$3[Link]");
 
     /// <summary>One structured line per request, with its id and a redacted path: links never reach a log.</summary>
-    public static IApplicationBuilder UseRedactedRequestLog(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRedactedRequestLog(this IApplicationBuilder app)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SelfEval.Requests");
-        var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value; // as received, before a re-execution changes it
-        var started = Stopwatch.GetTimestamp();
-        try
+        // One logger for the app, not one looked up per request (the factory's lookup takes a lock every request shares).
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("SelfEval.Requests");
+        return app.Use(async (context, next) =>
         {
-            await next();
-        }
-        finally
-        {
-            logger.LogInformation(
-                "Request {RequestId} {Method} {Path} answered {StatusCode} in {ElapsedMs:0} ms",
-                context.TraceIdentifier, context.Request.Method, Redact(pathAndQuery),
-                context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    });
+            if (!logger.IsEnabled(LogLevel.Information))
+            {
+                await next();
+                return;
+            }
+
+            var pathAndQuery = context.Request.Path.Value + context.Request.QueryString.Value; // as received, before a re-execution changes it
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                RequestAnswered(
+                    logger, context.TraceIdentifier, context.Request.Method, Redact(pathAndQuery),
+                    context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+    }
+
+    // Generated once: no message template parsed and no argument array per request.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} {Method} {Path} answered {StatusCode} in {ElapsedMs:0} ms")]
+    private static partial void RequestAnswered(ILogger logger, string requestId, string method, string path, int statusCode, double elapsedMs);
 
     /// <summary>
     /// Paths that carry a secret link or office data: their responses (pages, files, redirects, errors) must not

@@ -24,8 +24,7 @@ public sealed record RoundResult(
 
 /// <summary>Scores closed rounds once and keeps the result, so the office's figures never touch answers.</summary>
 public sealed class RoundResultStore(
-    Database db, AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions,
-    QuestionnaireCatalog catalog, TimeProvider clock)
+    Database db, AssessmentStore assessments, RoundReader reader, QuestionnaireCatalog catalog, TimeProvider clock)
 {
     public static RoundResult FromCard(ScoreCard card, OfferCatalog? offers)
     {
@@ -51,16 +50,10 @@ public sealed class RoundResultStore(
             return;
         }
 
-        var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        var profile = AssessmentAccess.Read(questionnaire, assessments.GetProfile(round.Id));
-        var answers = responses.GetForRound(round.Id);
-        var people = assessments.GetRespondents(round.Id)
-            .Where(r => !round.ExcludesUnfinished || r.IsFinished) // the comparison counts what the initiative's own profile counts
-            .Select(r => new RespondentAnswers(string.Empty, AssessmentAccess.Read(questionnaire, answers.GetValueOrDefault(r.Id) ?? [])))
-            .Where(p => p.Answers.Keys.Any(k => questionnaire.FindQuestion(k)?.Scored == true))
-            .ToList();
-        var result = FromCard(Scorer.Score(questionnaire, profile, people), catalog.Offers);
-        Save(roundId, questionnaire.Id, result);
+        // The comparison counts what the initiative's own profile counts: the same read, the same rules.
+        var data = reader.Read(round);
+        var result = FromCard(Scorer.Score(data.Questionnaire, RoundAnswers.Of(data).Team), catalog.Offers);
+        Save(roundId, data.Questionnaire.Id, result);
     }
 
     public void Save(long roundId, string questionnaireId, RoundResult result)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Model.Kinds;
 
@@ -14,6 +15,12 @@ public sealed class QuestionnaireText
         _questionnaire = questionnaire;
         _numbers = new Numbering(questionnaire);
     }
+
+    // A loaded guide version never changes: its numbers are worked out once, not on every page.
+    private static readonly ConditionalWeakTable<Questionnaire, QuestionnaireText> Known = new();
+
+    /// <summary>The texts of a guide version, made once per loaded version.</summary>
+    public static QuestionnaireText For(Questionnaire questionnaire) => Known.GetValue(questionnaire, q => new QuestionnaireText(q));
 
     public string NumberOf(Section section) => _numbers.Of(section);
 

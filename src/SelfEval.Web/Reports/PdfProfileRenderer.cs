@@ -13,7 +13,7 @@ public sealed class PdfProfileRenderer : IProfileRenderer
     private static readonly IPdfPart[] Sections =
     [
         new ChecklistPart(), new FactsPart(), new ScoresPart(), new BenchmarkPart(),
-        new ListsPart(), new OffersPart(), new TeamPart(), new TrendPart(),
+        new ListsPart(), new OffersPart(), new ActionPlanPart(), new TeamPart(), new TrendPart(),
     ];
 
     private static readonly AppendixPart Appendix = new();

@@ -9,9 +9,9 @@ namespace SelfEval.Web.Reports;
 
 /// <summary>Reads a round from the stores and turns it into the report the renderers lay out.</summary>
 public sealed class ProfileService(
-    AssessmentStore assessments, ResponseStore responses, QuestionnaireVersionStore versions, QuestionnaireCatalog catalog, TimeProvider clock,
+    AssessmentStore assessments, ResponseStore responses, RoundReader reader, QuestionnaireCatalog catalog, TimeProvider clock,
     SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options,
-    ProfileCache cache, IProfileRenderer pdf)
+    ProfileCache cache, IProfileRenderer pdf, ConversationStore conversations)
 {
     /// <summary>
     /// What a round's profile is made from, without reading it: the round and the last closed round before it
@@ -43,10 +43,11 @@ public sealed class ProfileService(
 
     private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
-        var (card, name, incomplete) = Score(round);
-        var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card);
-        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(name, today, round.Number, Incomplete: incomplete), previous);
-        return report with { Benchmark = Benchmark(round, card, snapshot) };
+        var (card, answers) = Score(round);
+        // The conversations come with the stamp: ResponseStore.RoundStamp reads their rows for both rounds.
+        var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card) { Conversation = conversations.Read(earlier.Id) };
+        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(ProfileFacts.InitiativeName(answers.Profile), today, round.Number, Incomplete: answers.Incomplete), previous, conversations.Read(round.Id));
+        return report with { Benchmark = Benchmark(card, answers.Profile, snapshot) };
     }
 
     /// <summary>
@@ -54,7 +55,7 @@ public sealed class ProfileService(
     /// guide and, where its figures are released, the same phase, else the same orientation, else all.
     /// Never recomputed per view: the band is a released figure, the same for everyone who sees it.
     /// </summary>
-    private BenchmarkReport Benchmark(RoundRecord round, ScoreCard card, SelfEval.Web.Office.Snapshot? snapshot)
+    private BenchmarkReport Benchmark(ScoreCard card, IReadOnlyDictionary<string, Answer> profile, SelfEval.Web.Office.Snapshot? snapshot)
     {
         var k = options.Value.AnonymityK;
         if (snapshot is null)
@@ -62,7 +63,6 @@ public sealed class ProfileService(
             return new BenchmarkReport(string.Empty, 0, [], ProfileTexts.BenchmarkNeedsCode);
         }
 
-        var profile = AssessmentAccess.Read(card.Questionnaire, assessments.GetProfile(round.Id));
         var groups = catalog.Comparison;
         var own = groups.Classify(profile);
         var all = new SelfEval.Web.Office.Cell(card.Questionnaire.Id, new Dictionary<string, string>());
@@ -108,12 +108,15 @@ public sealed class ProfileService(
         return ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(context.InitiativeName, Today(), context.Round.Number, OwnAnswersOnly: true));
     }
 
+    /// <summary>The team's score card of a round, uncached: the team conversation shows one question's distribution from it.</summary>
+    public ScoreCard TeamCard(RoundRecord round) => Score(round).Card;
+
     /// <summary>The team's figures only: the profile never sees whose answer is whose, whoever chose to share.</summary>
-    private (ScoreCard Card, string Name, int Incomplete) Score(RoundRecord round)
+    private (ScoreCard Card, RoundAnswers Answers) Score(RoundRecord round)
     {
-        var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        var answers = RoundAnswers.Read(assessments, responses, questionnaire, round);
-        return (Scorer.Score(questionnaire, answers.Team), ProfileFacts.InitiativeName(answers.Profile), answers.Incomplete);
+        var data = reader.Read(round);
+        var answers = RoundAnswers.Of(data);
+        return (Scorer.Score(data.Questionnaire, answers.Team), answers);
     }
 
     private DateOnly Today() => SelfEval.Web.Data.Time.BerlinDate(clock.GetUtcNow());

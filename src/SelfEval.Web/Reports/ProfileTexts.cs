@@ -360,4 +360,148 @@ public static class ProfileTexts
     public const string TrendItemsTitle = "Fragen mit den größten Veränderungen";
 
     /// <summary>"Stand 1. Dezember 2026" in the page footer.</summary>
-    public static string AsOf(DateOnly date) => $"Stand {Date(date)}";}
+    public static string AsOf(DateOnly date) => $"Stand {Date(date)}";
+
+    // --- the team conversation: consensus, action plan, actions in the trend ---
+
+    public const string ConsensusTitle = "Nach dem Teamgespräch";
+
+    /// <summary>"bei 1 Frage" / "bei 5 Fragen".</summary>
+    private static string AgreedQuestions(int n) => n == 1 ? "bei 1 Frage" : $"bei {n} Fragen";
+
+    public static string ConsensusIntro(ConsensusReport c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return $"Im Teamgespräch hat sich Ihr Team {AgreedQuestions(c.Agreed)} auf eine gemeinsame Antwort geeinigt. " +
+            "Die Tabelle zeigt den Mittelwert der einzelnen Antworten neben dem Wert, in dem die vereinbarten Antworten an die Stelle der einzelnen treten. " +
+            "Stärken, Entwicklungsfelder und Angebote folgen den vereinbarten Antworten, denn sie sind, was das Team entschieden hat; " +
+            "die übrigen Werte des Profils bleiben beim Mittelwert, damit sie mit früheren Durchgängen vergleichbar sind. " +
+            "„–“ heißt: zu wenige Antworten für einen Wert.";
+    }
+
+    /// <summary>Page one, beside the overall figure: "Nach dem Teamgespräch: 72 · bei 5 Fragen geeinigt".</summary>
+    public static string ConsensusSummary(ConsensusReport c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var value = c.Overall.Consensus.Shown is { } v ? Format.Number(v) : NotAssessable;
+        return $"{ConsensusTitle}: {value} · {AgreedQuestions(c.Agreed)} geeinigt";
+    }
+
+    public const string ConsensusSectionColumn = "Abschnitt";
+    public const string ConsensusMeanColumn = "Mittel der Antworten";
+    public const string ConsensusColumn = "nach dem Gespräch";
+    public const string ConsensusDeltaColumn = "Unterschied";
+    public const string ConsensusAgreedColumn = "vereinbart";
+
+    /// <summary>Beside an answer in the lists that the team agreed on in its conversation.</summary>
+    public const string AgreedMark = "im Teamgespräch vereinbart";
+
+    /// <summary>How a listed question was answered, and that the team agreed on it where it did.</summary>
+    public static string Answer(ItemRef item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Agreed ? $"{Answer(item.Answer)} ({AgreedMark})" : Answer(item.Answer);
+    }
+
+    /// <summary>In the details beside the individual answers: "Im Teamgespräch vereinbart: 3 – oft. Weil …", or null.</summary>
+    public static string? AgreedDetail(DetailItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Agreed is not { } agreed)
+        {
+            return null;
+        }
+
+        var note = string.IsNullOrWhiteSpace(item.AgreedNote) ? string.Empty : " – " + item.AgreedNote.Trim();
+        return $"Im Teamgespräch vereinbart: {Answer(agreed)}{note}";
+    }
+
+    public const string ActionPlanTitle = "Maßnahmenplan";
+
+    public static string ActionPlanIntro(IReadOnlyList<ActionLine> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var count = actions.Count == 1 ? "1 Maßnahme" : $"{actions.Count} Maßnahmen";
+        return $"{count}, die Ihr Team im Teamgespräch beschlossen hat, nach Termin geordnet (ohne Termin zuletzt). Im nächsten Durchgang markiert das Team, was daraus geworden ist.";
+    }
+
+    public const string ActionQuestionColumn = "Frage";
+    public const string ActionWhatColumn = "Was";
+    public const string ActionWhoColumn = "Wer";
+    public const string ActionDueColumn = "Bis";
+    public const string ActionStatusColumn = "Stand";
+
+    /// <summary>The question an action is about: "2.3 Wie …?", or that the guide no longer asks it.</summary>
+    public static string ActionQuestion(ActionLine a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Number is { } n ? $"{n} {a.Text}" : "Frage nicht mehr im Leitfaden";
+    }
+
+    /// <summary>The section an action's question belongs to: "Abschnitt 2 Außen".</summary>
+    public static string? ActionSection(ActionLine a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.SectionNumber is { } n ? $"Abschnitt {n} {a.SectionTitle}" : null;
+    }
+
+    /// <summary>"15.01.2027", or a dash where no date was set.</summary>
+    public static string Due(DateOnly? due) => due is { } d ? d.ToString("dd.MM.yyyy", Format.German) : "–";
+
+    public static string Who(string? who) => string.IsNullOrWhiteSpace(who) ? "–" : who;
+
+    public static string Status(ActionStatus status) => status switch
+    {
+        ActionStatus.Open => "offen",
+        ActionStatus.Done => "erledigt",
+        ActionStatus.Partly => "teilweise erledigt",
+        ActionStatus.NotDone => "nicht erledigt",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>Beside an action taken over from an earlier round.</summary>
+    public static string FromRound(int round) => $"aus Durchgang {round}";
+
+    /// <summary>Page one: how many actions and which is due next, or null where the round has none.</summary>
+    /// <param name="what">The next action's text as shown, where page one shortens it to keep the line to one.</param>
+    public static string? ActionsSummary(ProfileReport r, string? what = null)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.Actions.Count == 0)
+        {
+            return null;
+        }
+
+        var count = r.Actions.Count == 1 ? "1 Maßnahme" : $"{r.Actions.Count} Maßnahmen";
+        return r.NextAction is { } next
+            ? $"{ActionPlanTitle}: {count}; als Nächstes bis {Due(next.Due)}: „{what ?? next.What}“{(string.IsNullOrWhiteSpace(next.Who) ? string.Empty : $" ({next.Who})")}."
+            : $"{ActionPlanTitle}: {count}, keine mit offenem Termin.";
+    }
+
+    public static string TrendActionsTitle(TrendReport t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return $"Maßnahmen aus Durchgang {t.PreviousRound}";
+    }
+
+    /// <summary>"Von 5 Maßnahmen aus Durchgang 1 hat Ihr Team 2 als erledigt, 1 als teilweise erledigt und 1 als nicht erledigt markiert; 1 ist nicht markiert."</summary>
+    public static string TrendActionsSummary(TrendReport t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var (done, partly, notDone, open) = (t.ActionsWith(ActionStatus.Done), t.ActionsWith(ActionStatus.Partly), t.ActionsWith(ActionStatus.NotDone), t.ActionsWith(ActionStatus.Open));
+        var marked = new[] { (done, "als erledigt"), (partly, "als teilweise erledigt"), (notDone, "als nicht erledigt") }
+            .Where(x => x.Item1 > 0).Select(x => $"{x.Item1} {x.Item2}").ToList();
+        var all = t.Actions.Count == 1 ? "Von 1 Maßnahme" : $"Von {t.Actions.Count} Maßnahmen";
+        var said = marked.Count == 0 ? $"{all} aus Durchgang {t.PreviousRound} hat Ihr Team keine markiert"
+            : $"{all} aus Durchgang {t.PreviousRound} hat Ihr Team {(marked.Count == 1 ? marked[0] : string.Join(", ", marked[..^1]) + " und " + marked[^1])} markiert";
+        var rest = open == 0 || marked.Count == 0 ? "." : open == 1 ? "; 1 ist nicht markiert." : $"; {open} sind nicht markiert.";
+        return said + rest + " Daneben steht die Veränderung des Abschnitts, zu dem die Frage der Maßnahme gehört.";
+    }
+
+    public const string TrendActionColumn = "Maßnahme";
+    public const string TrendActionSectionColumn = "Abschnitt vorher → jetzt";
+
+    /// <summary>"1 Innen: 19 → 81".</summary>
+    public static string SectionChange(TrendLine? section) =>
+        section is null ? "–" : $"{section.Label}: {Number(section.Before)} → {Number(section.Now)}";
+}

@@ -37,7 +37,7 @@ public sealed class StoreTests : IDisposable
         using var connection = _f.Database.Open();
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").ToList();
 
-        Assert.Equal(["answers", "assessments", "cohort_snapshots", "comparison_codes", "office_users", "one_time_forms", "profile_answers", "questionnaire_versions", "released_figures", "releases", "respondents", "round_results", "rounds", "schema_version"], tables);
+        Assert.Equal(["answers", "assessments", "cohort_snapshots", "comparison_codes", "office_users", "one_time_forms", "profile_answers", "questionnaire_versions", "released_figures", "releases", "respondents", "round_results", "rounds", "schema_version", "team_actions", "team_agreements"], tables);
         Assert.Equal(0, _f.Database.Migrate());
         Assert.Equal(Database.Migrations().Count(), connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
@@ -207,6 +207,52 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(["Person B", "Person C", "Person D", "Person E", "Person F", "Person G"], byHash);
         using var connection = _f.Database.Open();
         Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => connection.Execute("UPDATE respondents SET sharing = 'alle' WHERE id = @quiet", new { quiet }));
+    }
+
+    [Fact]
+    public void The_round_reader_reads_the_profile_every_person_with_their_answers_and_the_pseudonym_order_in_one_go()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var ben = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben", AnswerSharing.Name);
+        var hidden = Enumerable.Range(0, 4).Select(_ => _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), null, AnswerSharing.Pseudonym)).ToList();
+        var quiet = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Cem");
+        var question = Guide.ScoredQuestions.First(q => q.Type == QuestionType.Scale);
+        _responses.Save(ben, [StoredAnswer.From(question.Id, new Answer.Choice("3"))], [], null);
+        _responses.Save(hidden[2], [StoredAnswer.From(question.Id, new Answer.NotRelevant("passt nicht"))], [], null);
+
+        var read = new RoundReader(_f.Database, _f.Versions).Read(round);
+
+        Assert.Equal(new Answer.Text("Initiative Nord"), read.Profile["name"]);
+        Assert.Equal(_assessments.GetRespondents(round.Id), read.Respondents); // coordinator first, then as they joined
+        Assert.Equal(_assessments.PseudonymOrder(round.Id), read.PseudonymOrder);
+        Assert.Equal(new Answer.Choice("3"), Assert.Single(read.People.Single(p => p.Respondent.Id == ben).Answers).Value);
+        Assert.Equal(new Answer.NotRelevant("passt nicht"), Assert.Single(read.People.Single(p => p.Respondent.Id == hidden[2]).Answers).Value);
+        Assert.Empty(read.People.Single(p => p.Respondent.Id == quiet).Answers);
+        Assert.DoesNotContain(read.People, p => p.Answers.ContainsKey("name")); // the profile is the round's, not a person's
+    }
+
+    [Fact]
+    public void A_round_closed_without_the_unfinished_leaves_them_out_of_the_figures_the_shared_answers_and_the_head_count()
+    {
+        var (id, _, _) = NewAssessment();
+        var round = _assessments.CurrentRound(id);
+        var done = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Ben", AnswerSharing.Name);
+        var halfway = _assessments.AddRespondent(round.Id, Tokens.Hash(Tokens.New()), "Cem", AnswerSharing.Name);
+        var question = Guide.ScoredQuestions.First(q => q.Type == QuestionType.Scale);
+        _responses.Save(done, [StoredAnswer.From(question.Id, new Answer.Choice("4"))], [], null);
+        _responses.Save(halfway, [StoredAnswer.From(question.Id, new Answer.Choice("1"))], [], null);
+        _assessments.SetFinished(done, true);
+        var reader = new RoundReader(_f.Database, _f.Versions);
+
+        var counted = reader.Answers(round);
+        _assessments.CloseRound(round.Id, excludeUnfinished: true);
+        var excluded = reader.Answers(_assessments.GetRound(round.Id)!);
+
+        Assert.Equal((2, 2), (counted.Members, counted.Team.Respondents));
+        Assert.Contains(counted.Shared, s => s.Respondent.Id == halfway);
+        Assert.Equal((1, 1, 0), (excluded.Members, excluded.Team.Respondents, excluded.Incomplete));
+        Assert.DoesNotContain(excluded.Shared, s => s.Respondent.Id == halfway);
     }
 
     [Fact]

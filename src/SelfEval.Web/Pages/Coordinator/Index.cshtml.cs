@@ -28,7 +28,7 @@ public sealed record RespondentRow(RespondentRecord Respondent, string Label, in
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
 public sealed class IndexModel(
-    AssessmentAccess access, AssessmentStore assessments, ResponseStore responses,
+    AssessmentAccess access, AssessmentStore assessments, RoundReader reader,
     QuestionnaireCatalog catalog, QuestionnaireVersionStore versions,
     SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
     Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
@@ -93,6 +93,7 @@ public sealed class IndexModel(
             "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
             "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
             "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
+            "massnahmen" => SelfEval.Web.Pages.Conversation.ConversationTexts.ActionsMarked,
             "entfernt" => PeopleTexts.Removed,
             "zusammengefuehrt" => PeopleTexts.Merged,
             "freigegeben" => PeopleTexts.Released,
@@ -194,16 +195,15 @@ public sealed class IndexModel(
         }
 
         Context = context;
-        var respondents = assessments.GetRespondents(context.Round.Id);
-        var labels = RespondentLabels.For(respondents);
-        var answers = responses.GetForRound(context.Round.Id);
-        Kept = respondents.Count(r => r.IsRemoved);
-        Rows = respondents.Where(r => !r.IsRemoved).Select(r =>
+        var round = reader.Read(context.Round, context.Questionnaire);
+        var labels = RespondentLabels.For(round.Respondents);
+        Kept = round.Respondents.Count(r => r.IsRemoved);
+        Rows = round.People.Where(p => !p.Respondent.IsRemoved).Select(p =>
         {
-            var own = AssessmentAccess.Read(context.Questionnaire, answers.GetValueOrDefault(r.Id) ?? []);
-            var all = context.Profile.Concat(own.Where(o => !context.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
+            var r = p.Respondent;
+            var all = round.Profile.Concat(p.Answers.Where(o => !round.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
             var progress = Progress.Of(context.Questionnaire, all, s => r.IsCoordinator || !s.IsProfile);
-            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, own.Count);
+            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, p.Answers.Count);
         }).ToList();
         HasComparisonCode = codes.HasCode(context.Assessment.Id);
         var current = catalog.Find(context.Assessment.QuestionnaireId);

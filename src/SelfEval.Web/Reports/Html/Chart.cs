@@ -86,6 +86,8 @@ public static class Outline
     public const string Offers = "angebote";
     public const string Team = "team";
     public const string Trend = "entwicklung";
+    public const string Consensus = "teamgespraech";
+    public const string ActionPlan = "massnahmenplan";
     public const string Appendix = "anhang";
 
     /// <summary>What follows page one, in reading order: only the sections this report has.</summary>
@@ -112,6 +114,11 @@ public static class Outline
         list.Add((Strengths, ProfileTexts.StrengthsTitle));
         list.Add((Weaknesses, ProfileTexts.WeaknessesTitle));
         list.Add((Offers, ProfileTexts.OffersTitle));
+        if (r.Actions.Count > 0)
+        {
+            list.Add((ActionPlan, ProfileTexts.ActionPlanTitle));
+        }
+
         if (r.Team is not null)
         {
             list.Add((Team, ProfileTexts.TeamTitle));

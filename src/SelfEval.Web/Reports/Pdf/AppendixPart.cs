@@ -49,6 +49,11 @@ internal sealed class AppendixPart : IPdfPart
                     answer.Add(new Run(" · " + ProfileTexts.DiscussMark, PdfTheme.SmallBold, PdfTheme.TeamBrush));
                 }
 
+                if (ProfileTexts.AgreedDetail(item) is { } agreed)
+                {
+                    answer.Add(new Run("\n" + agreed, PdfTheme.Small, PdfTheme.AccentBrush));
+                }
+
                 table.Row(
                     [new Run(item.Number, PdfTheme.Small, PdfTheme.MutedBrush)],
                     [new Run(item.Text, PdfTheme.Small, PdfTheme.InkBrush)],

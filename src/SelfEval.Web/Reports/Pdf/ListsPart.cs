@@ -13,7 +13,7 @@ internal sealed class ListsPart : IPdfPart
         PdfBlocks.Intro(l, ProfileTexts.StrengthsIntro(r));
         foreach (var s in r.Strengths)
         {
-            PdfBlocks.Numbered(l, s.Number, [new(s.Text, PdfTheme.Bold, PdfTheme.InkBrush), .. Answer(s.Answer)]);
+            PdfBlocks.Numbered(l, s.Number, [new(s.Text, PdfTheme.Bold, PdfTheme.InkBrush), .. Answer(s)]);
         }
 
         PdfBlocks.H2(l, ProfileTexts.WeaknessesTitle);
@@ -21,7 +21,7 @@ internal sealed class ListsPart : IPdfPart
         foreach (var w in r.Weaknesses)
         {
             var runs = new List<Run> { new(w.Item.Text, PdfTheme.Bold, PdfTheme.InkBrush) };
-            runs.AddRange(Answer(w.Item.Answer));
+            runs.AddRange(Answer(w.Item));
             if (w.Hint is { } hint)
             {
                 runs.Add(new Run("\n" + ProfileTexts.NextStepLabel, PdfTheme.Bold, PdfTheme.AccentBrush));
@@ -32,6 +32,6 @@ internal sealed class ListsPart : IPdfPart
         }
     }
 
-    private static Run[] Answer(AnswerSummary answer) =>
-        [new Run("\n" + ProfileTexts.AnswerLabel, PdfTheme.SmallBold, PdfTheme.MutedBrush), new Run(ProfileTexts.Answer(answer), PdfTheme.Small, PdfTheme.MutedBrush)];
+    private static Run[] Answer(ItemRef item) =>
+        [new Run("\n" + ProfileTexts.AnswerLabel, PdfTheme.SmallBold, PdfTheme.MutedBrush), new Run(ProfileTexts.Answer(item), PdfTheme.Small, PdfTheme.MutedBrush)];
 }

@@ -41,7 +41,7 @@ internal sealed class OffersPart : IPdfPart
                 l.Paragraph([new Run(ProfileTexts.BecauseLabel, PdfTheme.Bold, PdfTheme.InkBrush)], indent: 10, after: 1);
                 foreach (var b in need.Because)
                 {
-                    PdfBlocks.Numbered(l, b.Number, [new Run(b.Text, PdfTheme.Body, PdfTheme.InkBrush), new Run(" – " + ProfileTexts.Answer(b.Answer), PdfTheme.Small, PdfTheme.MutedBrush)], after: 1, indent: 10);
+                    PdfBlocks.Numbered(l, b.Number, [new Run(b.Text, PdfTheme.Body, PdfTheme.InkBrush), new Run(" – " + ProfileTexts.Answer(b), PdfTheme.Small, PdfTheme.MutedBrush)], after: 1, indent: 10);
                 }
 
                 if (need.FurtherItems > 0)

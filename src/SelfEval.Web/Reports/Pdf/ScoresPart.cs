@@ -18,6 +18,11 @@ internal sealed class ScoresPart : IPdfPart
             PdfBlocks.Note(l, ProfileTexts.ContextNote);
         }
 
+        if (r.Consensus is { } consensus)
+        {
+            ConsensusPart.Render(l, consensus);
+        }
+
         if (r.Aspects.Count + r.Dimensions.Count > 0)
         {
             var aspects = Sorted(r.Aspects.Where(s => !s.IsContext)).Concat(r.Aspects.Where(s => s.IsContext)).Concat(Sorted(r.Dimensions)).ToList();

@@ -56,15 +56,54 @@ internal static class SummaryPage
 
         var x = PdfLayout.Left + figureWidth;
         var band = r.Overall.Band;
-        var height = l.TextAt(
-            [new Run(ProfileTexts.OverallLabel + ": " + (band ?? ProfileTexts.NotAssessable) + "\n", PdfTheme.H3, PdfTheme.InkBrush), new Run(ProfileTexts.OverallSentence(r), PdfTheme.Body, PdfTheme.InkBrush)],
-            x, top, PdfLayout.Width - figureWidth);
+        var runs = new List<Run>
+        {
+            new(ProfileTexts.OverallLabel + ": " + (band ?? ProfileTexts.NotAssessable) + "\n", PdfTheme.H3, PdfTheme.InkBrush),
+            new(ProfileTexts.OverallSentence(r), PdfTheme.Body, PdfTheme.InkBrush),
+        };
+
+        // What the team settled in its conversation, where page one has room to spare: the consensus at the end of
+        // the band's heading line, the action plan in one small line under the band text, beside the figure (which
+        // is taller than a short band text). Page one keeps its contents.
+        if (r.Consensus is { } consensus)
+        {
+            var said = ProfileTexts.ConsensusSummary(consensus);
+            var free = PdfLayout.Width - figureWidth - l.TextWidth(runs[0].Text.TrimEnd(), PdfTheme.H3) - 12;
+            if (l.TextWidth(said, PdfTheme.Bold) <= free)
+            {
+                l.TextRight(said, PdfTheme.Bold, PdfTheme.AccentBrush, PdfLayout.Right, top + 1);
+            }
+            else
+            {
+                runs.Add(new Run("\n" + said, PdfTheme.Bold, PdfTheme.AccentBrush));
+            }
+        }
+
+        if (ActionsLine(l, r, PdfLayout.Width - figureWidth) is { } actions)
+        {
+            runs.Add(new Run("\n" + actions, PdfTheme.Small, PdfTheme.InkBrush));
+        }
+
+        var height = l.TextAt(runs, x, top, PdfLayout.Width - figureWidth);
         l.Y = top + Math.Max(height, figureWidth > 0 ? 44 : 0) + 6;
 
         if (ProfileTexts.MeasureLines(r.Measures) is { Count: > 0 } measures)
         {
             PdfCharts.Scores(l, measures, labelShare: 0.2);
         }
+    }
+
+    /// <summary>The action plan in one line: the next action's text shortened with "…" where it would wrap (the plan has it in full).</summary>
+    private static string? ActionsLine(PdfLayout l, ProfileReport r, double width)
+    {
+        var line = ProfileTexts.ActionsSummary(r);
+        var full = r.NextAction?.What ?? string.Empty;
+        for (var keep = full.Length - 4; line is not null && keep > 12 && l.Wrap([new Run(line, PdfTheme.Small, PdfTheme.InkBrush)], width).Count > 1; keep -= 4)
+        {
+            line = ProfileTexts.ActionsSummary(r, full[..keep].TrimEnd() + "…");
+        }
+
+        return line;
     }
 
     private static void Goals(PdfLayout l, ProfileReport r)

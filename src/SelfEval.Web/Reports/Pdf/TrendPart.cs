@@ -17,6 +17,28 @@ internal sealed class TrendPart : IPdfPart
             PdfBlocks.H3(l, ProfileTexts.TrendItemsTitle);
             Table(l, trend.Items, bold: null);
         }
+
+        if (trend.Actions.Count > 0)
+        {
+            PdfBlocks.H3(l, ProfileTexts.TrendActionsTitle(trend), keep: 80);
+            PdfBlocks.Note(l, ProfileTexts.TrendActionsSummary(trend));
+            var table = new PdfTable(l, [
+                (ProfileTexts.TrendActionColumn, 0.46), (ProfileTexts.ActionStatusColumn, 0.14), (ProfileTexts.TrendActionSectionColumn, 0.26), (ProfileTexts.TrendChangeColumn, 0.14)])
+            {
+                AlignRight = new HashSet<int> { 3 },
+            };
+            foreach (var outcome in trend.Actions)
+            {
+                var section = outcome.Section;
+                table.Row(
+                    [new Run(outcome.Action.What, PdfTheme.Bold, PdfTheme.InkBrush), new Run("\n" + ProfileTexts.ActionQuestion(outcome.Action), PdfTheme.Small, PdfTheme.MutedBrush)],
+                    [new Run(ProfileTexts.Status(outcome.Action.Status), PdfTheme.Small, PdfTheme.InkBrush)],
+                    [new Run(ProfileTexts.SectionChange(section), PdfTheme.Small, PdfTheme.InkBrush)],
+                    [new Run(ProfileTexts.Delta(section?.Delta), PdfTheme.Bold, section?.Delta > 0 ? PdfTheme.AccentBrush : PdfTheme.InkBrush)]);
+            }
+
+            table.End();
+        }
     }
 
     private static void Table(PdfLayout l, IReadOnlyList<TrendLine> lines, TrendLine? bold)

@@ -1,0 +1,110 @@
+using Dapper;
+using SelfEval.Scoring.Model;
+using SelfEval.Web.Data;
+using SelfEval.Web.Questionnaires;
+
+namespace SelfEval.Web.Assessments;
+
+/// <summary>One person of a round with every answer they saved, whoever may see it: not for display as it is (see <see cref="RoundAnswers"/>).</summary>
+/// <param name="Hidden">The questions whose answers date from before a reissued link and are never shown one by one (see <see cref="PeopleStore.Reissue"/>).</param>
+public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionary<string, Answer> Answers, IReadOnlySet<string> Hidden);
+
+/// <summary>
+/// Everything stored about one round, read at one moment: its profile answers, every person (coordinator first,
+/// then in the order they joined) with their answers, and the order of the pseudonyms. Raw: who may see what is
+/// decided by <see cref="RoundAnswers.Of"/> and nowhere else.
+/// </summary>
+/// <param name="PseudonymOrder">The people who share under a pseudonym, in the order of their link's hash (see <see cref="RespondentLabels.Shared"/>).</param>
+public sealed record RoundData(
+    RoundRecord Round,
+    Questionnaire Questionnaire,
+    IReadOnlyDictionary<string, Answer> Profile,
+    IReadOnlyList<RoundPerson> People,
+    IReadOnlyList<long> PseudonymOrder)
+{
+    public IReadOnlyList<RespondentRecord> Respondents => [.. People.Select(p => p.Respondent)];
+
+    // The team conversation's agreed answers and actions (ConversationStore, migration 0010) belong here as well,
+    // read by RoundReader.Read in the same transaction.
+}
+
+/// <summary>
+/// Reads a round for everything that shows or scores it (the profile, the exports, the coordinator page, the office's
+/// round results), so the read is written once: one connection, one read transaction (all of it from the same moment,
+/// even while people keep saving), two queries: the people, then every answer of the round with its profile answers.
+/// </summary>
+public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
+{
+    /// <summary>The round as answered, against the guide version it was answered with.</summary>
+    public RoundData Read(RoundRecord round) => Read(round, versions.Get(round.QuestionnaireVersionId));
+
+    public RoundData Read(RoundRecord round, Questionnaire questionnaire)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(questionnaire);
+
+        using var connection = db.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        // The people, with the rank of those who share under a pseudonym (by their first link's hash: random, so "Person A"
+        // says nothing about when someone joined, and a reissued link moves no letter).
+        var people = connection.Query<PersonRow>(
+            """
+            SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
+                   updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
+                   removed_at AS RemovedAt, reissued_sharing AS ReissuedSharing,
+                   CASE WHEN sharing = 'pseudonym' AND is_coordinator = 0
+                        THEN ROW_NUMBER() OVER (PARTITION BY sharing = 'pseudonym' AND is_coordinator = 0 ORDER BY pseudonym_key, id) END AS PseudonymRank
+            FROM respondents WHERE round_id = @roundId
+            ORDER BY is_coordinator DESC, id
+            """,
+            new { roundId = round.Id }, transaction).ToList();
+        // Every answer of the round; the profile's rows have no respondent.
+        var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden)>(
+            """
+            SELECT NULL, question_id, value_json, not_relevant, justification, dont_know, 0 FROM profile_answers WHERE round_id = @roundId
+            UNION ALL
+            SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.hidden
+            FROM answers a JOIN respondents r ON r.id = a.respondent_id
+            WHERE r.round_id = @roundId
+            """,
+            new { roundId = round.Id }, transaction).ToList();
+        transaction.Commit();
+
+        var stored = rows.ToLookup(r => r.RespondentId, r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
+        var hidden = rows.Where(r => r.Hidden != 0).ToLookup(r => r.RespondentId!.Value, r => r.QuestionId);
+        return new RoundData(
+            round,
+            questionnaire,
+            AssessmentAccess.Read(questionnaire, stored[null]),
+            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal)))],
+            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)]);
+    }
+
+    /// <summary>The round as the coordination may see it (<see cref="RoundAnswers.Of"/>).</summary>
+    public RoundAnswers Answers(RoundRecord round) => RoundAnswers.Of(Read(round));
+
+    public RoundAnswers Answers(RoundRecord round, Questionnaire questionnaire) => RoundAnswers.Of(Read(round, questionnaire));
+
+    private sealed record PersonRow
+    {
+        public long Id { get; init; }
+        public long RoundId { get; init; }
+        public string? Label { get; init; }
+        public bool IsCoordinator { get; init; }
+        public string CreatedAt { get; init; } = string.Empty;
+        public string UpdatedAt { get; init; } = string.Empty;
+        public string? FinishedAt { get; init; }
+        public string? LastSection { get; init; }
+        public AnswerSharing Sharing { get; init; }
+        public long? PseudonymRank { get; init; }
+        public string? RemovedAt { get; init; }
+        public string? ReissuedSharing { get; init; }
+
+        public RespondentRecord Record => new()
+        {
+            Id = Id, RoundId = RoundId, Label = Label, IsCoordinator = IsCoordinator, CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt, FinishedAt = FinishedAt, LastSection = LastSection, Sharing = Sharing,
+            RemovedAt = RemovedAt, ReissuedSharing = ReissuedSharing,
+        };
+    }
+}
