@@ -4,7 +4,8 @@ namespace SelfEval.Browser.Tests;
 
 /// <summary>
 /// The team's way through a round as a coordinator and members take it: joining, a lost link, a duplicate, people
-/// management, closing with care and the released team profile, on a phone and with the keyboard, each page checked with axe.
+/// management, closing with care, the released team profile and the team conversation with its action plan, on a phone,
+/// a projector and with the keyboard, each page checked with axe.
 /// </summary>
 [Collection("browser")]
 public sealed class TeamJourneys(BrowserFixture browser)
@@ -244,6 +245,110 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await page.WaitForSelectorAsync(".notice:has-text('freigegeben')");
         Assert.Contains("Ihr Team sieht das Teamprofil von Durchgang 1", await page.TextContentAsync("#freigabe + p"));
         await _steps.AccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task After_closing_the_coordinator_leads_the_team_conversation_on_a_projector_and_a_phone_and_the_action_reaches_the_plan()
+    {
+        // Two people who answer at opposite ends, without script to be quick; then the round is closed.
+        var setup = await browser.NewPageAsync(javaScript: false);
+        var coordinatorLink = await _steps.StartAsync(setup, "sich-gut-aufstellen", "Gesprächsteam Lausitz", "gruendung");
+        var invite = await setup.InputValueAsync("#einladungslink");
+        await setup.ClickAsync("#runde-titel ~ p a.button");
+        await setup.WaitForURLAsync("**/eigene-ziele");
+        await FinishAsync(setup, n => n - 1);
+        var member = await browser.NewPageAsync(javaScript: false);
+        await JoinAsync(member, invite, "Mia");
+        await FinishAsync(member, _ => 0);
+        await member.Context.CloseAsync();
+        await setup.GotoAsync(coordinatorLink);
+        await setup.ClickAsync("#abschliessen");
+        await setup.ClickAsync("button:has-text('Durchgang 1 abschließen')");
+        await setup.WaitForURLAsync("**hinweis=geschlossen**");
+        await setup.Context.CloseAsync();
+
+        // On the projector: the agenda, largest disagreement first, in large type.
+        var projector = await browser.NewPageAsync(1920, 1080);
+        await projector.GotoAsync(coordinatorLink);
+        await projector.ClickAsync("#teamgespraech");
+        await projector.WaitForURLAsync("**/teamgespraech");
+        await _steps.AccessibleAsync(projector);
+        var normalType = await projector.EvalOnSelectorAsync<double>("ol.topics a", "e => parseFloat(getComputedStyle(e).fontSize)");
+        var spreads = (await projector.Locator("ol.topics .topic-state").AllTextContentsAsync())
+            .Select(s => System.Text.RegularExpressions.Regex.Match(s, @"(\d+) Stufen? auseinander"))
+            .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(spreads.Count >= 2, "at least two topics to discuss");
+        Assert.Equal(spreads.OrderDescending(), spreads);
+        await projector.ClickAsync(".view-switch a");
+        await projector.WaitForURLAsync("**/teamgespraech/gross");
+        Assert.True(await projector.EvalOnSelectorAsync<double>("ol.topics a", "e => parseFloat(getComputedStyle(e).fontSize)") > normalType, "the large view has larger type");
+        await Journeys.ShotAsync(projector, "7-01-teamgespraech-beamer");
+        await _steps.AccessibleAsync(projector);
+
+        // The first topic with the keyboard alone: the agreed answer, why, and one action.
+        await Journeys.TabToAsync(projector, "a.button:has-text('Mit dem ersten Thema beginnen')");
+        await projector.Keyboard.PressAsync("Enter");
+        await projector.WaitForURLAsync("**/teamgespraech/frage/**/gross");
+        var firstTopic = projector.Url;
+        Assert.Contains("1 von", await projector.TextContentAsync(".kicker"));
+        await _steps.AccessibleAsync(projector);
+        var first = await projector.EvalOnSelectorAsync<string>("form.agreement [data-question] .choice:first-child input", "e => '#' + CSS.escape(e.id)");
+        await Journeys.TabToAsync(projector, first);
+        await projector.Keyboard.PressAsync("Space");
+        await projector.Keyboard.PressAsync("ArrowDown");
+        var chosen = await projector.EvalOnSelectorAsync<string>("form.agreement [data-question] input:checked", "e => '#' + CSS.escape(e.id)");
+        Assert.NotEqual(first, chosen);
+        await FocusShowsAsync(projector, chosen);
+        await Journeys.TabToAsync(projector, "#Note");
+        await projector.Keyboard.TypeAsync("Wir haben unterschiedliche Ziele im Kopf gehabt.");
+        await Journeys.TabToAsync(projector, "#What");
+        await projector.Keyboard.TypeAsync("Zielbild-Workshop mit allen Partnern");
+        await projector.Keyboard.PressAsync("Tab");
+        await projector.Keyboard.TypeAsync("Jana");
+        await Journeys.TabToAsync(projector, "#Due");
+        await projector.Keyboard.TypeAsync("31.01.2027");
+        await Journeys.TabToAsync(projector, "button[value=weiter]");
+        await FocusShowsAsync(projector, "button[value=weiter]");
+        await Journeys.ShotAsync(projector, "7-02-thema-beamer");
+        await projector.Keyboard.PressAsync("Enter");
+        await projector.WaitForURLAsync(url => url != firstTopic);
+        Assert.EndsWith("/gross", projector.Url, StringComparison.Ordinal);
+        Assert.Contains("2 von", await projector.TextContentAsync(".kicker"));
+
+        // The second topic on a phone: the facilitator moved to the next room.
+        var phone = await PhoneAsync();
+        await phone.GotoAsync(coordinatorLink);
+        await phone.TapAsync("#teamgespraech");
+        await phone.WaitForURLAsync("**/teamgespraech");
+        Assert.Contains("vereinbart:", await phone.Locator("ol.topics li").First.TextContentAsync());
+        await FitsThePhoneAsync(phone, "7-03-teamgespraech-telefon");
+        await phone.Locator("ol.topics li a").Nth(1).TapAsync();
+        await phone.WaitForURLAsync("**/teamgespraech/frage/**");
+        await FitsThePhoneAsync(phone);
+        await phone.Locator("form.agreement [data-question] .choice input").Last.CheckAsync();
+        await phone.FillAsync("#Note", "Das sehen wir nach dem Gespräch gleich.");
+        await FitsThePhoneAsync(phone, "7-04-thema-telefon");
+        await phone.TapAsync("button[value=weiter]");
+        await phone.WaitForURLAsync(url => !url.EndsWith(firstTopic.Split("/frage/")[1].Split('/')[0], StringComparison.Ordinal));
+        await phone.TapAsync("nav.conversation-nav a:has-text('Zusammenfassung')");
+        await phone.WaitForURLAsync("**/teamgespraech/ergebnis");
+        Assert.Equal(2, await phone.Locator("dl.agreed dt").CountAsync());
+        Assert.Contains("Zielbild-Workshop mit allen Partnern", await phone.TextContentAsync("table.action-plan"));
+        await FitsThePhoneAsync(phone, "7-05-zusammenfassung-telefon");
+
+        // The action plan in the team profile, on the page and in the PDF.
+        await projector.GotoAsync(coordinatorLink + "/ergebnis?runde=1");
+        await projector.WaitForSelectorAsync(".profile");
+        Assert.Contains("Zielbild-Workshop mit allen Partnern", await projector.TextContentAsync(".profile"));
+        Assert.Contains("Maßnahmenplan", await projector.TextContentAsync(".profile"));
+        await Journeys.ShotAsync(projector, "7-06-profil-massnahmenplan");
+        await _steps.AccessibleAsync(projector);
+        var download = await projector.RunAndWaitForDownloadAsync(() => projector.ClickAsync("a:has-text('Als PDF herunterladen')"));
+        var pdf = Path.Combine(BrowserFixture.Screenshots, "7-profil-massnahmenplan.pdf");
+        await download.SaveAsAsync(pdf);
+        var text = Journeys.Flat(Journeys.PdfText(pdf));
+        Assert.Contains("Maßnahmenplan", text, StringComparison.Ordinal);
+        Assert.Contains("Zielbild-Workshop mit allen Partnern", text, StringComparison.Ordinal);
     }
 
     /// <summary>The focused control shows it: a visible outline of at least 2 px, as the keyboard user needs to see where they are.</summary>
