@@ -169,6 +169,8 @@ public sealed class TeamJourneys(BrowserFixture browser)
         jana = await PhoneAsync();
         await jana.GotoAsync(janasNewLink);
         await FitsThePhoneAsync(jana, "5-12-mitglied-neuer-link-telefon");
+        // The round is closed: the note on the new link does not invite her to answer again.
+        Assert.DoesNotContain("neu beantworten", await jana.TextContentAsync(".reissued"), StringComparison.Ordinal);
         await jana.TapAsync("#teamprofil");
         await jana.WaitForURLAsync("**/team-ergebnis");
         await jana.WaitForSelectorAsync(".profile");
