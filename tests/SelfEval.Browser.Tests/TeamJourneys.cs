@@ -175,6 +175,7 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await jana.WaitForURLAsync("**/team-ergebnis");
         await jana.WaitForSelectorAsync(".profile");
         Assert.Contains("Gründungsteam Oderbruch", await jana.TextContentAsync(".profile h1"));
+        Assert.Contains("Antworten von 3 Personen", Journeys.Flat(await jana.TextContentAsync(".profile") ?? ""), StringComparison.Ordinal); // Lena left out
         await FitsThePhoneAsync(jana, "5-13-teamprofil-telefon");
         var download = await jana.RunAndWaitForDownloadAsync(() => jana.TapAsync("a:has-text('Als PDF herunterladen')"));
         var pdf = Path.Combine(BrowserFixture.Screenshots, "5-teamprofil.pdf");
