@@ -206,7 +206,7 @@ internal static class ProfileWebBenchmark
         var html = new HtmlProfileRenderer(new MarkdownRenderer());
         var pdf = new PdfProfileRenderer();
         using var cache = new ProfileCache();
-        var profiles = new ProfileService(assessments, responses, new RoundReader(db, versions), catalog, clock, comparison, new ComparisonCodeStore(db, clock), options, cache, pdf, new ConversationStore(db, versions, clock));
+        var profiles = new ProfileService(assessments, responses, new RoundReader(db, versions), catalog, clock, comparison, new ComparisonCodeStore(db, clock), options, cache, pdf);
         var reports = initiatives.Select(i =>
         {
             var assessment = assessments.FindByCoordinatorToken(i.Token)!;

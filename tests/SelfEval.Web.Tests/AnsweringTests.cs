@@ -746,7 +746,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(3, lines.Length); // the coordinator, then the team's figures
         Assert.StartsWith("1,Team (zusammengefasst),,Initiative Nordwind,gruendung,", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("round,respondent,finished_at,name,phase,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(3 + Guide().Questions.Count(), lines[0].Split(',').Length);
+        Assert.Equal(3 + Guide().Questions.Count() + Guide().Questions.Count(SelfEval.Web.Answering.Evidence.Offered), lines[0].Split(',').Length); // then one evidence column per scored question
         Assert.StartsWith("1,Anna,,Initiative Nordwind,gruendung,", lines[1], StringComparison.Ordinal);
     }
 

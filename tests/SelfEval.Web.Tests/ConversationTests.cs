@@ -56,7 +56,7 @@ public sealed class ConversationTests : IDisposable
         return new Team(coordinator, token, ben, carla);
     }
 
-    private async Task<string> JoinAndAnswerAsync(string invite, string name, double level)
+    private async Task<string> JoinAndAnswerAsync(string invite, string name, double level, string? evidence = null)
     {
         var client = Client();
         var join = await client.PageAsync(invite);
@@ -70,8 +70,13 @@ public sealed class ConversationTests : IDisposable
                 f =>
                 {
                     var options = f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).ToList();
-                    return f.QuerySelector("textarea") is not null ? ["Notiz"] : options.Count == 0 ? [] : new[] { options[(int)Math.Min(options.Count - 1, Math.Floor(level * options.Count))] };
+                    return f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null ? ["Notiz"] : options.Count == 0 ? [] : new[] { options[(int)Math.Min(options.Count - 1, Math.Floor(level * options.Count))] };
                 });
+            foreach (var box in evidence is null ? Enumerable.Empty<AngleSharp.Dom.IElement>() : page.QuerySelectorAll("[data-question]:not([hidden]) textarea[name^='e.']"))
+            {
+                set[box.GetAttribute("name")!] = [evidence!];
+            }
+
             next = (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
         }
 
@@ -128,6 +133,25 @@ public sealed class ConversationTests : IDisposable
         Assert.DoesNotContain("Carla", text, StringComparison.Ordinal);
         // The levels look as when answering: the answering partial's radio buttons, "weiß nicht" and "nicht relevant" included.
         Assert.Equal(question.Options.Count + (question.AllowsDontKnow ? 1 : 0) + (question.AllowsNotRelevant ? 1 : 0), page.QuerySelectorAll($"form.agreement input[name='q.{first}']").Length);
+    }
+
+    [Fact]
+    public async Task A_topic_lists_what_people_base_their_answers_on_without_names()
+    {
+        var coordinator = Client();
+        var token = await Attacks.Initiatives.CreateAsync(coordinator, "Initiative Belege", level: 0, coordinatorName: "Anna", close: false);
+        var invite = new Uri(((IHtmlInputElement)(await coordinator.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value).AbsolutePath;
+        await JoinAndAnswerAsync(invite, "Ben", 1, evidence: "Protokoll der Lenkungsrunde");
+        await JoinAndAnswerAsync(invite, "Carla", 0.5, evidence: "Beschluss vom März");
+        await coordinator.CloseRoundAsync(token);
+        var first = TopicIds(await coordinator.PageAsync($"/k/{token}/teamgespraech"))[0];
+
+        var page = await coordinator.PageAsync($"/k/{token}/teamgespraech/frage/{first}");
+
+        var notes = page.QuerySelectorAll(".evidence-notes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Beschluss vom März", "Protokoll der Lenkungsrunde"], notes);
+        Assert.DoesNotContain("Ben", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Carla", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -175,7 +175,22 @@ public static class ExchangeReader
             TallyShape.Counts => "counts",
             _ => throw new ArgumentOutOfRangeException(nameof(question)),
         };
-        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered" or "dontKnow")))
+        // Evidence notes beside the figures (issue 16): texts without names, and how many scored answers had one.
+        var notes = new List<string>();
+        var withEvidence = Count("withEvidence");
+        if (value.TryGetProperty("evidence", out var evidence))
+        {
+            if (evidence.ValueKind == JsonValueKind.Array && evidence.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+            {
+                notes.AddRange(evidence.EnumerateArray().Select(v => v.GetString()!));
+            }
+            else
+            {
+                problems.Add(new($"{at}.evidence", "Erwartet wird eine Liste von Texten."));
+            }
+        }
+
+        foreach (var property in value.EnumerateObject().Where(p => p.Name is not ("notRelevant" or "notAsked" or "unanswered" or "dontKnow" or "evidence" or "withEvidence")))
         {
             var path = $"{at}.{property.Name}";
             if (property.Name != expected)
@@ -223,10 +238,17 @@ public static class ExchangeReader
             problems.Add(new(at, $"Die Angaben ergeben zusammen {(people == 1 ? "1 Person" : $"{people} Personen")}, das Team hat aber {respondents} (team.respondents)."));
         }
 
+        if (withEvidence > counts.Values.Sum())
+        {
+            problems.Add(new($"{at}.withEvidence", "Es können nicht mehr Antworten einen Beleg haben, als Antworten gezählt sind."));
+        }
+
         var ordered = question.Options.Where(o => counts.ContainsKey(o.Value)).ToDictionary(o => o.Value, o => counts[o.Value], StringComparer.Ordinal);
         return new QuestionTally(ordered, numbers.Order().ToList(), texts.Order(StringComparer.Ordinal).ToList(), notRelevant, notAsked, unanswered)
         {
             DontKnow = dontKnow,
+            Evidence = notes.Order(StringComparer.Ordinal).ToList(),
+            WithEvidence = withEvidence,
         };
     }
 

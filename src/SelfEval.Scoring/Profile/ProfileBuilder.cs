@@ -93,6 +93,8 @@ public static class ProfileBuilder
             OffersDate = offers?.Date,
             Consensus = agreed.Count == 0 ? null : Consensus(card, decided, agreed, numbers),
             Actions = Plan(q, numbers, (conversation ?? TeamConversation.None).Actions),
+            Evidence = card.Team is { } t ? new EvidenceCount(card.Items.Sum(i => t.For(i.Question.Id).WithEvidence), card.Items.Sum(i => i.Scores.Count)) : null,
+            EvidenceNotes = EvidenceNotes(card, numbers),
         };
     }
 
@@ -144,6 +146,15 @@ public static class ProfileBuilder
                 : new ActionLine(a.Id, null, null, null, null, a.What, a.Who, a.Due, a.Status, a.RoundNumber))
             .ToList();
     }
+
+    /// <summary>The notes given with each scored question, without names and sorted, beside the open answers.</summary>
+    private static List<OpenAnswers> EvidenceNotes(ScoreCard card, Numbering numbers) =>
+        card.Team is not { } team
+            ? []
+            : card.Items
+                .Select(i => new OpenAnswers(numbers.Of(i.Question), i.Question.Text, team.For(i.Question.Id).Evidence))
+                .Where(o => o.Answers.Count > 0)
+                .ToList();
 
     /// <summary>The profile question whose values an offer's <c>phases</c> name.</summary>
     private const string PhaseQuestion = "phase";

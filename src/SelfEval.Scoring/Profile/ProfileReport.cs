@@ -252,6 +252,12 @@ public sealed record ProfileReport(
     /// <summary>What the team wrote in answer to open questions, without names.</summary>
     public IReadOnlyList<OpenAnswers> OpenAnswers { get; init; } = [];
 
+    /// <summary>Scored answers with an evidence note, of all scored answers; null only where the card has no team figures.</summary>
+    public EvidenceCount? Evidence { get; init; }
+
+    /// <summary>The evidence notes per scored question, without names and sorted, as the open answers are.</summary>
+    public IReadOnlyList<OpenAnswers> EvidenceNotes { get; init; } = [];
+
     /// <summary>Practice and results overall, in the order of <see cref="Measure"/>, beside the aspects and dimensions.</summary>
     public IReadOnlyList<MeasureLine> Measures { get; init; } = [];
 
@@ -290,6 +296,9 @@ public sealed record ProfileReport(
         SupportNeeds.Take(ProfileSummary.Size).ToList(),
         Team?.Discuss.Take(ProfileSummary.Size).ToList() ?? []);
 }
+
+/// <summary>How many of the team's scored answers came with an evidence note ("bei 12 von 50 Antworten mit Beleg").</summary>
+public sealed record EvidenceCount(int WithEvidence, int Answers);
 
 /// <summary>The texts given to one open question, in alphabetical order so that their order tells nobody who wrote which.</summary>
 public sealed record OpenAnswers(string Number, string Text, IReadOnlyList<string> Answers);

@@ -22,6 +22,12 @@ public sealed record QuestionTally(
     /// <summary>People who answered "weiß nicht" where the question offers it (elsewhere that answer counts as unanswered).</summary>
     // An init property, not a positional one: figures read from older exchange files simply have none.
     public int DontKnow { get; init; }
+
+    /// <summary>The evidence notes people gave with this question (with or without an answer), sorted, without names.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>Of the scored answers (a level with points), how many came with an evidence note.</summary>
+    public int WithEvidence { get; init; }
 }
 
 /// <summary>
@@ -41,16 +47,22 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
         Questions.TryGetValue(questionId, out var tally) ? tally : new QuestionTally(new Dictionary<string, int>(), [], [], 0, 0, Respondents);
 
     /// <summary>Counts every question of the guide outside the profile, which belongs to the initiative, not to a person.</summary>
-    public static TeamTally Of(Questionnaire questionnaire, IReadOnlyDictionary<string, Answer> profile, IReadOnlyList<IReadOnlyDictionary<string, Answer>> respondents)
+    /// <param name="evidence">Each person's evidence notes by question, in the order of <paramref name="respondents"/>; none when null.</param>
+    public static TeamTally Of(
+        Questionnaire questionnaire,
+        IReadOnlyDictionary<string, Answer> profile,
+        IReadOnlyList<IReadOnlyDictionary<string, Answer>> respondents,
+        IReadOnlyList<IReadOnlyDictionary<string, string>>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(respondents);
+        var noNotes = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        var views = respondents.Select(own =>
+        var views = respondents.Select((own, i) =>
         {
             var all = profile.Concat(own.Where(a => !profile.ContainsKey(a.Key))).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-            return (Answers: all, Visible: Visibility.Of(questionnaire, all));
+            return (Answers: all, Visible: Visibility.Of(questionnaire, all), Notes: evidence is null ? noNotes : evidence[i]);
         }).ToList();
 
         var questions = new Dictionary<string, QuestionTally>(StringComparer.Ordinal);
@@ -59,7 +71,7 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
             foreach (var question in section.Questions.Where(q => !q.IsProfile))
             {
                 var counter = new Counter(question);
-                foreach (var (answers, visible) in views)
+                foreach (var (answers, visible, notes) in views)
                 {
                     if (!visible.Sections.Contains(section.Id) || !visible.Questions.Contains(question.Id))
                     {
@@ -67,7 +79,7 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                         continue;
                     }
 
-                    counter.Add(answers.GetValueOrDefault(question.Id));
+                    counter.Add(answers.GetValueOrDefault(question.Id), notes.GetValueOrDefault(question.Id));
                 }
 
                 questions[question.Id] = counter.Tally();
@@ -114,12 +126,18 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly List<decimal> _numbers = [];
         private readonly List<string> _texts = [];
-        private int _notRelevant, _unanswered, _dontKnow;
+        private readonly List<string> _notes = [];
+        private int _notRelevant, _unanswered, _dontKnow, _withEvidence;
 
         public int NotAsked { get; set; }
 
-        public void Add(Answer? answer)
+        public void Add(Answer? answer, string? note = null)
         {
+            if (note is not null)
+            {
+                _notes.Add(note);
+            }
+
             switch (answer)
             {
                 case Answer.NotRelevant:
@@ -135,6 +153,11 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
                     {
                         case Answer.Choice c:
                             _counts[c.Value] = _counts.GetValueOrDefault(c.Value) + 1;
+                            if (note is not null && question.Scored && question.FindOption(c.Value) is { Points: not null })
+                            {
+                                _withEvidence++;
+                            }
+
                             break;
                         case Answer.Choices m:
                             foreach (var value in m.Values.Distinct(StringComparer.Ordinal))
@@ -168,6 +191,8 @@ public sealed record TeamTally(int Respondents, IReadOnlyDictionary<string, Ques
             return new QuestionTally(ordered, _numbers.Order().ToList(), _texts.Order(StringComparer.Ordinal).ToList(), _notRelevant, NotAsked, _unanswered)
             {
                 DontKnow = _dontKnow,
+                Evidence = _notes.Order(StringComparer.Ordinal).ToList(),
+                WithEvidence = _withEvidence,
             };
         }
     }

@@ -5,7 +5,18 @@ using SelfEval.Web.Data;
 
 namespace SelfEval.Web.Answering;
 
-public sealed record FieldResult(Question Question, RawAnswer Raw, AnswerCheck Check);
+public sealed record FieldResult(Question Question, RawAnswer Raw, AnswerCheck Check)
+{
+    /// <summary>The evidence typed with the answer, normalised (<see cref="Answering.Evidence.Normalise"/>), or null.</summary>
+    public string? Evidence { get; init; }
+
+    public string? EvidenceError { get; init; }
+
+    /// <summary>A question is saved as a whole or not at all: its answer and its evidence both fit.</summary>
+    public bool IsValid => Check.IsValid && EvidenceError is null;
+
+    public string? Error => Check.Error ?? EvidenceError;
+}
 
 /// <summary>
 /// A posted section form, checked question by question. Valid fields are saved even when others are
@@ -22,15 +33,20 @@ public sealed record AnswerForm(IReadOnlyList<FieldResult> Fields, IReadOnlyList
 
     public static string JustificationName(Question question) => "j." + question.Id;
 
+    public static string EvidenceName(Question question) => "e." + question.Id;
+
     public bool HasErrors => Errors.Any() || UnknownQuestions.Count > 0;
 
-    public IEnumerable<FieldResult> Errors => Fields.Where(f => !f.Check.IsValid);
+    public IEnumerable<FieldResult> Errors => Fields.Where(f => !f.IsValid);
 
+    /// <summary>Answers to write, each with its evidence; evidence typed without an answer is kept too, as a row without one.</summary>
     public IReadOnlyList<StoredAnswer> Upserts =>
-        Fields.Where(f => f.Check is { IsValid: true, Answer: not null }).Select(f => StoredAnswer.From(f.Question.Id, f.Check.Answer!)).ToList();
+        Fields.Where(f => f.IsValid && (f.Check.Answer is not null || f.Evidence is not null))
+            .Select(f => (f.Check.Answer is { } answer ? StoredAnswer.From(f.Question.Id, answer) : new StoredAnswer(f.Question.Id, null, false, null)) with { Evidence = f.Evidence })
+            .ToList();
 
     public IReadOnlyList<string> Clears =>
-        Fields.Where(f => f.Check is { IsValid: true, Answer: null }).Select(f => f.Question.Id).ToList();
+        Fields.Where(f => f is { IsValid: true, Check.Answer: null, Evidence: null }).Select(f => f.Question.Id).ToList();
 
     public static AnswerForm Read(IFormCollection form, IEnumerable<Question> questions)
     {
@@ -42,11 +58,12 @@ public sealed record AnswerForm(IReadOnlyList<FieldResult> Fields, IReadOnlyList
             var notRelevant = values.RemoveAll(v => v == NotRelevantValue) > 0;
             var dontKnow = values.RemoveAll(v => v == DontKnowValue) > 0;
             var raw = new RawAnswer(values, notRelevant, form[JustificationName(q)].FirstOrDefault(), dontKnow);
-            return new FieldResult(q, raw, AnswerRules.Check(q, raw));
+            var evidence = Answering.Evidence.Offered(q) ? Answering.Evidence.Normalise(form[EvidenceName(q)].FirstOrDefault()) : null;
+            return new FieldResult(q, raw, AnswerRules.Check(q, raw)) { Evidence = evidence, EvidenceError = Answering.Evidence.Check(evidence) };
         }).ToList();
         var known = list.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var unknown = form.Keys
-            .Where(k => k.StartsWith("q.", StringComparison.Ordinal) || k.StartsWith("j.", StringComparison.Ordinal))
+            .Where(k => k.StartsWith("q.", StringComparison.Ordinal) || k.StartsWith("j.", StringComparison.Ordinal) || k.StartsWith("e.", StringComparison.Ordinal))
             .Select(k => k[2..])
             .Where(id => !known.Contains(id))
             .Distinct(StringComparer.Ordinal)

@@ -32,6 +32,24 @@ public static class AnsweringTexts
     public const string Saving =
         "Ihre Antworten werden beim Weiterblättern gespeichert. Sie können jederzeit unterbrechen und später weitermachen.";
 
+    public const string EvidenceSummary = "Beleg angeben (optional)";
+
+    public const string EvidenceLabel = "Woran machen Sie das fest?";
+
+    public const string EvidenceHint =
+        "Zum Beispiel ein Dokument, ein Beschluss, ein Termin oder ein Link. Wer Ihre Antworten sieht, sieht auch den Beleg; im Teamgespräch und im Team-Profil steht er ohne Namen.";
+
+    /// <summary>How the overview introduces a note under the answer.</summary>
+    public const string EvidenceReview = "Beleg: ";
+
+    /// <summary>Above the team's notes for one question, in the team conversation.</summary>
+    public static string EvidenceTeam(int notes) => notes == 1
+        ? "Ein Beleg aus dem Team (ohne Namen):"
+        : $"{notes} Belege aus dem Team (ohne Namen, alphabetisch):";
+
+    public static string EvidenceTooLong(int limit, int length) =>
+        $"Der Beleg ist zu lang: höchstens {limit} Zeichen, Sie haben {length} geschrieben.";
+
     /// <summary>Who sees this person's answers one by one: the coordinator's own are in their downloads, a member's as they chose.</summary>
     public static string WhoSees(RespondentContext context)
     {

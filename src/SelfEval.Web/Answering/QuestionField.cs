@@ -20,6 +20,21 @@ public sealed record QuestionField(
 
     public QuestionKind Kind => Question.Kind();
 
+    /// <summary>The evidence note as typed, else as saved; null when there is none.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>What is wrong with the evidence note (too long), shown next to it rather than at the answer.</summary>
+    public string? EvidenceError { get; init; }
+
+    /// <summary>Online, on a scored question: the paper form keeps its lines for the answer.</summary>
+    public bool OffersEvidence => !Paper && Answering.Evidence.Offered(Question);
+
+    public string EvidenceName => AnswerForm.EvidenceName(Question);
+
+    public string EvidenceId => Question.Id + "--beleg";
+
+    public string EvidenceErrorId => "beleg-fehler-" + Question.Id;
+
     /// <summary>The kind's own partial: Pages/Shared/QuestionKinds/_{name}.cshtml.</summary>
     public string Partial => "QuestionKinds/_" + Kind.Name;
 

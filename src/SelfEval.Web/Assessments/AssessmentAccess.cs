@@ -32,6 +32,9 @@ public sealed record RespondentContext(
     public bool Answers(Section section) => IsCoordinator || !section.IsProfile;
 
     public string InitiativeName => ProfileFacts.InitiativeName(Profile);
+
+    /// <summary>The person's own evidence notes by question, with or without an answer beside them.</summary>
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 public sealed record CoordinatorContext(
@@ -86,7 +89,10 @@ public sealed class AssessmentAccess(AssessmentStore assessments, ResponseStore 
 
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
         var (profile, own) = responses.GetWithProfile(round.Id, respondent.Id);
-        return new RespondentContext(token, assessment, round, respondent, questionnaire, Read(questionnaire, profile), Read(questionnaire, own));
+        return new RespondentContext(token, assessment, round, respondent, questionnaire, Read(questionnaire, profile), Read(questionnaire, own))
+        {
+            Evidence = own.Where(a => a.Evidence is not null).ToDictionary(a => a.QuestionId, a => a.Evidence!, StringComparer.Ordinal),
+        };
     }
 
     public static IReadOnlyDictionary<string, Answer> Read(Questionnaire questionnaire, IEnumerable<StoredAnswer> stored)

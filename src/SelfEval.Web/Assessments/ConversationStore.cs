@@ -28,19 +28,19 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
         using var connection = db.Open();
         var round = connection.QuerySingleOrDefault<(long VersionId, long Number)?>(
             "SELECT questionnaire_version_id, number FROM rounds WHERE id = @roundId", new { roundId });
-        if (round is not { } r)
-        {
-            return TeamConversation.None;
-        }
+        return round is { } r ? Read(connection, null, versions.Get(r.VersionId), roundId, (int)r.Number) : TeamConversation.None;
+    }
 
-        var questionnaire = versions.Get(r.VersionId);
-        var agreed = ReadAgreements(connection, roundId)
+    /// <summary>The round's conversation on a connection already open, inside the reader's transaction (see <see cref="RoundReader"/>).</summary>
+    internal static TeamConversation Read(System.Data.IDbConnection connection, System.Data.IDbTransaction? tx, SelfEval.Scoring.Model.Questionnaire questionnaire, long roundId, int number)
+    {
+        var agreed = ReadAgreements(connection, roundId, tx: tx)
             .Select(a => (a.Stored, a.Note, Answer: a.Stored.ToAnswer(questionnaire.FindQuestion(a.Stored.QuestionId))))
             .Where(a => a.Answer is not null)
             .Select(a => new AgreedAnswer(a.Stored.QuestionId, a.Answer!, a.Note))
             .ToList();
-        var actions = Actions(connection, roundId)
-            .Select(a => new TeamAction(a.Id, a.QuestionId, a.What, a.Who, a.Due, a.Status, (int)r.Number))
+        var actions = Actions(connection, roundId, tx)
+            .Select(a => new TeamAction(a.Id, a.QuestionId, a.What, a.Who, a.Due, a.Status, number))
             .ToList();
         return new TeamConversation(agreed, actions);
     }
@@ -214,10 +214,10 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
                 values, tx);
     }
 
-    private static List<StoredAction> Actions(System.Data.IDbConnection connection, long roundId) =>
+    private static List<StoredAction> Actions(System.Data.IDbConnection connection, long roundId, System.Data.IDbTransaction? tx = null) =>
         connection.Query<(long Id, long RoundId, string QuestionId, string What, string? Who, string? Due, string Status, long? StatusRoundId)>(
                 "SELECT id, round_id, question_id, what, who, due, status, status_round_id FROM team_actions WHERE round_id = @roundId ORDER BY id",
-                new { roundId })
+                new { roundId }, tx)
             .Select(a => new StoredAction(
                 a.Id, a.RoundId, a.QuestionId, a.What, a.Who,
                 a.Due is null ? null : DateOnly.ParseExact(a.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -229,14 +229,14 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
         public bool HasAnswer => Stored.ValueJson is not null || Stored.NotRelevant || Stored.DontKnow;
     }
 
-    private static List<AgreementRow> ReadAgreements(System.Data.IDbConnection connection, long roundId, string? questionId = null) =>
+    private static List<AgreementRow> ReadAgreements(System.Data.IDbConnection connection, long roundId, string? questionId = null, System.Data.IDbTransaction? tx = null) =>
         connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, string? Note)>(
                 """
                 SELECT question_id, value_json, not_relevant, justification, dont_know, note FROM team_agreements
                 WHERE round_id = @roundId AND (@questionId IS NULL OR question_id = @questionId)
                 ORDER BY created_at, rowid
                 """,
-                new { roundId, questionId })
+                new { roundId, questionId }, tx)
             .Select(a => new AgreementRow(new StoredAnswer(a.QuestionId, a.ValueJson, a.NotRelevant != 0, a.Justification, a.DontKnow != 0), a.Note))
             .ToList();
 

@@ -74,12 +74,12 @@ public sealed class PeopleStore(Database db, TimeProvider clock)
         // Ties go to the kept entry: it is the one the coordinator chose.
         connection.Execute(
             """
-            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, updated_at, hidden)
-            SELECT @keepId, question_id, value_json, not_relevant, justification, dont_know, updated_at, hidden
+            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, evidence, updated_at, hidden)
+            SELECT @keepId, question_id, value_json, not_relevant, justification, dont_know, evidence, updated_at, hidden
             FROM answers WHERE respondent_id = @otherId
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant, justification = excluded.justification,
-                dont_know = excluded.dont_know, updated_at = excluded.updated_at, hidden = excluded.hidden
+                dont_know = excluded.dont_know, evidence = excluded.evidence, updated_at = excluded.updated_at, hidden = excluded.hidden
             WHERE excluded.updated_at > answers.updated_at
             """,
             new { keepId, otherId }, tx);

@@ -13,10 +13,10 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public IReadOnlyList<StoredAnswer> Get(long respondentId)
     {
         using var connection = db.Open();
-        return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
-                "SELECT question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId AND hidden = 0",
+        return connection.Query<(string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, string? Evidence)>(
+                "SELECT question_id, value_json, not_relevant, justification, dont_know, evidence FROM answers WHERE respondent_id = @respondentId AND hidden = 0",
                 new { respondentId })
-            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0))
+            .Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0) { Evidence = r.Evidence })
             .ToList();
     }
 
@@ -26,15 +26,15 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
         using var connection = db.Open();
         var profile = new List<StoredAnswer>();
         var own = new List<StoredAnswer>();
-        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, string? Evidence)>(
             """
-            SELECT 1, question_id, value_json, not_relevant, justification, dont_know FROM profile_answers WHERE round_id = @roundId
+            SELECT 1, question_id, value_json, not_relevant, justification, dont_know, NULL FROM profile_answers WHERE round_id = @roundId
             UNION ALL
-            SELECT 0, question_id, value_json, not_relevant, justification, dont_know FROM answers WHERE respondent_id = @respondentId AND hidden = 0
+            SELECT 0, question_id, value_json, not_relevant, justification, dont_know, evidence FROM answers WHERE respondent_id = @respondentId AND hidden = 0
             """,
             new { roundId, respondentId }))
         {
-            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
+            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0) { Evidence = r.Evidence });
         }
 
         return (profile, own);
@@ -43,15 +43,15 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {
         using var connection = db.Open();
-        return connection.Query<(long RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow)>(
+        return connection.Query<(long RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, string? Evidence)>(
                 """
-                SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know
+                SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.evidence
                 FROM answers a JOIN respondents r ON r.id = a.respondent_id
                 WHERE r.round_id = @roundId
                 """,
                 new { roundId })
             .GroupBy(r => r.RespondentId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<StoredAnswer>)g.Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0)).ToList());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<StoredAnswer>)g.Select(r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0) { Evidence = r.Evidence }).ToList());
     }
 
     /// <summary>
@@ -106,13 +106,13 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
 
         connection.Execute(
             """
-            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, updated_at)
-            VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @DontKnow, @now)
+            INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, evidence, updated_at)
+            VALUES (@respondentId, @QuestionId, @ValueJson, @NotRelevant, @Justification, @DontKnow, @Evidence, @now)
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant,
-                justification = excluded.justification, dont_know = excluded.dont_know, updated_at = excluded.updated_at, hidden = 0
+                justification = excluded.justification, dont_know = excluded.dont_know, evidence = excluded.evidence, updated_at = excluded.updated_at, hidden = 0
             """,
-            upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, now }), tx);
+            upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, a.Evidence, now }), tx);
         connection.Execute(
             "DELETE FROM answers WHERE respondent_id = @respondentId AND question_id = @questionId AND hidden = 0",
             clears.Select(questionId => new { respondentId, questionId }), tx);
@@ -122,4 +122,35 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
         _saves.AddOrUpdate(round, 1, (_, n) => n + 1);
         return true;
     }
+
+    /// <summary>
+    /// A round's evidence notes per question, without names, for the team conversation: alphabetical, so their
+    /// order tells nobody who wrote which. Left out, as everywhere else: whoever the round left out at closing,
+    /// and whoever answered no question (they count nowhere in the team).
+    /// </summary>
+    public RoundEvidence EvidenceNotes(long roundId)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<(string QuestionId, string Evidence)>(
+            """
+            SELECT a.question_id, a.evidence
+            FROM answers a JOIN respondents r ON r.id = a.respondent_id JOIN rounds d ON d.id = r.round_id
+            WHERE r.round_id = @roundId AND a.evidence IS NOT NULL
+              AND (d.excludes_unfinished = 0 OR r.finished_at IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM answers g WHERE g.respondent_id = r.id AND (g.value_json IS NOT NULL OR g.not_relevant = 1 OR g.dont_know = 1))
+            """,
+            new { roundId });
+        return new RoundEvidence(rows
+            .GroupBy(r => r.QuestionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Evidence).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal));
+    }
+}
+
+/// <summary>A round's evidence notes by question, sorted, without names.</summary>
+public sealed record RoundEvidence(IReadOnlyDictionary<string, IReadOnlyList<string>> Questions)
+{
+    public static RoundEvidence None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>The notes given with one question; none where nobody gave one.</summary>
+    public IReadOnlyList<string> For(string questionId) => Questions.GetValueOrDefault(questionId) ?? [];
 }

@@ -8,6 +8,9 @@ public sealed record SharedAnswers(RespondentRecord Respondent, string Label, IR
 {
     /// <summary>When the person finished, unless that could tell who is behind a pseudonym (the coordinator page lists dates by name).</summary>
     public string? FinishedAt => Respondent.Sharing == AnswerSharing.Pseudonym && !Respondent.IsCoordinator ? null : Respondent.FinishedAt;
+
+    /// <summary>The person's evidence notes by question: shown one by one exactly where their answers are.</summary>
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -28,12 +31,14 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
         var respondents = people.Select(p => p.Respondent).ToList();
 
         // The team is everyone who answered a question of the guide; someone who only opened the link counts nowhere.
-        var team = TeamTally.Of(round.Questionnaire, round.Profile, people.Where(p => p.Answers.Count > 0).Select(p => p.Answers).ToList());
+        // Their evidence notes travel with the team's figures as the free texts do: without names, sorted.
+        var counted = people.Where(p => p.Answers.Count > 0).ToList();
+        var team = TeamTally.Of(round.Questionnaire, round.Profile, counted.Select(p => p.Answers).ToList(), counted.Select(p => p.Evidence).ToList());
 
         var labels = RespondentLabels.Shared(respondents, round.PseudonymOrder);
         var shared = people
             .Where(p => labels.ContainsKey(p.Respondent.Id))
-            .Select(p => new SharedAnswers(p.Respondent, labels[p.Respondent.Id], Shown(p.Respondent, p.Answers, p.Hidden)))
+            .Select(p => new SharedAnswers(p.Respondent, labels[p.Respondent.Id], Shown(p.Respondent, p.Answers, p.Hidden)) { Evidence = Shown(p.Respondent, p.Evidence, p.Hidden) })
             .OrderBy(s => s.Respondent.IsCoordinator ? 0 : s.Respondent.Sharing == AnswerSharing.Name ? 1 : 2)
             .ThenBy(s => s.Respondent.Sharing == AnswerSharing.Pseudonym && !s.Respondent.IsCoordinator ? s.Label : string.Empty, StringComparer.Ordinal)
             .ThenBy(s => s.Respondent.Id)
@@ -47,7 +52,7 @@ public sealed record RoundAnswers(IReadOnlyDictionary<string, Answer> Profile, T
     /// otherwise switch the person to sharing by name and read them. Under the pseudonym they already had they stay,
     /// so the reissue does not tell which pseudonym lost answers.
     /// </summary>
-    private static IReadOnlyDictionary<string, Answer> Shown(RespondentRecord r, IReadOnlyDictionary<string, Answer> answers, IReadOnlySet<string> hidden) =>
+    private static IReadOnlyDictionary<string, T> Shown<T>(RespondentRecord r, IReadOnlyDictionary<string, T> answers, IReadOnlySet<string> hidden) =>
         hidden.Count == 0 || (r.Sharing == AnswerSharing.Pseudonym && AnswerSharingValues.Parse(r.ReissuedSharing) == AnswerSharing.Pseudonym)
             ? answers
             : answers.Where(a => !hidden.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);

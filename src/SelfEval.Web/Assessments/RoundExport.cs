@@ -49,6 +49,7 @@ public sealed class RoundExport(RoundReader reader)
                 ["finishedAt"] = p.FinishedAt,
                 ["answers"] = Values(questionnaire, p.Answers),
                 ["notRelevantReasons"] = Reasons(questionnaire, p.Answers),
+                ["evidence"] = Notes(questionnaire, p.Evidence),
             }).ToArray()),
             ["team"] = Team(questionnaire, answers.Team),
         };
@@ -66,7 +67,8 @@ public sealed class RoundExport(RoundReader reader)
         using (var csv = Csv.Writer(writer))
         {
             var questions = questionnaire.Questions.ToList();
-            csv.WriteRecord(["round", "respondent", "finished_at", .. questions.Select(q => q.Id)]);
+            var noted = questions.Where(Answering.Evidence.Offered).ToList();
+            csv.WriteRecord(["round", "respondent", "finished_at", .. questions.Select(q => q.Id), .. noted.Select(EvidenceColumn)]);
             foreach (var person in answers.Shared)
             {
                 csv.WriteField(round.Number);
@@ -75,6 +77,11 @@ public sealed class RoundExport(RoundReader reader)
                 foreach (var question in questions)
                 {
                     Cell(csv, question, (question.IsProfile ? answers.Profile : person.Answers).GetValueOrDefault(question.Id));
+                }
+
+                foreach (var question in noted)
+                {
+                    csv.WriteField(person.Evidence.GetValueOrDefault(question.Id) ?? string.Empty);
                 }
 
                 csv.EndRecord();
@@ -93,6 +100,12 @@ public sealed class RoundExport(RoundReader reader)
                 {
                     csv.WriteField(TeamCell(question, answers.Team.For(question.Id)));
                 }
+            }
+
+            // The notes as the texts are: sorted, separated by a blank line, nobody's name.
+            foreach (var question in noted)
+            {
+                csv.WriteField(string.Join("\n\n", answers.Team.For(question.Id).Evidence));
             }
 
             csv.EndRecord();
@@ -133,6 +146,12 @@ public sealed class RoundExport(RoundReader reader)
 
             entry["notAsked"] = tally.NotAsked;
             entry["unanswered"] = tally.Unanswered;
+            if (Answering.Evidence.Offered(question))
+            {
+                entry["evidence"] = new JsonArray(tally.Evidence.Select(n => (JsonNode)JsonValue.Create(n)).ToArray());
+                entry["withEvidence"] = tally.WithEvidence;
+            }
+
             questions[question.Id] = entry;
         }
 
@@ -173,6 +192,20 @@ public sealed class RoundExport(RoundReader reader)
                 : answer is Answer.DontKnow ? DontKnow
                 : question.Kind().Takes(answer) ? question.Kind().ExportValue(answer)
                 : null;
+        }
+
+        return result;
+    }
+
+    /// <summary>The CSV column of a question's evidence notes, after all answer columns.</summary>
+    public static string EvidenceColumn(Question question) => question.Id + ".evidence";
+
+    private static JsonObject Notes(Questionnaire questionnaire, IReadOnlyDictionary<string, string> evidence)
+    {
+        var result = new JsonObject();
+        foreach (var question in questionnaire.Questions.Where(q => evidence.ContainsKey(q.Id)))
+        {
+            result[question.Id] = evidence[question.Id];
         }
 
         return result;

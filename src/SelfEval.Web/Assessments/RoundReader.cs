@@ -1,5 +1,6 @@
 using Dapper;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Profile;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 
@@ -7,11 +8,13 @@ namespace SelfEval.Web.Assessments;
 
 /// <summary>One person of a round with every answer they saved, whoever may see it: not for display as it is (see <see cref="RoundAnswers"/>).</summary>
 /// <param name="Hidden">The questions whose answers date from before a reissued link and are never shown one by one (see <see cref="PeopleStore.Reissue"/>).</param>
-public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionary<string, Answer> Answers, IReadOnlySet<string> Hidden);
+/// <param name="Evidence">The person's evidence notes by question (questions of the guide only).</param>
+public sealed record RoundPerson(RespondentRecord Respondent, IReadOnlyDictionary<string, Answer> Answers, IReadOnlySet<string> Hidden, IReadOnlyDictionary<string, string> Evidence);
 
 /// <summary>
 /// Everything stored about one round, read at one moment: its profile answers, every person (coordinator first,
-/// then in the order they joined) with their answers, and the order of the pseudonyms. Raw: who may see what is
+/// then in the order they joined) with their answers, the order of the pseudonyms, and the team conversation's
+/// agreed answers and actions. Raw: who may see what is
 /// decided by <see cref="RoundAnswers.Of"/> and nowhere else.
 /// </summary>
 /// <param name="PseudonymOrder">The people who share under a pseudonym, in the order of their link's hash (see <see cref="RespondentLabels.Shared"/>).</param>
@@ -20,12 +23,10 @@ public sealed record RoundData(
     Questionnaire Questionnaire,
     IReadOnlyDictionary<string, Answer> Profile,
     IReadOnlyList<RoundPerson> People,
-    IReadOnlyList<long> PseudonymOrder)
+    IReadOnlyList<long> PseudonymOrder,
+    TeamConversation Conversation)
 {
     public IReadOnlyList<RespondentRecord> Respondents => [.. People.Select(p => p.Respondent)];
-
-    // The team conversation's agreed answers and actions (ConversationStore, migration 0010) belong here as well,
-    // read by RoundReader.Read in the same transaction.
 }
 
 /// <summary>
@@ -59,25 +60,30 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             """,
             new { roundId = round.Id }, transaction).ToList();
         // Every answer of the round; the profile's rows have no respondent.
-        var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden)>(
+        var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden, string? Evidence)>(
             """
-            SELECT NULL, question_id, value_json, not_relevant, justification, dont_know, 0 FROM profile_answers WHERE round_id = @roundId
+            SELECT NULL, question_id, value_json, not_relevant, justification, dont_know, 0, NULL FROM profile_answers WHERE round_id = @roundId
             UNION ALL
-            SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.hidden
+            SELECT a.respondent_id, a.question_id, a.value_json, a.not_relevant, a.justification, a.dont_know, a.hidden, a.evidence
             FROM answers a JOIN respondents r ON r.id = a.respondent_id
             WHERE r.round_id = @roundId
             """,
             new { roundId = round.Id }, transaction).ToList();
+        // What the team agreed and took on in its conversation, from the same moment as the answers it settles.
+        var conversation = ConversationStore.Read(connection, transaction, questionnaire, round.Id, round.Number);
         transaction.Commit();
 
         var stored = rows.ToLookup(r => r.RespondentId, r => new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0));
         var hidden = rows.Where(r => r.Hidden != 0).ToLookup(r => r.RespondentId!.Value, r => r.QuestionId);
+        var evidence = rows.Where(r => r.Evidence is not null && questionnaire.FindQuestion(r.QuestionId) is not null).ToLookup(r => r.RespondentId!.Value);
         return new RoundData(
             round,
             questionnaire,
             AssessmentAccess.Read(questionnaire, stored[null]),
-            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal)))],
-            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)]);
+            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal),
+                evidence[p.Id].ToDictionary(r => r.QuestionId, r => r.Evidence!, StringComparer.Ordinal)))],
+            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)],
+            conversation);
     }
 
     /// <summary>The round as the coordination may see it (<see cref="RoundAnswers.Of"/>).</summary>

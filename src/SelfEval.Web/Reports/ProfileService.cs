@@ -11,7 +11,7 @@ namespace SelfEval.Web.Reports;
 public sealed class ProfileService(
     AssessmentStore assessments, ResponseStore responses, RoundReader reader, QuestionnaireCatalog catalog, TimeProvider clock,
     SelfEval.Web.Office.ComparisonService comparison, SelfEval.Web.Office.ComparisonCodeStore codes, Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options,
-    ProfileCache cache, IProfileRenderer pdf, ConversationStore conversations)
+    ProfileCache cache, IProfileRenderer pdf)
 {
     /// <summary>
     /// What a round's profile is made from, without reading it: the round and the last closed round before it
@@ -43,10 +43,10 @@ public sealed class ProfileService(
 
     private ProfileReport Build(RoundRecord round, RoundRecord? earlier, DateOnly today, SelfEval.Web.Office.Snapshot? snapshot)
     {
-        var (card, answers) = Score(round);
+        var (card, answers, conversation) = Score(round);
         // The conversations come with the stamp: ResponseStore.RoundStamp reads their rows for both rounds.
-        var previous = earlier is null ? null : new PreviousRound(earlier.Number, Score(earlier).Card) { Conversation = conversations.Read(earlier.Id) };
-        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(ProfileFacts.InitiativeName(answers.Profile), today, round.Number, Incomplete: answers.Incomplete), previous, conversations.Read(round.Id));
+        var previous = earlier is null ? null : Score(earlier) is var e ? new PreviousRound(earlier.Number, e.Card) { Conversation = e.Conversation } : null;
+        var report = ProfileBuilder.Build(card, catalog.Offers, new ProfileSubject(ProfileFacts.InitiativeName(answers.Profile), today, round.Number, Incomplete: answers.Incomplete), previous, conversation);
         return report with { Benchmark = Benchmark(card, answers.Profile, snapshot) };
     }
 
@@ -112,11 +112,11 @@ public sealed class ProfileService(
     public ScoreCard TeamCard(RoundRecord round) => Score(round).Card;
 
     /// <summary>The team's figures only: the profile never sees whose answer is whose, whoever chose to share.</summary>
-    private (ScoreCard Card, RoundAnswers Answers) Score(RoundRecord round)
+    private (ScoreCard Card, RoundAnswers Answers, TeamConversation Conversation) Score(RoundRecord round)
     {
         var data = reader.Read(round);
         var answers = RoundAnswers.Of(data);
-        return (Scorer.Score(data.Questionnaire, answers.Team), answers);
+        return (Scorer.Score(data.Questionnaire, answers.Team), answers, data.Conversation);
     }
 
     private DateOnly Today() => SelfEval.Web.Data.Time.BerlinDate(clock.GetUtcNow());

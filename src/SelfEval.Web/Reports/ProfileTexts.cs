@@ -226,6 +226,23 @@ public static class ProfileTexts
     public static string? MeasuresInline(IReadOnlyList<MeasureLine> measures) =>
         MeasureLines(measures) is { Count: > 0 } lines ? string.Join(" · ", lines.Select(l => $"{l.Label} {Value(l)}")) : null;
 
+    /// <summary>
+    /// How many scored answers came with a note of what they rest on ("bei 12 von 50 Antworten mit Beleg"); said
+    /// only where there is at least one, for a round in which nobody used the field has nothing to report.
+    /// </summary>
+    public static string EvidenceSentence(EvidenceCount count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        var answers = count.Answers == 1 ? "1 Antwort" : $"{count.Answers} Antworten";
+        return $"Bei {count.WithEvidence} von {answers} mit Beleg: Hier wurde angegeben, woran die Einschätzung festgemacht ist. Die Belege stehen ohne Namen im Anhang.";
+    }
+
+    public static bool SaysEvidence(ProfileReport report) => report?.Evidence is { WithEvidence: > 0 };
+
+    public const string EvidenceTitle = "Belege zu den Antworten";
+
+    public const string EvidenceNote = "Woran die Antworten festgemacht sind, ohne Namen und alphabetisch geordnet, damit die Reihenfolge nicht verrät, von wem ein Beleg stammt.";
+
     public static string DontKnowNote(int questions) => questions == 1
         ? "1 Frage wurde nur mit „weiß nicht“ beantwortet; sie fließt nicht in die Werte ein, senkt aber die Abdeckung."
         : $"{questions} Fragen wurden nur mit „weiß nicht“ beantwortet; sie fließen nicht in die Werte ein, senken aber die Abdeckung.";

@@ -29,7 +29,8 @@ internal static class Initiatives
                 f => "q." + f.GetAttribute("data-question"),
                 f =>
                 {
-                    if (f.QuerySelector("textarea") is not null)
+                    // The answer's own text box, not the evidence note every scored question offers beside its levels.
+                    if (f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null)
                     {
                         return new[] { text };
                     }

@@ -32,10 +32,15 @@ public sealed class ReissueAttackTests : IDisposable
             var page = await member.PageAsync(next);
             var set = page.QuerySelectorAll("[data-question]:not([hidden])").ToDictionary(
                 f => "q." + f.GetAttribute("data-question"),
-                f => f.QuerySelector("textarea") is not null ? new[] { Secret }
+                f => f.QuerySelector($"textarea[name='q.{f.GetAttribute("data-question")}']") is not null ? new[] { Secret }
                     : f.QuerySelector("input[type=text]") is not null ? ["1"] // a number or a short text: "1" is both
                     : f.QuerySelectorAll("input[type=radio], input[type=checkbox]").Select(i => i.GetAttribute("value")!).Where(v => !v.StartsWith("__", StringComparison.Ordinal)).Take(1).ToArray());
             answered += set.Count(s => s.Value.Length > 0);
+            // The secret also goes into every evidence note: a note is as private as the answer it stands beside.
+            foreach (var note in page.QuerySelectorAll("[data-question]:not([hidden]) textarea[name^='e.']"))
+            {
+                set[note.GetAttribute("name")!] = [Secret];
+            }
             next = (await member.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).Location();
         }
 

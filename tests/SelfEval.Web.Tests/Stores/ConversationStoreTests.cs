@@ -64,6 +64,19 @@ public sealed class ConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_round_reader_brings_the_conversation_with_the_answers_it_settles()
+    {
+        var (_, round) = NewAssessment();
+        var a = Scales[0];
+        _store.Save(round.Id, a.Id, StoredAnswer.From(a.Id, new Answer.Choice(a.Options[1].Value)), "So sehen wir es gemeinsam.");
+
+        var data = new RoundReader(_f.Database, _f.Versions).Read(round);
+
+        Assert.Equal(_store.Read(round.Id).Agreed, data.Conversation.Agreed);
+        Assert.Equal([new AgreedAnswer(a.Id, new Answer.Choice(a.Options[1].Value), "So sehen wir es gemeinsam.")], data.Conversation.Agreed);
+    }
+
+    [Fact]
     public void A_topic_added_without_an_answer_is_on_the_agenda_but_not_agreed_and_adding_it_again_keeps_its_answer()
     {
         var (_, round) = NewAssessment();

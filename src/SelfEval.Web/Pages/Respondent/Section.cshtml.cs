@@ -111,7 +111,7 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
         return new JsonResult(new
         {
             saved = true,
-            errors = form.Errors.ToDictionary(f => f.Question.Id, f => f.Check.Error),
+            errors = form.Errors.ToDictionary(f => f.Question.Id, f => f.Error),
         });
     }
 
@@ -155,7 +155,12 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
             var field = form?.Fields.First(f => f.Question.Id == q.Id);
             return new QuestionField(
                 q, Session.Text.NumberOf(q), Context.All.GetValueOrDefault(q.Id), field?.Raw, field?.Check.Error,
-                Hidden: !Session.IsVisible(q), ReadOnly: Context.ReadOnly);
+                Hidden: !Session.IsVisible(q), ReadOnly: Context.ReadOnly)
+            {
+                // What was typed stays on the page whatever else went wrong; without a form, what is saved.
+                Evidence = form is null ? Context.Evidence.GetValueOrDefault(q.Id) : field!.Evidence,
+                EvidenceError = field?.EvidenceError,
+            };
         }).ToList();
 
     /// <summary>The answers the page's script needs to evaluate conditions that refer to other sections.</summary>

@@ -19,6 +19,7 @@ internal sealed class AppendixPart : IPdfPart
         }
 
         OpenAnswers(l, r);
+        EvidenceNotes(l, r);
         PdfMarkdown.Render(l, r.MethodMarkdown);
     }
 
@@ -82,20 +83,47 @@ internal sealed class AppendixPart : IPdfPart
         foreach (var question in questions)
         {
             PdfBlocks.H3(l, $"{question.Number} {question.Text}", keep: 24);
-            foreach (var answer in question.Answers)
-            {
-                var lines = l.Wrap([new Run(answer, PdfTheme.Body, PdfTheme.InkBrush)], PdfLayout.Width - 10);
-                l.Need(lines.Count > 0 ? lines[0].Height : 0);
-                l.Text("–", PdfTheme.Bold, PdfTheme.AccentBrush, PdfLayout.Left, l.Y);
-                foreach (var line in lines)
-                {
-                    l.Need(line.Height);
-                    l.Lines([line], PdfLayout.Left + 10, l.Y);
-                    l.Y += line.Height;
-                }
+            Dashes(l, question.Answers);
+        }
+    }
 
-                l.Y += 3;
+    /// <summary>The evidence notes per question, after the open answers and with the same care: no names, sorted.</summary>
+    private static void EvidenceNotes(PdfLayout l, ProfileReport r)
+    {
+        if (r.EvidenceNotes.Count == 0)
+        {
+            return;
+        }
+
+        PdfBlocks.H2(l, ProfileTexts.EvidenceTitle);
+        if (!r.Header.OwnAnswersOnly)
+        {
+            PdfBlocks.Intro(l, ProfileTexts.EvidenceNote);
+        }
+
+        foreach (var question in r.EvidenceNotes)
+        {
+            PdfBlocks.H3(l, $"{question.Number} {question.Text}", keep: 24);
+            Dashes(l, question.Answers);
+        }
+    }
+
+    /// <summary>Texts one under the other, each after a dash, wrapped and broken across pages.</summary>
+    private static void Dashes(PdfLayout l, IReadOnlyList<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            var lines = l.Wrap([new Run(text, PdfTheme.Body, PdfTheme.InkBrush)], PdfLayout.Width - 10);
+            l.Need(lines.Count > 0 ? lines[0].Height : 0);
+            l.Text("–", PdfTheme.Bold, PdfTheme.AccentBrush, PdfLayout.Left, l.Y);
+            foreach (var line in lines)
+            {
+                l.Need(line.Height);
+                l.Lines([line], PdfLayout.Left + 10, l.Y);
+                l.Y += line.Height;
             }
+
+            l.Y += 3;
         }
     }
 }

@@ -45,6 +45,11 @@ internal sealed class ScoresPart : IPdfPart
         {
             PdfBlocks.Note(l, ProfileTexts.DontKnowNote(r.DontKnow));
         }
+
+        if (ProfileTexts.SaysEvidence(r))
+        {
+            PdfBlocks.Note(l, ProfileTexts.EvidenceSentence(r.Evidence!));
+        }
     }
 
     /// <summary>Highest first; lines without a value last, in the guide's order.</summary>

@@ -150,7 +150,7 @@
                 var special = target.hasAttribute("data-not-relevant") || target.hasAttribute("data-dont-know");
                 if (special && target.checked) {
                     field.querySelectorAll("input[type=checkbox]").forEach(function (c) { if (c !== target) { c.checked = false; } });
-                    field.querySelectorAll("input[type=text], textarea").forEach(function (t) { if (!t.closest("[data-justification]")) { t.value = ""; } });
+                    field.querySelectorAll("input[type=text], textarea").forEach(function (t) { if (!t.closest("[data-justification], [data-evidence]")) { t.value = ""; } });
                 } else if (target.checked) {
                     field.querySelectorAll("[data-not-relevant], [data-dont-know]").forEach(function (c) { c.checked = false; });
                 }
@@ -161,8 +161,8 @@
         });
         field.addEventListener("input", function (event) {
             if (event.target.type === "text" || event.target.tagName === "TEXTAREA") {
-                // Typing a number or text replaces "weiß nicht" (but the reason for "nicht relevant" is typed too).
-                if (event.target.value && !event.target.closest("[data-justification]")) {
+                // Typing a number or text replaces "weiß nicht" (but the reason for "nicht relevant" and the evidence are typed beside an answer).
+                if (event.target.value && !event.target.closest("[data-justification], [data-evidence]")) {
                     var dk = field.querySelector("input[type=checkbox][data-dont-know]");
                     if (dk) { dk.checked = false; }
                 }
