@@ -9,16 +9,16 @@ namespace SelfEval.Browser.Tests;
 [Collection("browser")]
 public sealed class Journeys(BrowserFixture browser)
 {
-    private string Url(string path) => browser.BaseUrl.TrimEnd('/') + path;
+    internal string Url(string path) => browser.BaseUrl.TrimEnd('/') + path;
 
-    private static async Task ShotAsync(IPage page, string name) =>
+    internal static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
     /// <summary>
     /// No serious or critical axe-core violation (WCAG 2.1 A and AA rules). axe runs as script, so a page
     /// shown without JavaScript is checked at the same address in a second, scripted tab.
     /// </summary>
-    private async Task AccessibleAsync(IPage page)
+    internal async Task AccessibleAsync(IPage page)
     {
         if (await page.Context.NewPageAsync() is var probe && !await ScriptRunsAsync(probe))
         {
@@ -40,14 +40,14 @@ public sealed class Journeys(BrowserFixture browser)
         return await probe.Locator("#x").TextContentAsync() == "yes";
     }
 
-    private static async Task CheckAxeAsync(IPage page)
+    internal static async Task CheckAxeAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(bad.Count == 0, $"{page.Url}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
-    private static async Task AnswerVisibleAsync(IPage page, Func<int, int> pick, bool notRelevantWhereAllowed = false)
+    internal static async Task AnswerVisibleAsync(IPage page, Func<int, int> pick, bool notRelevantWhereAllowed = false)
     {
         foreach (var field in await page.QuerySelectorAllAsync("[data-question]:not([hidden])"))
         {
@@ -71,7 +71,7 @@ public sealed class Journeys(BrowserFixture browser)
     }
 
     /// <summary>Answers section after section until the review page, following questions that appear.</summary>
-    private static async Task WalkAsync(IPage page, Func<int, int> pick, bool notRelevant = false, int maxSections = 0)
+    internal static async Task WalkAsync(IPage page, Func<int, int> pick, bool notRelevant = false, int maxSections = 0)
     {
         for (var i = 0; i < 60 && !page.Url.Contains("/abschluss", StringComparison.Ordinal); i++)
         {
@@ -87,7 +87,7 @@ public sealed class Journeys(BrowserFixture browser)
         }
     }
 
-    private async Task<string> StartAsync(IPage page, string guide, string name, string phase)
+    internal async Task<string> StartAsync(IPage page, string guide, string name, string phase)
     {
         await page.GotoAsync(Url("/"));
         await AccessibleAsync(page);
@@ -321,7 +321,7 @@ public sealed class Journeys(BrowserFixture browser)
     }
 
     /// <summary>Presses Tab until the element is focused, the way a keyboard user moves (at most 400 steps).</summary>
-    private static async Task TabToAsync(IPage page, string selector)
+    internal static async Task TabToAsync(IPage page, string selector)
     {
         for (var i = 0; i < 400; i++)
         {
@@ -336,7 +336,7 @@ public sealed class Journeys(BrowserFixture browser)
         throw new InvalidOperationException($"{selector} is not reachable with Tab on {page.Url}");
     }
 
-    private static string PdfText(string file)
+    internal static string PdfText(string file)
     {
         using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
         var text = process.StandardOutput.ReadToEnd();
@@ -344,5 +344,5 @@ public sealed class Journeys(BrowserFixture browser)
         return text;
     }
 
-    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+    internal static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

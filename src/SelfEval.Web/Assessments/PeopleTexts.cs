@@ -62,10 +62,15 @@ public static class PeopleTexts
 
     public const string ReissueShownOnce = "Geben Sie diesen Link an die Person weiter. Er wird nur jetzt angezeigt; wir speichern ihn nicht lesbar.";
 
-    /// <summary>On the member's pages when their link was reissued and their earlier answers are not shown.</summary>
-    public static string HiddenNote(int hidden) =>
+    /// <summary>
+    /// On the member's pages when their link was reissued and their earlier answers are not shown; in a closed round
+    /// nobody answers again, so the note does not offer it.
+    /// </summary>
+    public static string HiddenNote(int hidden, bool closed = false) =>
         $"Ihr Link wurde von der Koordination neu ausgestellt. Damit niemand über diesen Link Ihre Antworten lesen kann, zeigt er Ihre bisherigen Antworten nicht ({hidden} {(hidden == 1 ? "Antwort" : "Antworten")}). " +
-        "Sie zählen weiter in den Zahlen des Teams. Sie können die Fragen neu beantworten; eine neue Antwort ersetzt die alte.";
+        (closed
+            ? "Sie zählen in den Zahlen des Teams, so wie Sie sie abgegeben haben."
+            : "Sie zählen weiter in den Zahlen des Teams. Sie können die Fragen neu beantworten; eine neue Antwort ersetzt die alte.");
 
     /// <summary>The invitation's promise, true since the coordinator can release the team profile.</summary>
     public const string InvitePromise = "So sieht Ihr Team, wo es sich einig ist und worüber es sprechen sollte – die Koordination kann das Teamprofil für alle im Team freigeben.";
