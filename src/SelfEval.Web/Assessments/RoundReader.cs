@@ -48,7 +48,7 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
         using var transaction = connection.BeginTransaction(deferred: true);
         // The people, with the rank of those who share under a pseudonym (by their first link's hash: random, so "Person A"
         // says nothing about when someone joined, and a reissued link moves no letter).
-        var people = connection.Query<PersonRow>(
+        var people = connection.Query<RespondentRecord, long?, (RespondentRecord Record, long? PseudonymRank)>(
             """
             SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
                    updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
@@ -58,7 +58,7 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             FROM respondents WHERE round_id = @roundId
             ORDER BY is_coordinator DESC, id
             """,
-            new { roundId = round.Id }, transaction).ToList();
+            (record, rank) => (record, rank), new { roundId = round.Id }, transaction, splitOn: "PseudonymRank").ToList();
         // Every answer of the round; the profile's rows have no respondent.
         var rows = connection.Query<(long? RespondentId, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, long Hidden, string? Evidence)>(
             """
@@ -80,9 +80,9 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
             round,
             questionnaire,
             AssessmentAccess.Read(questionnaire, stored[null]),
-            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Id]), hidden[p.Id].ToHashSet(StringComparer.Ordinal),
-                evidence[p.Id].ToDictionary(r => r.QuestionId, r => r.Evidence!, StringComparer.Ordinal)))],
-            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Id)],
+            [.. people.Select(p => new RoundPerson(p.Record, AssessmentAccess.Read(questionnaire, stored[p.Record.Id]), hidden[p.Record.Id].ToHashSet(StringComparer.Ordinal),
+                evidence[p.Record.Id].ToDictionary(r => r.QuestionId, r => r.Evidence!, StringComparer.Ordinal)))],
+            [.. people.Where(p => p.PseudonymRank is not null).OrderBy(p => p.PseudonymRank).Select(p => p.Record.Id)],
             conversation);
     }
 
@@ -90,27 +90,4 @@ public sealed class RoundReader(Database db, QuestionnaireVersionStore versions)
     public RoundAnswers Answers(RoundRecord round) => RoundAnswers.Of(Read(round));
 
     public RoundAnswers Answers(RoundRecord round, Questionnaire questionnaire) => RoundAnswers.Of(Read(round, questionnaire));
-
-    private sealed record PersonRow
-    {
-        public long Id { get; init; }
-        public long RoundId { get; init; }
-        public string? Label { get; init; }
-        public bool IsCoordinator { get; init; }
-        public string CreatedAt { get; init; } = string.Empty;
-        public string UpdatedAt { get; init; } = string.Empty;
-        public string? FinishedAt { get; init; }
-        public string? LastSection { get; init; }
-        public AnswerSharing Sharing { get; init; }
-        public long? PseudonymRank { get; init; }
-        public string? RemovedAt { get; init; }
-        public string? ReissuedSharing { get; init; }
-
-        public RespondentRecord Record => new()
-        {
-            Id = Id, RoundId = RoundId, Label = Label, IsCoordinator = IsCoordinator, CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt, FinishedAt = FinishedAt, LastSection = LastSection, Sharing = Sharing,
-            RemovedAt = RemovedAt, ReissuedSharing = ReissuedSharing,
-        };
-    }
 }
