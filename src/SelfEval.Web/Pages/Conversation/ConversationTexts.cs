@@ -72,14 +72,8 @@ public static class ConversationTexts
 
     public static string LastTime(string answer) => $"Im letzten Durchgang hat sich Ihr Team auf „{answer}“ geeinigt.";
 
-    public static string Status(ActionStatus status) => status switch
-    {
-        ActionStatus.Open => "offen",
-        ActionStatus.Done => "erledigt",
-        ActionStatus.Partly => "teilweise erledigt",
-        ActionStatus.NotDone => "nicht erledigt",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    /// <summary>The action's status in the words the profile uses for it, so the meeting and the Maßnahmenplan agree.</summary>
+    public static string Status(ActionStatus status) => SelfEval.Web.Reports.ProfileTexts.Status(status);
 
     public static string Due(DateOnly? due) => due is { } d ? d.ToString("dd.MM.yyyy", German) : "ohne Termin";
 
