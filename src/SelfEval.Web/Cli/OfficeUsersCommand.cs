@@ -11,9 +11,9 @@ public static class OfficeUsersCommand
 {
     public const string Usage = """
         Aufruf: office-users <befehl> [--database <datei>]
-          office-users list                                   Zugänge mit letzter Anmeldung und Status
-          office-users disable <name>                         Zugang sperren (beendet seine Sitzungen)
-          office-users enable <name>                          gesperrten Zugang wieder freigeben
+          office-users list                                       Zugänge mit letzter Anmeldung und Status
+          office-users disable <name>                             Zugang sperren (beendet seine Sitzungen)
+          office-users enable <name>                              gesperrten Zugang wieder freigeben
           office-users reset-password <name> [--password-stdin]   neues Passwort setzen (beendet seine Sitzungen)
         Neue Zugänge: add-office-user <name> [--password-stdin]
         """;
