@@ -127,6 +127,16 @@ public sealed class OfficeUsersCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_database_option_before_the_name_is_not_taken_for_the_name()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, Commands.Run(["add-office-user", "--database", DatabasePath, "carla", "--password-stdin"], output, output, stdin: new StringReader(Password)));
+
+        Assert.Equal(["anna", "ben", "carla"], Store.List().Select(a => a.Name));
+    }
+
+    [Fact]
     public void A_command_on_a_missing_database_creates_none()
     {
         var stdout = new StringWriter();
