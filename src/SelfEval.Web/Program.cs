@@ -35,7 +35,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value;
-    return new Database(Path.GetFullPath(options.DatabasePath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), options.DatabaseReadOnly);
+    return new Database(options.ResolvedDatabasePath(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), options.DatabaseReadOnly);
 });
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
@@ -75,6 +75,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever served over HTTPS
         o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         o.SlidingExpiration = true;
+        o.Events.OnValidatePrincipal = SelfEval.Web.Office.OfficeSessions.ValidateAsync; // disabled accounts and reset passwords end sessions
     });
 builder.Services.AddKeyRingInDataFolder(); // keys/ next to the database: forms and sign-ins survive restarts
 builder.Services.AddPublicAddress(); // links, host names, Secure cookies and forwarded headers behind a TLS proxy

@@ -64,6 +64,9 @@ public sealed class SelfEvalOptions
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted. Empty: none are.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>The database file, relative paths taken from the content root: one rule for the service and its commands.</summary>
+    public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }
