@@ -14,6 +14,12 @@ public enum AnswerScenario
 
     /// <summary>A team of <see cref="GeneratedAnswers.DividedTeamSize"/>: half answers lowest, half highest.</summary>
     DividedTeam,
+
+    /// <summary>
+    /// One person alternating: the first scored question highest, the next lowest, and so on. Strengths and
+    /// development areas are questions that stand out from the person's own mean, so only uneven answers show them.
+    /// </summary>
+    Mixed,
 }
 
 /// <summary>
@@ -30,17 +36,18 @@ public static class GeneratedAnswers
         ArgumentNullException.ThrowIfNull(guide);
         return scenario switch
         {
-            AnswerScenario.AllLow => [Person(guide, 1, high: false)],
-            AnswerScenario.AllHigh => [Person(guide, 1, high: true)],
-            AnswerScenario.DividedTeam => Enumerable.Range(1, DividedTeamSize).Select(i => Person(guide, i, high: i > DividedTeamSize / 2)).ToList(),
+            AnswerScenario.AllLow => [Person(guide, 1, high: _ => false)],
+            AnswerScenario.AllHigh => [Person(guide, 1, high: _ => true)],
+            AnswerScenario.DividedTeam => Enumerable.Range(1, DividedTeamSize).Select(i => Person(guide, i, high: _ => i > DividedTeamSize / 2)).ToList(),
+            AnswerScenario.Mixed => [Person(guide, 1, high: index => index % 2 == 0)],
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
     }
 
-    private static RespondentAnswers Person(Questionnaire guide, int number, bool high)
+    private static RespondentAnswers Person(Questionnaire guide, int number, Func<int, bool> high)
     {
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
-        foreach (var question in guide.ScoredQuestions)
+        foreach (var (question, index) in guide.ScoredQuestions.Select((q, i) => (q, i)))
         {
             var scored = question.Options.Where(o => o.Points is not null).ToList();
             if (scored.Count == 0)
@@ -49,7 +56,7 @@ public static class GeneratedAnswers
             }
 
             // By score, not by points: a reversed question's best answer is its lowest level.
-            var option = high ? scored.MaxBy(o => Scorer.Normalise(question, o)) : scored.MinBy(o => Scorer.Normalise(question, o));
+            var option = high(index) ? scored.MaxBy(o => Scorer.Normalise(question, o)) : scored.MinBy(o => Scorer.Normalise(question, o));
             answers[question.Id] = new Answer.Choice(option!.Value);
         }
 

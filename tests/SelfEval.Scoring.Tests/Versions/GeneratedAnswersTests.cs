@@ -18,6 +18,7 @@ public sealed class GeneratedAnswersTests
         "P1: ziele-gemeinsam=0 gruendungsplan=nein", "P2: ziele-gemeinsam=0 gruendungsplan=nein",
         "P3: ziele-gemeinsam=4 gruendungsplan=ja", "P4: ziele-gemeinsam=4 gruendungsplan=ja",
     })]
+    [InlineData(AnswerScenario.Mixed, new[] { "P1: ziele-gemeinsam=4 gruendungsplan=nein" })]
     public void Every_scored_question_gets_its_lowest_or_highest_level_and_nothing_else_is_answered(AnswerScenario scenario, string[] expected)
     {
         var people = GeneratedAnswers.For(Minimal, scenario);
