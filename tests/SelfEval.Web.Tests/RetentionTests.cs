@@ -197,6 +197,52 @@ public sealed class RetentionTests : IDisposable
     }
 
     [Fact]
+    public async Task Work_on_the_other_guide_keeps_both_guides_of_the_initiative()
+    {
+        var coordinator = Client();
+        var first = await CoordinatorTests.StartAsync(coordinator, guide: TestGuides.Aufbau);
+        var start = (await coordinator.PageAsync($"/k/{first}")).QuerySelector("#leitfaeden a[href*='/leitfaden/']")!.GetAttribute("href")!;
+        var second = (await coordinator.SubmitAsync((await coordinator.PageAsync(start)).Form("form.answer-form"))).Location()[3..46];
+
+        // A year later the team works on the second guide only.
+        _clock.Advance(TimeSpan.FromDays(365));
+        var member = Client();
+        await CoordinatorTests.JoinAsync(member, await CoordinatorTests.InviteAsync(coordinator, second), "Ben");
+
+        PastPeriod(Start);
+        Sweep();
+        Assert.Null(await NoticeAsync(coordinator, first));
+        Assert.Null(await NoticeAsync(coordinator, second));
+
+        // Two years after that, both get the notice and both go.
+        _clock.Advance(TimeSpan.FromDays(365 * 2));
+        Sweep();
+        Assert.NotNull(await NoticeAsync(coordinator, first));
+        Assert.NotNull(await NoticeAsync(coordinator, second));
+        _clock.Advance(Notice);
+        Sweep();
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/k/{first}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/k/{second}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_assessments_are_left_to_the_demo_command()
+    {
+        var coordinator = Client();
+        var token = await CoordinatorTests.StartAsync(coordinator, guide: TestGuides.Aufbau);
+        using (var connection = _factory.Database.Open())
+        {
+            connection.Execute("UPDATE assessments SET is_demo = 1");
+        }
+
+        PastPeriod(Start);
+        Sweep();
+        _clock.Advance(Notice * 2);
+        Sweep();
+        Assert.Null(await NoticeAsync(coordinator, token));
+    }
+
+    [Fact]
     public void A_retention_period_of_zero_months_stops_the_start()
     {
         using var factory = SelfEvalFactory.WithTestGuides(("SelfEval:RetentionMonths", "0"));
