@@ -52,7 +52,7 @@ public static class LegalTexts
     public static string TooLong(int length) =>
         $"Der Text ist mit {length.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Zeichen zu lang. Erlaubt sind höchstens {LegalPageStore.MaxLength.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Zeichen.";
 
-    public const string Saved = "Gespeichert. Die Seite zeigt ab sofort diesen Text.";
+    public const string PreviewOnly = "Unten sehen Sie die Vorschau. Der Text ist noch nicht gespeichert: Die öffentliche Seite ändert sich erst mit „Speichern und veröffentlichen“.";
 
     public const string DefaultLoaded = "Der Mustertext steht im Feld. Er ist noch nicht gespeichert: Ergänzen Sie die markierten Stellen und speichern Sie.";
 

@@ -48,7 +48,11 @@ public sealed class EditModel(LegalPageStore store, MarkdownRenderer markdown, I
             return NotFound();
         }
 
-        Check();
+        if (Check())
+        {
+            Notice = LegalTexts.PreviewOnly;
+        }
+
         Render();
         return Page();
     }
