@@ -61,6 +61,10 @@ builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ReleaseControl>();
 builder.Services.AddSingleton<SelfEval.Web.Office.DashboardBuilder>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonService>();
+builder.Services.AddSingleton<SelfEval.Web.Legal.LegalPageStore>();
+builder.Services.AddSingleton<RetentionStore>();
+builder.Services.AddSingleton<RetentionService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
 // The service office signs in; initiatives never do (their links are their access).
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
