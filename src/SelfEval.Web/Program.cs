@@ -61,6 +61,9 @@ builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ReleaseControl>();
 builder.Services.AddSingleton<SelfEval.Web.Office.DashboardBuilder>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonService>();
+builder.Services.AddSingleton<SelfEval.Web.Workbench.DraftStore>();
+builder.Services.AddSingleton<SelfEval.Web.Workbench.IDraftLoader>(sp => sp.GetRequiredService<SelfEval.Web.Workbench.DraftStore>());
+builder.Services.AddSingleton<SelfEval.Web.Workbench.PublicationStore>();
 
 // The service office signs in; initiatives never do (their links are their access).
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -160,6 +163,22 @@ catch (DatabaseTooNewException ex)
     Console.Error.WriteLine("SelfEval startet nicht: " + ex.Message);
     return 1;
 }
+// The office's published guides come back in place of the folder's files they were published over (see FORMAT.md).
+if (!database.ReadOnly || File.Exists(database.Path))
+{
+    foreach (var (publication, decision) in app.Services.GetRequiredService<SelfEval.Web.Workbench.PublicationStore>().ApplyAtStartup())
+    {
+        app.Logger.LogInformation("Guide {Guide}: the office's publication of {At} (version {Version}) {Decision}.", publication.QuestionnaireId, publication.PublishedAt, publication.Version,
+            decision switch
+            {
+                SelfEval.Web.Workbench.StartupDecision.OfficeVersion => "is in force",
+                SelfEval.Web.Workbench.StartupDecision.FolderChanged => "is replaced by the changed file in the folder",
+                SelfEval.Web.Workbench.StartupDecision.NoLongerLoads => "no longer loads with the folder's files; the folder's version is in force",
+                _ => decision.ToString(),
+            });
+    }
+}
+
 if (!database.ReadOnly)
 {
     foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)

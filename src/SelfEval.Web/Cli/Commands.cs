@@ -16,7 +16,7 @@ namespace SelfEval.Web.Cli;
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data" or "backup";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data" or "backup" or "export-questionnaires";
 
     /// <summary>
     /// The service's settings as the service reads them: appsettings.json, environment variables
@@ -72,6 +72,7 @@ public static class Commands
                 "add-office-user" => OfficeUserCommand.Run(args[1..], databasePath, stdin ?? Console.In, stdout, stderr),
                 "demo-data" => DemoDataCommand.Run(args[1..], databasePath, defaultFolder, stdout, stderr),
                 "backup" => BackupCommand.Run(args[1..], databasePath, context.Resolve, stdout, stderr),
+                "export-questionnaires" => ExportQuestionnairesCommand.Run(args[1..], databasePath, defaultFolder, context.Resolve, stdout, stderr),
                 _ => Codebook(args[1..], context),
             };
         }
