@@ -10,6 +10,7 @@ using SelfEval.Web.Cli;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 using SelfEval.Web.Reports;
+using SelfEval.Web.Workbench;
 
 if (args is ["--version"])
 {
@@ -202,6 +203,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts(); // only ever sent over HTTPS
 }
 
+app.UseDraftForms(); // before the guards read the form: the workbench's text areas hold a whole guide
 app.UseRequestGuards();
 
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -62,17 +62,23 @@ public static partial class DraftUpload
     }
 
     /// <summary>
-    /// The file a draft replaces: the published file of the guide it declares, else the upload's name made into one the
-    /// folder reads ("Sich gut aufstellen (2).md" becomes "sich-gut-aufstellen-2.md"), so a browser's renaming never
-    /// turns an edit into a second guide.
+    /// The file a draft replaces: the upload's name made into one the folder reads ("Sich gut aufstellen (2).md" becomes
+    /// "sich-gut-aufstellen-2.md") when the folder has that file; else the published file of the guide it declares, so a
+    /// browser's renaming of a download never turns an edit into a second guide; else the made-up name (a new file).
     /// </summary>
     public static string FileNameFor(string uploadName, string text, QuestionnaireCatalog catalog)
     {
-        if (DraftStore.DeclaredId(text) is { } id && catalog.FileOf(id) is { } file)
+        var name = Sanitised(uploadName);
+        if (catalog.Files.Any(f => f.Name == name))
         {
-            return file.Name;
+            return name; // the file it says it is; the check tells when its id is another guide's
         }
 
+        return DraftStore.DeclaredId(text) is { } id && catalog.FileOf(id) is { } file ? file.Name : name;
+    }
+
+    private static string Sanitised(string uploadName)
+    {
         var stem = Path.GetFileNameWithoutExtension(uploadName).ToLowerInvariant()
             .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal)
             .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);

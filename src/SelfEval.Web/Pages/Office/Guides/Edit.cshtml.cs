@@ -10,8 +10,7 @@ namespace SelfEval.Web.Pages.Office.Guides;
 /// A draft in a plain text area with its line numbers beside it. Saving checks it with the files in force and lists
 /// every error at its line; a draft with errors is saved all the same, so no work is lost, but cannot be published.
 /// </summary>
-// A draft may be as large as WorkbenchTexts.MaxDraftBytes; the usual 64 KB per form field would refuse a long guide unread.
-[RequestFormLimits(ValueLengthLimit = 1024 * 1024)]
+// A draft may be as large as WorkbenchTexts.MaxDraftBytes: the form limits of these pages are raised by DraftForms.
 public sealed class EditModel(DraftStore drafts) : PageModel
 {
     public Draft Draft { get; private set; } = null!;
