@@ -68,6 +68,12 @@ public static class ExportQuestionnairesCommand
                 + (decision == StartupDecision.FolderChanged ? "die Datei im Ordner wurde seitdem geändert" : "sie lädt nicht mehr mit den übrigen Dateien") + "); geschrieben wurde die Fassung aus dem Ordner.");
         }
 
+        // A file left over in the target would be loaded with the others at the next start from that folder.
+        foreach (var stale in QuestionnaireFolder.QuestionnaireFiles(folder).Select(Path.GetFileName).Where(n => catalog.Files.All(f => f.Name != n)))
+        {
+            stderr.WriteLine($"{stale}: Diese Datei lag schon im Ordner und gehört nicht zu den Fragebögen des Dienstes. Löschen Sie sie, bevor Sie den Ordner verwenden.");
+        }
+
         stderr.WriteLine($"{catalog.Files.Count} Datei(en) nach {folder} geschrieben.");
         return 0;
     }

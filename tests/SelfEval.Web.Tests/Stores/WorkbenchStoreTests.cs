@@ -180,10 +180,14 @@ public sealed class WorkbenchStoreTests : IDisposable
         Assert.Equal("Der dritte", Start().Catalog.Find("test-dritter")!.Title);
 
         var export = _temp.File("export");
+        Directory.CreateDirectory(export);
+        File.WriteAllText(Path.Combine(export, "alt.md"), "---\nid: alt\n---\n");
         var output = new StringWriter();
         var code = Commands.Run(["export-questionnaires", "export", $"--SelfEval:DatabasePath={DatabasePath}", $"--SelfEval:QuestionnaireFolder={Folder}"], output, output, callerFolder: _temp.Path);
 
         Assert.True(code == 0, output.ToString());
+        Assert.Contains("alt.md: Diese Datei lag schon im Ordner", output.ToString(), StringComparison.Ordinal);
+        File.Delete(Path.Combine(export, "alt.md"));
         Assert.Equal(["angebote.md", "profil.md", "test-aufbau.md", "test-dritter.md", "test-wirkung.md"], Directory.GetFiles(export).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(text, File.ReadAllText(Path.Combine(export, "test-dritter.md"), Encoding.UTF8));
         Assert.Equal(Reworded(Aufbau), File.ReadAllText(Path.Combine(export, "test-aufbau.md")));
