@@ -10,6 +10,7 @@ using SelfEval.Web.Cli;
 using SelfEval.Web.Data;
 using SelfEval.Web.Questionnaires;
 using SelfEval.Web.Reports;
+using SelfEval.Web.Workbench;
 
 if (args is ["--version"])
 {
@@ -65,6 +66,9 @@ builder.Services.AddSingleton<SelfEval.Web.Legal.LegalPageStore>();
 builder.Services.AddSingleton<RetentionStore>();
 builder.Services.AddSingleton<RetentionService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+builder.Services.AddSingleton<SelfEval.Web.Workbench.DraftStore>();
+builder.Services.AddSingleton<SelfEval.Web.Workbench.IDraftLoader>(sp => sp.GetRequiredService<SelfEval.Web.Workbench.DraftStore>());
+builder.Services.AddSingleton<SelfEval.Web.Workbench.PublicationStore>();
 
 // The service office signs in; initiatives never do (their links are their access).
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -165,6 +169,22 @@ catch (DatabaseTooNewException ex)
     Console.Error.WriteLine("SelfEval startet nicht: " + ex.Message);
     return 1;
 }
+// The office's published guides come back in place of the folder's files they were published over (see FORMAT.md).
+if (!database.ReadOnly || File.Exists(database.Path))
+{
+    foreach (var (publication, decision) in app.Services.GetRequiredService<SelfEval.Web.Workbench.PublicationStore>().ApplyAtStartup())
+    {
+        app.Logger.LogInformation("Guide {Guide}: the office's publication of {At} (version {Version}) {Decision}.", publication.QuestionnaireId, publication.PublishedAt, publication.Version,
+            decision switch
+            {
+                SelfEval.Web.Workbench.StartupDecision.OfficeVersion => "is in force",
+                SelfEval.Web.Workbench.StartupDecision.FolderChanged => "is replaced by the changed file in the folder",
+                SelfEval.Web.Workbench.StartupDecision.NoLongerLoads => "no longer loads with the folder's files; the folder's version is in force",
+                _ => decision.ToString(),
+            });
+    }
+}
+
 if (!database.ReadOnly)
 {
     foreach (var guide in app.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
@@ -188,6 +208,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts(); // only ever sent over HTTPS
 }
 
+app.UseDraftForms(); // before the guards read the form: the workbench's text areas hold a whole guide
 app.UseRequestGuards();
 
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -16,7 +16,7 @@ namespace SelfEval.Web.Cli;
 /// </summary>
 public static class Commands
 {
-    private static readonly string[] Names = ["validate", "codebook", "profile", "add-office-user", "office-users", "demo-data", "backup"];
+    private static readonly string[] Names = ["validate", "codebook", "profile", "add-office-user", "office-users", "demo-data", "backup", "export-questionnaires"];
 
     /// <summary>Whether the arguments name a command (settings may stand before it) rather than start the service.</summary>
     public static bool IsCommand(string[] args) => Split(args).Command is [var name, ..] && Names.Contains(name, StringComparer.Ordinal);
@@ -100,6 +100,7 @@ public static class Commands
                 "office-users" => OfficeUsersCommand.Run(args[1..], DatabasePath(), stdin ?? Console.In, stdout, stderr),
                 "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(), context.DefaultFolder, stdout, stderr),
                 "backup" => BackupCommand.Run(args[1..], DatabasePath(), context.Resolve, stdout, stderr),
+                "export-questionnaires" => ExportQuestionnairesCommand.Run(args[1..], DatabasePath(), context.DefaultFolder, context.Resolve, stdout, stderr),
                 _ => Codebook(args[1..], context),
             };
         }

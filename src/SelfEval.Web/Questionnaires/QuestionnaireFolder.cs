@@ -84,26 +84,135 @@ public static class QuestionnaireFolder
     }
 }
 
-/// <summary>The guides and offers the running service uses, loaded once at start-up.</summary>
+/// <summary>One questionnaire file as the running service uses it: its name in the folder and the text in force.</summary>
+/// <param name="Name">The bare file name, e.g. <c>sich-gut-aufstellen.md</c>.</param>
+/// <param name="Text">The text in force: the folder's, or the office's published one.</param>
+/// <param name="Kind">Guide, profile or offers.</param>
+/// <param name="GuideId">The guide the file defines; null for the profile and the offers.</param>
+/// <param name="FolderHash">SHA-256 of the file of this name in the folder as the service loaded it; null when the folder has none.</param>
+public sealed record CatalogFile(string Name, string Text, FileKind Kind, string? GuideId, string? FolderHash);
+
+/// <summary>
+/// The guides and offers the running service uses: loaded from the folder at start-up, and changed while it runs
+/// only by the office publishing a guide (<see cref="Replace"/>). Every reader sees one whole snapshot, swapped at
+/// once, so a page never mixes two versions; rounds already started keep theirs because they load by version id.
+/// </summary>
 public sealed class QuestionnaireCatalog
 {
-    public QuestionnaireCatalog(IReadOnlyList<Questionnaire> questionnaires, OfferCatalog? offers)
+    private sealed record Snapshot(IReadOnlyList<Questionnaire> Questionnaires, OfferCatalog? Offers, IReadOnlyList<CatalogFile> Files);
+
+    private Snapshot _current;
+
+    private Snapshot Current => Volatile.Read(ref _current);
+
+    public QuestionnaireCatalog(IReadOnlyList<Questionnaire> questionnaires, OfferCatalog? offers, IReadOnlyList<CatalogFile>? files = null)
     {
-        Questionnaires = questionnaires;
-        Offers = offers;
+        _current = new Snapshot(questionnaires, offers, files ?? FilesOf(questionnaires, offers));
     }
 
-    public IReadOnlyList<Questionnaire> Questionnaires { get; }
+    public IReadOnlyList<Questionnaire> Questionnaires => Current.Questionnaires;
 
-    public OfferCatalog? Offers { get; }
+    public OfferCatalog? Offers => Current.Offers;
+
+    /// <summary>The questionnaire files in force, by file name: what a draft is checked with and what the export writes.</summary>
+    public IReadOnlyList<CatalogFile> Files => Current.Files;
 
     public Questionnaire? Find(string id) => Questionnaires.FirstOrDefault(q => q.Id == id);
+
+    /// <summary>The file that defines the guide <paramref name="id"/>, or null.</summary>
+    public CatalogFile? FileOf(string id) => Files.FirstOrDefault(f => f.GuideId == id);
 
     /// <summary>
     /// The groups the office compares by, from the profil.md in use: every guide is answered with that
     /// profile, so they all carry the same. Rounds answered with an older profile are grouped by this one too.
     /// </summary>
     public ComparisonGroups Comparison => Questionnaires.Count > 0 ? Questionnaires[0].Comparison : ComparisonGroups.None;
+
+    /// <summary>
+    /// The files in force with <paramref name="text"/> in place of the file <paramref name="fileName"/> (added when the
+    /// folder has none), loaded as the whole folder is at start-up. Changes nothing.
+    /// </summary>
+    public LoadResult LoadWith(string fileName, string text) => QuestionnaireLoader.Load(With(Files, fileName, text), LoadScope.Folder);
+
+    /// <summary>
+    /// Makes <paramref name="text"/> the guide file <paramref name="fileName"/> of the running service, so new rounds
+    /// start with it; the other guides and the offers stay the same instances. Nothing changes when it does not load.
+    /// </summary>
+    /// <returns>The guide as new rounds now start it, or null with the errors that kept it out.</returns>
+    public (Questionnaire? Guide, LoadResult Result) Replace(string fileName, string text)
+    {
+        var change = Prepare(fileName, text);
+        return change.Guide is not null && Commit(change) ? (change.Guide, change.Result) : (null, change.Result);
+    }
+
+    /// <summary>A guide file loaded against the snapshot in force, ready to be swapped in by <see cref="Commit"/>.</summary>
+    public sealed class Change
+    {
+        internal Change(LoadResult result, Questionnaire? guide, object from, object? to)
+        {
+            Result = result;
+            Guide = guide;
+            From = from;
+            To = to;
+        }
+
+        public LoadResult Result { get; }
+
+        /// <summary>The guide the file defines, null when it does not load (then it cannot be committed).</summary>
+        public Questionnaire? Guide { get; }
+
+        internal object From { get; }
+
+        internal object? To { get; }
+    }
+
+    /// <summary>Loads <paramref name="text"/> as the guide file <paramref name="fileName"/> against the files in force; changes nothing yet.</summary>
+    public Change Prepare(string fileName, string text)
+    {
+        var before = Current;
+        var result = QuestionnaireLoader.Load(With(before.Files, fileName, text), LoadScope.Folder);
+        var guide = result.Success ? result.Questionnaires.FirstOrDefault(q => q.Sources[0].Name == fileName) : null;
+        if (guide is null)
+        {
+            return new Change(result, null, before, null);
+        }
+
+        var old = before.Files.FirstOrDefault(f => f.Name == fileName);
+        var file = new CatalogFile(fileName, text, FileKind.Questionnaire, guide.Id, old?.FolderHash);
+        var files = before.Files.Where(f => f.Name != fileName).Append(file).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+        var order = files.Select(f => f.GuideId).OfType<string>().ToList();
+        var guides = before.Questionnaires.Where(q => q.Id != guide.Id && q.Id != old?.GuideId).Append(guide)
+            .OrderBy(q => order.IndexOf(q.Id)).ToArray();
+        return new Change(result, guide, before, new Snapshot(guides, before.Offers, files));
+    }
+
+    /// <summary>
+    /// Swaps the prepared snapshot in, at once for every reader; false (nothing changed) when another change came
+    /// first, since the prepared one was checked against files no longer in force.
+    /// </summary>
+    public bool Commit(Change change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.To is Snapshot to && ReferenceEquals(Interlocked.CompareExchange(ref _current, to, (Snapshot)change.From), change.From);
+    }
+
+    private static IEnumerable<SourceFile> With(IReadOnlyList<CatalogFile> files, string fileName, string text) =>
+        files.Where(f => f.Name != fileName).Select(f => SourceFile.FromText(f.Name, f.Text))
+            // Last, so a clash with another file (the same guide id) is reported at the new text, not at the file in force.
+            .Append(SourceFile.FromText(fileName, text));
+
+    /// <summary>For a catalogue made from loaded guides alone (tests): their files as the guides carry them.</summary>
+    private static CatalogFile[] FilesOf(IReadOnlyList<Questionnaire> questionnaires, OfferCatalog? offers)
+    {
+        var files = questionnaires.Select(q => new CatalogFile(Path.GetFileName(q.Sources[0].Name), q.Sources[0].Text, FileKind.Questionnaire, q.Id, null))
+            .Concat(questionnaires.SelectMany(q => q.Sources.Skip(1)).Take(1).Select(s => new CatalogFile(Path.GetFileName(s.Name), s.Text, FileKind.Profile, null, null)));
+        if (offers is not null)
+        {
+            files = files.Append(new CatalogFile(Path.GetFileName(offers.Source.Name), offers.Source.Text, FileKind.Offers, null, null));
+        }
+
+        return files.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+    }
 
     /// <summary>Loads the folder or throws with every error, so a broken guide never reaches a user.</summary>
     public static QuestionnaireCatalog Load(string folder)
@@ -124,8 +233,18 @@ public sealed class QuestionnaireCatalog
             throw new QuestionnaireLoadException([new LoadError(folder, 0, "Der Ordner enthält keinen Fragebogen.")]);
         }
 
-        return new QuestionnaireCatalog(result.Questionnaires, result.Offers);
+        var files = QuestionnaireFolder.QuestionnaireFiles(folder).Select(path =>
+        {
+            var bytes = File.ReadAllBytes(path);
+            var kind = result.Kinds.GetValueOrDefault(path, FileKind.Questionnaire);
+            var id = kind == FileKind.Questionnaire ? result.Questionnaires.FirstOrDefault(q => q.Sources[0].Name == path)?.Id : null;
+            return new CatalogFile(Path.GetFileName(path), new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'), kind, id, FileHash(bytes));
+        }).ToArray();
+        return new QuestionnaireCatalog(result.Questionnaires, result.Offers, files);
     }
+
+    /// <summary>SHA-256 of a file's bytes, lower-case hex: how the workbench recognises a folder file it has seen.</summary>
+    public static string FileHash(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 }
 
 public sealed class QuestionnaireLoadException(IReadOnlyList<LoadError> errors)

@@ -38,6 +38,29 @@ public sealed class QuestionnaireVersionStore(Database db, QuestionnaireCatalog 
         return id;
     }
 
+    /// <summary>A stored version as the workbench lists it.</summary>
+    public sealed record StoredVersion(long Id, string QuestionnaireId, string Version, string Hash, string CreatedAt);
+
+    /// <summary>Every stored version of a guide, the newest first: what the service has offered (and rounds may still be on).</summary>
+    public IReadOnlyList<StoredVersion> History(string questionnaireId)
+    {
+        using var connection = db.Open();
+        return connection.Query<StoredVersion>(
+            """
+            SELECT id, questionnaire_id AS QuestionnaireId, version, hash, created_at AS CreatedAt
+            FROM questionnaire_versions WHERE questionnaire_id = @questionnaireId ORDER BY id DESC
+            """,
+            new { questionnaireId }).AsList();
+    }
+
+    /// <summary>The guide file of a stored version (its first source) with its name, or null when there is no such version.</summary>
+    public SourceText? GuideFile(long versionId)
+    {
+        using var connection = db.Open();
+        var json = connection.QuerySingleOrDefault<string>("SELECT sources_json FROM questionnaire_versions WHERE id = @versionId", new { versionId });
+        return json is null ? null : JsonSerializer.Deserialize<List<SourceText>>(json)!.FirstOrDefault();
+    }
+
     /// <summary>The guide as it was answered; the running catalogue's copy when the text is unchanged.</summary>
     public Questionnaire Get(long versionId) => _cache.GetOrAdd(versionId, Load);
 
