@@ -20,7 +20,9 @@ public sealed class JoinMemory(AssessmentStore assessments, IDataProtectionProvi
 
     private IDataProtector Protector => protection.CreateProtector("SelfEval.Join.Returning");
 
-    private static string Cookie(long assessmentId) => $"SelfEval.Teilnahme.{assessmentId}";
+    private const string CookiePrefix = "SelfEval.Teilnahme.";
+
+    private static string Cookie(long assessmentId) => CookiePrefix + assessmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Keeps the personal link of <paramref name="assessmentId"/> in this browser.</summary>
     public void Remember(HttpContext http, long assessmentId, string personal)
@@ -56,7 +58,13 @@ public sealed class JoinMemory(AssessmentStore assessments, IDataProtectionProvi
     /// </summary>
     public Sibling? RecallSibling(HttpRequest request, RoundRecord round)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(round);
+        if (!request.Cookies.Keys.Any(k => k.StartsWith(CookiePrefix, StringComparison.Ordinal)))
+        {
+            return null; // a browser that joined nothing: no need to look for the initiative's other guides
+        }
+
         var firstId = assessments.FirstOf(round.AssessmentId)?.FirstId ?? round.AssessmentId;
         var siblings = new[] { firstId }.Concat(assessments.OtherGuides(firstId).Select(o => o.Id)).Where(id => id != round.AssessmentId);
         foreach (var id in siblings)
