@@ -45,6 +45,7 @@ builder.Services.AddSingleton<ResponseStore>();
 builder.Services.AddSingleton<ConversationStore>();
 builder.Services.AddSingleton<AssessmentAccess>();
 builder.Services.AddSingleton<Initiatives>();
+builder.Services.AddSingleton<SelfEval.Web.Pages.Join.JoinMemory>();
 builder.Services.AddSingleton<RoundReader>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();

@@ -161,7 +161,7 @@ public sealed class Journeys(BrowserFixture browser)
         await ShotAsync(coordinator, "1-045-abschliessen");
         await AccessibleAsync(coordinator);
         await coordinator.ClickAsync("button:has-text('Durchgang 1 abschließen')");
-        await coordinator.WaitForURLAsync("**hinweis=geschlossen**");
+        await coordinator.WaitForURLAsync("**notice=Closed**");
         await coordinator.ClickAsync("a:has-text('Profil') >> nth=0");
         await coordinator.WaitForSelectorAsync(".profile");
         await ShotAsync(coordinator, "1-05-ergebnis");

@@ -141,7 +141,7 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await coordinator.CheckAsync("#unfertig-weglassen");
         await FitsThePhoneAsync(coordinator, "5-09-abschliessen-telefon");
         await coordinator.TapAsync("button:has-text('Durchgang 1 abschließen')");
-        await coordinator.WaitForURLAsync("**hinweis=geschlossen**");
+        await coordinator.WaitForURLAsync("**notice=Closed**");
         await FitsThePhoneAsync(coordinator);
 
         await coordinator.TapAsync("a:has-text('Für das Team freigeben')");
@@ -233,7 +233,7 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await Journeys.ShotAsync(page, "6-02-abschliessen-tastatur");
         await _steps.AccessibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**hinweis=geschlossen**");
+        await page.WaitForURLAsync("**notice=Closed**");
 
         var release = "a:has-text('Für das Team freigeben')";
         await Journeys.TabToAsync(page, release);
@@ -267,7 +267,7 @@ public sealed class TeamJourneys(BrowserFixture browser)
         await setup.GotoAsync(coordinatorLink);
         await setup.ClickAsync("#abschliessen");
         await setup.ClickAsync("button:has-text('Durchgang 1 abschließen')");
-        await setup.WaitForURLAsync("**hinweis=geschlossen**");
+        await setup.WaitForURLAsync("**notice=Closed**");
         await setup.Context.CloseAsync();
 
         // On the projector: the agenda, largest disagreement first, in large type.

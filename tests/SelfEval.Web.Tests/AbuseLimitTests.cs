@@ -106,7 +106,7 @@ public sealed class AbuseLimitTests : IDisposable
 
         _clock.Now = new DateTimeOffset(2026, 4, 30, 22, 1, 0, TimeSpan.Zero); // 01.05.2026, 00:01 in Berlin
         var started = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
-        Assert.Equal($"/k/{token}?hinweis=neue-runde", started.Location());
+        Assert.Equal($"/k/{token}?notice=NewRound", started.Location());
         Assert.Equal(2, Rounds());
     }
 }

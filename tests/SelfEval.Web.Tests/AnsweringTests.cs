@@ -43,7 +43,7 @@ public sealed class AnsweringTests : IDisposable
         var set = new Dictionary<string, string[]>(profile ?? Profile) { ["OptIn"] = ["true"], ["CoordinatorName"] = ["Anna"] };
         var response = await client.SubmitAsync(page.Form("form.answer-form"), set);
         var location = response.Location();
-        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?neu=1$", location);
+        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?notice=Created$", location);
         return location[3..46];
     }
 
@@ -357,7 +357,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Contains("Initiative Nordwind", join.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var joined = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben (IHK)"] });
         var personal = joined.Location();
-        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?neu=1$", personal);
+        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?notice=NewLink$", personal);
         var again = await member.SubmitAsync(join.Form("form.answer-form"), new Dictionary<string, string[]> { ["Label"] = ["Ben (IHK)"] });
         Assert.Equal(personal, again.Location());
         Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM respondents"));
@@ -453,7 +453,7 @@ public sealed class AnsweringTests : IDisposable
 
         var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.kuemmerer"] = ["3"] }, "go=weiter");
 
-        Assert.Equal($"/a/{token}/kuemmerer-ansprechpersonen?hinweis=neu", response.Location());
+        Assert.Equal($"/a/{token}/kuemmerer-ansprechpersonen?notice=MoreQuestions", response.Location());
         var again = await client.PageAsync(response.Location());
         Assert.False(again.QuerySelector("#frage-neutrale-koordination")!.HasAttribute("hidden"));
         Assert.Contains("weitere Fragen", again.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
@@ -640,13 +640,13 @@ public sealed class AnsweringTests : IDisposable
         await client.SubmitAsync(partner.Form("#antworten"), AnswerAll(partner), "go=weiter");
         var coordinator = await client.PageAsync($"/k/{token}/abschliessen");
 
-        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await client.SubmitAsync(coordinator.Form("form[action*=Close]"))).Location());
+        Assert.Equal($"/k/{token}?notice=Closed", (await client.SubmitAsync(coordinator.Form("form[action*=Close]"))).Location());
         var late = await client.SubmitAsync(partner.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["0"] }, "go=weiter");
         Assert.Contains("Dieser Durchgang ist abgeschlossen", (await late.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
 
         var closed = await client.PageAsync($"/k/{token}");
-        Assert.Equal($"/k/{token}?hinweis=neue-runde", (await client.SubmitAsync(closed.Form("form[action*=NewRound]"))).Location());
+        Assert.Equal($"/k/{token}?notice=NewRound", (await client.SubmitAsync(closed.Form("form[action*=NewRound]"))).Location());
         var second = await client.PageAsync($"/k/{token}");
         Assert.StartsWith("Durchgang 2", second.QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Initiative Nordwind", second.QuerySelector("h1")!.TextContent);

@@ -51,7 +51,7 @@ public sealed class BothGuidesTests : IDisposable
         var page = await client.PageAsync(start.GetAttribute("href")!);
         var created = await client.SubmitAsync(page.Form("form.answer-form"), set);
         var location = created.Location();
-        Assert.EndsWith("?hinweis=anderer-leitfaden", location, StringComparison.Ordinal);
+        Assert.EndsWith("?notice=OtherGuideStarted", location, StringComparison.Ordinal);
         return location[3..46];
     }
 
@@ -195,7 +195,7 @@ public sealed class BothGuidesTests : IDisposable
 
         var joined = await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!);
         var benSecond = joined.Location()[3..46];
-        Assert.Equal($"/a/{benSecond}?neu=1", joined.Location());
+        Assert.Equal($"/a/{benSecond}?notice=NewLink", joined.Location());
         Assert.NotEqual(benFirst, benSecond);
         Assert.Equal(HttpStatusCode.Redirect, (await ben.GetAsync($"/a/{benSecond}")).StatusCode); // to the first question of the new guide
 
@@ -207,7 +207,7 @@ public sealed class BothGuidesTests : IDisposable
 
         // A second click, or one next month, lands on the same person; the first link now leads to both.
         var twice = await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!);
-        Assert.Equal($"/a/{benSecond}?neu=1", twice.Location());
+        Assert.Equal($"/a/{benSecond}?notice=NewLink", twice.Location());
         var after = (await ben.PageAsync($"/a/{benFirst}/abschluss")).QuerySelector(".other-guide")!;
         Assert.Equal($"/a/{benSecond}", after.QuerySelector("a")!.GetAttribute("href"));
         Assert.Null(after.QuerySelector("form"));

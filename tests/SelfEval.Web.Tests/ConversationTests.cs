@@ -346,7 +346,7 @@ public sealed class ConversationTests : IDisposable
         var name = form.QuerySelector("input[type=radio]")!.GetAttribute("name")!;
         var marked = await team.Coordinator.SubmitAsync((IHtmlFormElement)form, new Dictionary<string, string[]> { [name] = ["partly"], ["status.999999"] = ["done"] });
 
-        Assert.Equal($"/k/{team.Token}?hinweis=massnahmen#letztes-gespraech", marked.Location());
+        Assert.Equal($"/k/{team.Token}?notice=ActionsMarked#letztes-gespraech", marked.Location());
         var second = Current(team.Token).Round;
         var stored = Assert.Single(Service<ConversationStore>().Actions(first.Id));
         Assert.Equal((ActionStatus.Partly, (long?)second.Id), (stored.Status, stored.StatusRoundId));

@@ -130,16 +130,16 @@ public sealed class CoordinatorTests : IDisposable
 
         var confirm = await coordinator.PageAsync($"/k/{token}/abschliessen");
         var open = confirm.QuerySelectorAll("#unfertig li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Equal(["Anna", "Ben", "Cem"], open);
+        Assert.Equal(["Ben", "Cem"], open); // not Anna: the coordinator answered the profile only
         Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=einbeziehen]"));
         Assert.NotNull(confirm.QuerySelector("input[name=Unfinished][value=weglassen]"));
         Assert.DoesNotContain("abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
 
         var form = confirm.Form("form[action*=Close]");
-        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location());
+        Assert.Equal($"/k/{token}?notice=Closed", (await coordinator.SubmitAsync(form)).Location());
         var closedAt = ClosedAt();
         _clock.Now = _clock.Now.AddHours(1);
-        Assert.Equal($"/k/{token}?hinweis=geschlossen", (await coordinator.SubmitAsync(form)).Location()); // the second click of a double click
+        Assert.Equal($"/k/{token}?notice=Closed", (await coordinator.SubmitAsync(form)).Location()); // the second click of a double click
 
         Assert.Equal(closedAt, ClosedAt());
         Assert.Contains("(abgeschlossen)", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class CoordinatorTests : IDisposable
         var closed = await coordinator.PageAsync($"/k/{token}");
         Assert.Equal($"/k/{token}/wieder-oeffnen", closed.QuerySelector("a#wieder-oeffnen")!.GetAttribute("href"));
         var confirm = await coordinator.PageAsync($"/k/{token}/wieder-oeffnen");
-        Assert.Equal($"/k/{token}?hinweis=wieder-offen", (await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]"))).Location());
+        Assert.Equal($"/k/{token}?notice=Reopened", (await coordinator.SubmitAsync(confirm.Form("form[action*=Reopen]"))).Location());
 
         var reopened = await coordinator.PageAsync($"/k/{token}");
         Assert.DoesNotContain("(abgeschlossen)", reopened.QuerySelector("#runde-titel")!.TextContent, StringComparison.Ordinal);
@@ -282,7 +282,7 @@ public sealed class CoordinatorTests : IDisposable
 
         var joined = await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!);
         var personal = joined.Location();
-        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?neu=1$", personal);
+        Assert.Matches("^/a/[A-Za-z0-9_-]{43}\\?notice=NewLink$", personal);
         Assert.NotEqual(old, personal[..46]);
         Assert.Equal(personal, (await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!)).Location()); // a double click
         var team = await coordinator.PageAsync($"/k/{token}");
@@ -352,7 +352,7 @@ public sealed class CoordinatorTests : IDisposable
         Assert.Equal("Initiative Nordwnid", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("h1")!.TextContent);
 
         var saved = await coordinator.SubmitAsync(refused.Form("form.answer-form"), new Dictionary<string, string[]> { ["q.name"] = ["Initiative Nordwind"] });
-        Assert.Equal($"/k/{token}?hinweis=profil", saved.Location());
+        Assert.Equal($"/k/{token}?notice=ProfileSaved", saved.Location());
         Assert.Equal("Initiative Nordwind", (await coordinator.PageAsync($"/k/{token}")).QuerySelector("h1")!.TextContent);
         Assert.Contains("Initiative Nordwind", (await coordinator.PageAsync($"/k/{token}/ergebnis?runde=1")).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         using (var connection = _factory.Database.Open())

@@ -101,7 +101,7 @@ public sealed class DontKnowTests : IDisposable
 
         var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Scale] = ["__dont-know"] }, "go=bleiben");
 
-        Assert.Equal($"/a/{token}/{Section}?hinweis=gespeichert", response.Location());
+        Assert.Equal($"/a/{token}/{Section}?notice=Saved", response.Location());
         Assert.Equal(1, Sql<int>($"SELECT dont_know FROM answers WHERE question_id = '{Scale}'"));
         Assert.Equal(0, Sql<int>($"SELECT COUNT(*) FROM answers WHERE question_id = '{Scale}' AND (value_json IS NOT NULL OR not_relevant = 1)"));
         var again = await client.PageAsync($"/a/{token}/{Section}");

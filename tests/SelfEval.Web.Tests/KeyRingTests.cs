@@ -38,6 +38,6 @@ public sealed class KeyRingTests
         var response = await second.CreateClient(options).SendAsync(post);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // antiforgery token and form nonce of the first instance hold
-        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?neu=1$", response.Location());
+        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?notice=Created$", response.Location());
     }
 }

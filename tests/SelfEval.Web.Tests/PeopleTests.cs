@@ -85,7 +85,7 @@ public sealed class PeopleTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await ben.GetAsync($"{link}/abschluss")).StatusCode);
 
         var removed = await coordinator.SubmitAsync(confirm.Form("form[action*=Remove]"), new Dictionary<string, string[]> { ["answers"] = ["loeschen"] });
-        Assert.Equal($"/k/{token}?hinweis=entfernt", removed.Location());
+        Assert.Equal($"/k/{token}?notice=Removed", removed.Location());
 
         var dead = await ShowAsync(ben, $"{link}/abschluss");
         var unknown = await UnknownAsync(ben);
@@ -179,7 +179,7 @@ public sealed class PeopleTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await coordinator.SubmitAsync(confirm.Form("form[action*=Merge]"))).StatusCode); // no second entry chosen: asked again
 
         var merged = await coordinator.SubmitAsync(confirm.Form("form[action*=Merge]"), new Dictionary<string, string[]> { ["other"] = [secondId.ToString(System.Globalization.CultureInfo.InvariantCulture)], ["keep"] = ["diesen"] });
-        Assert.Equal($"/k/{token}?hinweis=zusammengefuehrt", merged.Location());
+        Assert.Equal($"/k/{token}?notice=Merged", merged.Location());
 
         Assert.Equal(await UnknownAsync(second), await ShowAsync(second, secondLink));
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync($"{firstLink}/abschluss")).StatusCode);

@@ -53,7 +53,7 @@ public sealed class ReleaseTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await dana.GetAsync($"{link}/team-ergebnis?handler=Pdf")).StatusCode);
         Assert.Null((await dana.PageAsync($"{link}/abschluss")).QuerySelector("#teamprofil"));
 
-        Assert.Equal($"/k/{token}?hinweis=freigegeben", (await SetReleaseAsync(coordinator, token)).Location());
+        Assert.Equal($"/k/{token}?notice=Released", (await SetReleaseAsync(coordinator, token)).Location());
 
         var review = await dana.PageAsync($"{link}/abschluss");
         Assert.Equal($"{link}/team-ergebnis", review.QuerySelector("a#teamprofil")!.GetAttribute("href"));
@@ -78,7 +78,7 @@ public sealed class ReleaseTests : IDisposable
 
         // Withdrawn: the page says so again.
         var withdrawn = await SetReleaseAsync(coordinator, token);
-        Assert.Equal($"/k/{token}?hinweis=zurueckgezogen", withdrawn.Location());
+        Assert.Equal($"/k/{token}?notice=Withdrawn", withdrawn.Location());
         Assert.Equal(PeopleTexts.NotReleased, (await dana.PageAsync($"{link}/team-ergebnis")).QuerySelector("#zurueckgehalten")!.TextContent);
     }
 

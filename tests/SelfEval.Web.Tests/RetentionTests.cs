@@ -149,7 +149,7 @@ public sealed class RetentionTests : IDisposable
         Sweep();
         var page = await coordinator.PageAsync($"/k/{token}");
         var kept = await coordinator.SubmitAsync(page.Form("#aufbewahrung form"));
-        Assert.Equal($"/k/{token}?hinweis=behalten", kept.Location());
+        Assert.Equal($"/k/{token}?notice=Kept", kept.Location());
         Assert.Null(await NoticeAsync(coordinator, token));
 
         _clock.Advance(Notice + TimeSpan.FromDays(1));

@@ -238,7 +238,7 @@ public sealed class SharingTests : IDisposable
         Assert.Contains(SharingTexts.Rule, Flat(review.QuerySelector("#teilen")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("name", review.QuerySelector("#teilen input[name=Sharing]:checked")!.GetAttribute("value"));
         var saved = await carla.SubmitAsync(review.Form("#teilen form"), new Dictionary<string, string[]> { ["Sharing"] = ["none"] });
-        Assert.Equal($"{carlaLink}/abschluss?hinweis=teilen#teilen", saved.Location());
+        Assert.Equal($"{carlaLink}/abschluss?notice=SharingSaved#teilen", saved.Location());
         Assert.Contains(SharingTexts.Saved, (await carla.PageAsync(saved.Location())).QuerySelector("#teilen .notice")!.TextContent, StringComparison.Ordinal);
         var berndReview = await bernd.PageAsync($"{berndLink}/abschluss");
         await bernd.SubmitAsync(berndReview.Form("#teilen form"), new Dictionary<string, string[]> { ["Sharing"] = ["pseudonym"] });

@@ -58,4 +58,10 @@ public static class AnsweringTexts
             ? SharingTexts.CoordinatorOwnAnswers
             : $"{SharingTexts.Hint(context.Respondent.Sharing)} {SharingTexts.OthersNever} {SharingTexts.ChangeLater}";
     }
+
+    /// <summary>After a save that showed further questions on the same page (see <see cref="AnswerNotice.MoreQuestions"/>).</summary>
+    public const string MoreQuestions = "Aufgrund Ihrer Antworten gibt es in diesem Abschnitt weitere Fragen.";
+
+    /// <summary>After "Speichern" that stays on the page (see <see cref="AnswerNotice.Saved"/>).</summary>
+    public const string Saved = "Ihre Antworten sind gespeichert.";
 }

@@ -26,6 +26,12 @@ public sealed record QuestionField(
     /// <summary>What is wrong with the evidence note (too long), shown next to it rather than at the answer.</summary>
     public string? EvidenceError { get; init; }
 
+    /// <summary>
+    /// What the team agreed on for this question in its last conversation, worded; shown inside the field so it is
+    /// hidden whenever the question is.
+    /// </summary>
+    public string? LastTime { get; init; }
+
     /// <summary>Online, on a scored question: the paper form keeps its lines for the answer.</summary>
     public bool OffersEvidence => !Paper && Answering.Evidence.Offered(Question);
 

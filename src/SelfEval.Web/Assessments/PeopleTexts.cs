@@ -58,6 +58,17 @@ public static class PeopleTexts
         "sonst könnten Sie sie darüber lesen. Die bisherigen Antworten zählen weiter in den Zahlen des Teams. " +
         "Die Person kann die Fragen neu beantworten; neue Antworten ersetzen die alten.";
 
+    /// <summary>
+    /// On the reissue page before confirming, for a finished member whose answers the new link hides in an open round:
+    /// the new link holder must answer again, so the person is no longer finished.
+    /// </summary>
+    public static string ReissueUnfinishes(string label) =>
+        $"„{label}“ hat die Antworten bereits abgeschlossen. Weil der neue Link die bisherigen Antworten nicht zeigt, gilt die Person danach als nicht abgeschlossen: " +
+        "Sie beantwortet die Fragen über den neuen Link noch einmal und schließt dann erneut ab. Bis dahin zählen ihre bisherigen Antworten in den Zahlen des Teams.";
+
+    /// <summary>In the coordinator's team table, beside someone whose reissued link hides their earlier answers.</summary>
+    public const string ReissuedRow = "neuer Link – beantwortet die Fragen neu";
+
     public const string ReissueOldStops = "Der bisherige Link funktioniert ab sofort nicht mehr.";
 
     public const string ReissueShownOnce = "Geben Sie diesen Link an die Person weiter. Er wird nur jetzt angezeigt; wir speichern ihn nicht lesbar.";

@@ -22,6 +22,16 @@ public sealed class PublicUrl(IOptions<SelfEvalOptions> options)
     public string Base(HttpRequest request) =>
         _configured is { } url ? url.GetLeftPart(UriPartial.Authority) : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
+    /// <summary>
+    /// The absolute address of a path the routing made (<c>Url.Page</c>, which already carries the request's path base):
+    /// the configured address's host, or the request's.
+    /// </summary>
+    public string Of(HttpRequest request, string? localPath)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (_configured is { } url ? url.GetLeftPart(UriPartial.Authority) : $"{request.Scheme}://{request.Host}") + localPath;
+    }
+
     /// <summary>Empty, or an absolute http(s) address without path, query or fragment.</summary>
     public static bool IsValid(string? value) => string.IsNullOrWhiteSpace(value) || Parse(value) is not null;
 

@@ -46,7 +46,7 @@ internal static class Initiatives
         if (code is not null)
         {
             var joined = await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [code], ["optIn"] = [optIn ? "true" : "false"] });
-            Assert.Equal($"/k/{token}?hinweis={(optIn ? "code" : "code-ohne-zustimmung")}#vergleich", joined.Location());
+            Assert.Equal($"/k/{token}?notice={(optIn ? "CodeSaved" : "CodeWithoutConsent")}#vergleich", joined.Location());
         }
 
         if (close)

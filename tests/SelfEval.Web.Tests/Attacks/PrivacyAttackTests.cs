@@ -92,7 +92,7 @@ public sealed class PrivacyAttackTests : IDisposable
         // A right code without consent is kept, and the page says what is still missing.
         var second = Initiatives.Code(_factory.Services);
         var entered = await thief.SubmitAsync((await thief.PageAsync($"/k/{token}")).Form("form[action*=Comparison]"), new Dictionary<string, string[]> { ["Code"] = [second], ["optIn"] = [] });
-        Assert.Equal($"/k/{token}?hinweis=code-ohne-zustimmung#vergleich", entered.Location());
+        Assert.Equal($"/k/{token}?notice=CodeWithoutConsent#vergleich", entered.Location());
         Assert.Contains("setzen Sie noch das Häkchen", (await thief.PageAsync(entered.Location())).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
 
         Assert.True(_factory.Services.GetRequiredService<ComparisonCodeStore>().HasCode(_factory.Services.GetRequiredService<SelfEval.Web.Assessments.AssessmentStore>().FindByCoordinatorToken(owner)!.Id));

@@ -59,7 +59,7 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
         var ticket = forms.Check(HttpContext, FormPurpose, Nonce);
         if (ticket is not null && forms.Created(ticket, Exists) is { } created)
         {
-            return Redirect($"/k/{created}?neu=1"); // the same form sent twice
+            return RedirectToPage("/Coordinator/Index", new { token = created, notice = SelfEval.Web.Pages.Coordinator.CoordinatorNotice.Created }); // the same form sent twice
         }
 
         var form = AnswerForm.Read(Request.Form, Profile.Questions);
@@ -96,7 +96,7 @@ public sealed class StartModel(QuestionnaireCatalog catalog, QuestionnaireVersio
         var token = forms.Create(ticket!, Exists, token => assessments.Create(new AssessmentStore.NewAssessment(
             Guide.Id, versions.Ensure(Guide), Tokens.Hash(token), Tokens.Hash(Tokens.Invite(token, 1)), OptIn,
             string.IsNullOrWhiteSpace(CoordinatorName) ? null : CoordinatorName.Trim(), form.Upserts)));
-        return Redirect($"/k/{token}?neu=1");
+        return RedirectToPage("/Coordinator/Index", new { token, notice = SelfEval.Web.Pages.Coordinator.CoordinatorNotice.Created });
     }
 
     private string FormPurpose => $"start:{Guide.Id}";

@@ -64,6 +64,6 @@ public sealed class ActionsModel(AssessmentAccess access, LastRoundReader lastRo
             store.Mark(last.Round.Id, context.Round.Id, marks);
         }
 
-        return RedirectToPage("/Coordinator/Index", null, new { token, hinweis = "massnahmen" }, "letztes-gespraech");
+        return RedirectToPage("/Coordinator/Index", null, new { token, notice = SelfEval.Web.Pages.Coordinator.CoordinatorNotice.ActionsMarked }, "letztes-gespraech");
     }
 }

@@ -10,11 +10,14 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, SelfEval.Web.Office.RoundResultStore results) : PageModel
+public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, RoundReader reader, SelfEval.Web.Office.RoundResultStore results) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
-    /// <summary>The people of the round who have not marked their answers as finished, by the label the coordinator page shows.</summary>
+    /// <summary>
+    /// The people of the round who have not marked their answers as finished, by the label the coordinator page shows;
+    /// not a coordinator who answers nothing but the profile.
+    /// </summary>
     public IReadOnlyList<string> Unfinished { get; private set; } = [];
 
     /// <summary>The two answers to whether unfinished people's answers count in the team's results.</summary>
@@ -38,7 +41,7 @@ public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessme
             results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
         }
 
-        return RedirectToPage("Index", new { token, hinweis = "geschlossen" });
+        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Closed });
     }
 
     private bool Load(string token)
@@ -49,9 +52,14 @@ public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessme
         }
 
         Context = context;
-        var respondents = assessments.GetRespondents(context.Round.Id);
-        var labels = RespondentLabels.For(respondents);
-        Unfinished = respondents.Where(r => !r.IsFinished).Select(r => labels[r.Id]).ToList();
+        var round = reader.Read(context.Round, context.Questionnaire);
+        var labels = RespondentLabels.For(round.Respondents);
+
+        // The coordinator is asked the profile, which is the initiative's and counts either way; only one who began
+        // answering the guide as well has answers that closing could leave unfinished.
+        Unfinished = round.People
+            .Where(p => !p.Respondent.IsFinished && !(p.Respondent.IsCoordinator && p.Answers.Count == 0))
+            .Select(p => labels[p.Respondent.Id]).ToList();
         return true;
     }
 }

@@ -21,6 +21,9 @@ public enum PersonState
 /// </summary>
 public sealed record RespondentRow(RespondentRecord Respondent, string Label, int Answered, int Questions, int OwnAnswers)
 {
+    /// <summary>A reissued link hides the person's earlier answers, and the open round waits for them to answer again.</summary>
+    public bool AnswersAgain { get; init; }
+
     public PersonState State => Respondent.IsFinished ? PersonState.Finished : Answered > 0 ? PersonState.InProgress : PersonState.NotStarted;
 }
 
@@ -56,7 +59,8 @@ public sealed class IndexModel(
     /// <summary>A newer text of the guide that a new round would use.</summary>
     public bool NewerVersionAvailable { get; private set; }
 
-    public string BaseUrl => publicUrl.Base(Request);
+    /// <summary>The absolute address of a path the routing made, for the links the coordinator copies and passes on.</summary>
+    public string Absolute(string? localPath) => publicUrl.Of(Request, localPath);
 
     /// <summary>The day retention deletes the assessment unless someone works on it before; null while no notice stands.</summary>
     public DateOnly? Deletion { get; private set; }
@@ -75,42 +79,29 @@ public sealed class IndexModel(
     /// <summary>The consent as just posted, shown again with a code error so nothing typed or ticked is lost.</summary>
     public bool? PostedOptIn { get; private set; }
 
-    public IActionResult OnGet(string token, string? neu, string? hinweis)
+    /// <summary>The notice this visit was sent with (right after a step), or null.</summary>
+    public CoordinatorNotice? Shown { get; private set; }
+
+    public IActionResult OnGet(string token, CoordinatorNotice? notice, string? neu, string? hinweis)
     {
         if (!Load(token))
         {
             return NotFound();
         }
 
-        IsNew = neu is not null;
-        if (hinweis == "neue-runde" && Context.Rounds.Count > 1)
+        Shown = CoordinatorNotices.FromOldQuery(notice, neu, hinweis);
+        IsNew = Shown == CoordinatorNotice.Created;
+        if (Shown == CoordinatorNotice.NewRound && Context.Rounds.Count > 1)
         {
             // Worked out again from the last round's answers: the same rule that decided what was copied.
             var previous = Context.Rounds[^2];
             NotCarried = ProfileCarryOver.For(assessments.GetProfile(previous.Id), Context.Questionnaire, versions.Get(previous.QuestionnaireVersionId)).NotCarried;
         }
 
-        Notice = hinweis switch
-        {
-            "geschlossen" => "Der Durchgang ist abgeschlossen. Niemand kann mehr Antworten ändern.",
-            "neue-runde" when NotCarried.Count > 0 => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen, bis auf die Angaben unten: Diese Fragen haben sich geändert, und Ihre bisherige Antwort passt nicht mehr zu den Antworten, die es jetzt gibt. Bitte beantworten Sie sie im Profil neu. Laden Sie Ihr Team mit dem Einladungslink erneut ein.",
-            "neue-runde" => "Ein neuer Durchgang hat begonnen. Ihr Profil wurde übernommen; laden Sie Ihr Team mit dem Einladungslink erneut ein.",
-            "wieder-offen" => "Der Durchgang ist wieder offen. Alle können ihre Antworten wieder ändern. Schließen Sie ihn erneut ab, wenn alle fertig sind.",
-            "geoeffnet" => "Die Antworten sind wieder geöffnet und können geändert werden.",
-            "einladung" => "Es gibt einen neuen Einladungslink. Der bisherige funktioniert nicht mehr; wer schon teilnimmt, behält seinen persönlichen Link.",
-            "profil" => "Das Profil Ihrer Initiative ist gespeichert.",
-            "massnahmen" => SelfEval.Web.Pages.Conversation.ConversationTexts.ActionsMarked,
-            "entfernt" => PeopleTexts.Removed,
-            "zusammengefuehrt" => PeopleTexts.Merged,
-            "freigegeben" => PeopleTexts.Released,
-            "zurueckgezogen" => PeopleTexts.Withdrawn,
-            "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
-            "behalten" => RetentionTexts.Kept,
-            "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
-            "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
-            "zu-frueh" => $"Ein neuer Durchgang kann frühestens am {RoundSchedule.EarliestNextStart(Context.Round, options.Value.MinimumDaysBetweenRounds):dd.MM.yyyy} beginnen: Zwischen dem Beginn zweier Durchgänge liegen mindestens {options.Value.MinimumDaysBetweenRounds} Tage.",
-            _ => null,
-        };
+        Notice = CoordinatorTexts.Notice(
+            Shown,
+            NotCarried.Count > 0,
+            () => CoordinatorTexts.TooEarly(RoundSchedule.EarliestNextStart(Context.Round, options.Value.MinimumDaysBetweenRounds), options.Value.MinimumDaysBetweenRounds));
         return Page();
     }
 
@@ -123,12 +114,12 @@ public sealed class IndexModel(
 
         if (!RoundSchedule.MayStartNext(Context.Round, options.Value.MinimumDaysBetweenRounds, clock.GetUtcNow()))
         {
-            return Redirect($"/k/{token}?hinweis=zu-frueh");
+            return RedirectToPage(new { token, notice = CoordinatorNotice.TooEarly });
         }
 
         var guide = catalog.Find(Context.Assessment.QuestionnaireId) ?? Context.Questionnaire;
         var round = assessments.StartNextRound(Context.Assessment.Id, versions.Ensure(guide), guide);
-        return Redirect(round is null ? $"/k/{token}" : $"/k/{token}?hinweis=neue-runde");
+        return RedirectToPage(new { token, notice = round is null ? (CoordinatorNotice?)null : CoordinatorNotice.NewRound });
     }
 
     /// <summary>"Daten behalten" in the retention notice: counts as activity.</summary>
@@ -140,7 +131,7 @@ public sealed class IndexModel(
         }
 
         retention.Keep(Context.Assessment.Id);
-        return RedirectToPage("Index", new { token, hinweis = "behalten" });
+        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Kept });
     }
 
     public IActionResult OnPostReopen(string token, long respondentId)
@@ -156,7 +147,7 @@ public sealed class IndexModel(
             assessments.SetFinished(respondentId, finished: false);
         }
 
-        return Redirect($"/k/{token}?hinweis=geoeffnet");
+        return RedirectToPage(new { token, notice = CoordinatorNotice.AnswersReopened });
     }
 
     public IActionResult OnPostReplaceInvite(string token)
@@ -168,7 +159,7 @@ public sealed class IndexModel(
 
         var next = Context.Assessment.InviteGeneration + 1;
         assessments.ReplaceInvite(Context.Assessment.Id, next, Tokens.Hash(Tokens.Invite(token, next)));
-        return Redirect($"/k/{token}?hinweis=einladung#team");
+        return RedirectToPage(null, null, new { token, notice = CoordinatorNotice.NewInvite }, "team");
     }
 
     public IActionResult OnPostComparison(string token, bool optIn)
@@ -202,8 +193,8 @@ public sealed class IndexModel(
             snapshots.Forget(Context.Rounds.Select(r => r.Id).ToList());
         }
 
-        var notice = string.IsNullOrWhiteSpace(Code) ? "vergleich" : optIn ? "code" : "code-ohne-zustimmung";
-        return Redirect($"/k/{token}?hinweis={notice}#vergleich");
+        var notice = string.IsNullOrWhiteSpace(Code) ? CoordinatorNotice.ComparisonSaved : optIn ? CoordinatorNotice.CodeSaved : CoordinatorNotice.CodeWithoutConsent;
+        return RedirectToPage(null, null, new { token, notice }, "vergleich");
     }
 
     private bool Load(string token)
@@ -222,7 +213,10 @@ public sealed class IndexModel(
             var r = p.Respondent;
             var all = round.Profile.Concat(p.Answers.Where(o => !round.Profile.ContainsKey(o.Key))).ToDictionary(p => p.Key, p => p.Value);
             var progress = Progress.Of(context.Questionnaire, all, s => r.IsCoordinator || !s.IsProfile);
-            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, p.Answers.Count);
+            return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, p.Answers.Count)
+            {
+                AnswersAgain = p.Hidden.Count > 0 && !r.IsFinished && !context.Round.IsClosed,
+            };
         }).ToList();
         HasComparisonCode = codes.HasCode(context.Assessment.Id);
         Deletion = retention.Deletion(context.Assessment.Id);

@@ -40,7 +40,7 @@ public sealed class MergeModel(AssessmentAccess access, AssessmentStore assessme
 
         var (kept, gone) = keep == KeepOther ? (otherId, id) : (id, otherId);
         people.Merge(Found.Context.Round.Id, kept, gone);
-        return RedirectToPage("Index", new { token, hinweis = "zusammengefuehrt" });
+        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Merged });
     }
 
     private bool Load(string token, long id)

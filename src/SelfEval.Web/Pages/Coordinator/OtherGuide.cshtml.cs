@@ -74,7 +74,7 @@ public sealed class OtherGuideModel(
 
         var label = string.IsNullOrWhiteSpace(CoordinatorName) ? null : CoordinatorName.Trim();
         return initiatives.Start(Context, Guide, form.Upserts, label, OptIn) is { } other
-            ? RedirectToPage("/Coordinator/Index", new { token = other, hinweis = "anderer-leitfaden" })
+            ? RedirectToPage("/Coordinator/Index", new { token = other, notice = CoordinatorNotice.OtherGuideStarted })
             : NotFound();
     }
 

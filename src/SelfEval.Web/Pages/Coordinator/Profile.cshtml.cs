@@ -62,7 +62,7 @@ public sealed class ProfileModel(AssessmentAccess access, AssessmentStore assess
         }
 
         assessments.SaveProfile(Context.Round.Id, form.Upserts, form.Clears);
-        return RedirectToPage("/Coordinator/Index", new { token, hinweis = "profil" });
+        return RedirectToPage("/Coordinator/Index", new { token, notice = CoordinatorNotice.ProfileSaved });
     }
 
     private List<QuestionField> Build(AnswerForm? form, Func<Question, string?>? required = null)

@@ -25,6 +25,12 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
     /// <summary>Whether the new link hides the answers saved so far (see <see cref="PeopleStore.Reissue"/>).</summary>
     public bool Hides => Found.Person.Sharing != AnswerSharing.Name;
 
+    /// <summary>
+    /// Whether the new link makes a finished member unfinished: it hides the answers, so the person answers again
+    /// before finishing anew (in a closed round nothing changes, so the finished state stays there).
+    /// </summary>
+    public bool Unfinishes => Hides && Found.Person.IsFinished && !Found.Context.Round.IsClosed;
+
     public string? Error { get; private set; }
 
     public IActionResult OnGet(string token, long id)
@@ -61,7 +67,7 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
                 people.Reissue(round, id, Tokens.Hash(link));
                 return id;
             });
-        NewLink = $"{publicUrl.Base(Request)}/a/{personal}";
+        NewLink = publicUrl.Of(Request, Url.Page("/Respondent/Index", new { token = personal }));
         return Page();
     }
 

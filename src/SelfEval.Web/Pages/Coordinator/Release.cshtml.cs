@@ -34,6 +34,6 @@ public sealed class ReleaseModel(AssessmentAccess access, PeopleStore people) : 
         }
 
         people.ReleaseToTeam(context.Round.Id, released);
-        return RedirectToPage("Index", new { token, hinweis = released ? "freigegeben" : "zurueckgezogen" });
+        return RedirectToPage("Index", new { token, notice = released ? CoordinatorNotice.Released : CoordinatorNotice.Withdrawn });
     }
 }

@@ -39,7 +39,7 @@ public sealed class RemoveModel(AssessmentAccess access, AssessmentStore assessm
         }
 
         people.Remove(Found.Context.Round.Id, id, keepAnswers: answers == Keep);
-        return RedirectToPage("Index", new { token, hinweis = "entfernt" });
+        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Removed });
     }
 
     private bool Load(string token, long id)

@@ -31,6 +31,6 @@ public sealed class ReopenModel(AssessmentAccess access, AssessmentStore assessm
 
         // Only the current round: the store refuses a round once the next has begun, and an open one stays as it is.
         assessments.ReopenRound(context.Round.Id);
-        return RedirectToPage("Index", new { token, hinweis = "wieder-offen" });
+        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Reopened });
     }
 }

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Model;
+using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -12,15 +12,14 @@ namespace SelfEval.Web.Pages.Join;
 /// <summary>The team invitation: each person who opens it gets a link of their own.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(
-    AssessmentStore assessments, QuestionnaireVersionStore versions, OneTimeForms forms,
-    IDataProtectionProvider protection, PublicUrl publicUrl) : PageModel
+    AssessmentStore assessments, QuestionnaireVersionStore versions, OneTimeForms forms, JoinMemory memory) : PageModel
 {
     public const int LabelLimit = 80;
 
-    /// <summary>How long a browser remembers whom it joined as: about a year, one round.</summary>
-    public static readonly TimeSpan RememberFor = TimeSpan.FromDays(400);
-
-    /// <summary>The person this browser joined as in the current round, whose own link it gets back instead of a second entry.</summary>
+    /// <summary>
+    /// The person this browser joined as in the current round, whose own link it gets back instead of a second entry:
+    /// through this invitation, or with one click from their personal link of the other guide.
+    /// </summary>
     public (string Token, string? Label)? Returning { get; private set; }
 
     /// <summary>Ticked on a browser that remembers someone: a different person (a shared computer) joins anyway.</summary>
@@ -82,7 +81,7 @@ public sealed class IndexModel(
         if (Returning is { } known && !AnotherPerson && !IsAnotherName(known.Label))
         {
             // A lost personal link: the same person again, not a second entry with the same name.
-            return Redirect($"/a/{known.Token}?neu=1"); // with the advice to keep the link this time
+            return RedirectToPage("/Respondent/Index", new { token = known.Token, notice = AnswerNotice.NewLink }); // with the advice to keep the link this time
         }
 
         var label = Label?.Trim();
@@ -92,54 +91,38 @@ public sealed class IndexModel(
             return Page();
         }
 
+        if (!AnotherPerson && memory.RecallSibling(Request, round!) is { } sibling && !IsAnotherName(sibling.Respondent.Label))
+        {
+            // Someone of the other guide joins this one by its invitation: under the link the one-click join from their
+            // personal link gives, so that button later finds this entry instead of making a second one.
+            var from = sibling.Respondent with { Label = string.IsNullOrEmpty(label) ? sibling.Respondent.Label : label, Sharing = AnswerSharingValues.Parse(Sharing) };
+            assessments.AddRespondentFromOtherGuide(round!.Id, Tokens.Hash(sibling.Token), from);
+            memory.Remember(HttpContext, round.AssessmentId, sibling.Token);
+            return RedirectToPage("/Respondent/Index", new { token = sibling.Token, notice = AnswerNotice.NewLink });
+        }
+
         var personal = forms.Create(
             ticket,
             token => assessments.FindByRespondentToken(token) is not null,
             token => assessments.AddRespondent(round!.Id, Tokens.Hash(token), string.IsNullOrEmpty(label) ? null : label, AnswerSharingValues.Parse(Sharing)));
-        Remember(round!, personal);
-        return Redirect($"/a/{personal}?neu=1");
+        memory.Remember(HttpContext, round!.AssessmentId, personal);
+        return RedirectToPage("/Respondent/Index", new { token = personal, notice = AnswerNotice.NewLink });
     }
 
     /// <summary>A name typed that is not the remembered one is someone else at the same computer, tick or no tick.</summary>
     private bool IsAnotherName(string? remembered) =>
         Label?.Trim() is { Length: > 0 } typed && !string.Equals(typed, remembered, StringComparison.OrdinalIgnoreCase);
 
-    private IDataProtector Memory => protection.CreateProtector("SelfEval.Join.Returning");
-
-    private static string MemoryCookie(RoundRecord round) => $"SelfEval.Teilnahme.{round.AssessmentId}";
-
-    /// <summary>Keeps the personal link in this browser only (protected, readable by the server alone).</summary>
-    private void Remember(RoundRecord round, string personal) =>
-        Response.Cookies.Append(MemoryCookie(round), Memory.Protect(personal), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true, // it only gives this browser its own link back
-            SameSite = SameSiteMode.Lax,
-            Secure = publicUrl.IsHttps || Request.IsHttps,
-            Path = "/e",
-            MaxAge = RememberFor,
-        });
-
     private (string Token, string? Label)? Remembered(RoundRecord round)
     {
-        if (Request.Cookies[MemoryCookie(round)] is not { Length: > 0 and < 1024 } stored)
+        if (memory.Recall(Request, round) is { } known)
         {
-            return null;
+            return (known.Token, known.Respondent.Label);
         }
 
-        string token;
-        try
-        {
-            token = Memory.Unprotect(stored);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-
-        // Only a person of this very round still exists to return to: after a new round, or a removal, the browser joins anew.
-        return assessments.FindByRespondentToken(token) is { } found && found.Round.Id == round.Id && !found.Respondent.IsCoordinator
-            ? (token, found.Respondent.Label)
+        // Joined already with one click from the personal link of the other guide.
+        return memory.RecallSibling(Request, round) is { } sibling && assessments.FindByRespondentToken(sibling.Token) is { } found && found.Round.Id == round.Id
+            ? (sibling.Token, found.Respondent.Label)
             : null;
     }
 

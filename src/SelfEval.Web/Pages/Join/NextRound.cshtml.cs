@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class NextRoundModel(AssessmentStore assessments, OneTimeForms for
 
     public static string FormPurpose(RespondentRecord respondent) => $"next-round:{respondent.Id}";
 
-    public IActionResult OnGet(string token) => Redirect($"/a/{token}");
+    public IActionResult OnGet(string token) => RedirectToPage("/Respondent/Index", new { token });
 
     public IActionResult OnPost(string token)
     {
@@ -31,7 +32,7 @@ public sealed class NextRoundModel(AssessmentStore assessments, OneTimeForms for
         if (found.Respondent.IsCoordinator || !found.Round.IsClosed || current.Id == found.Round.Id || current.IsClosed
             || forms.Check(HttpContext, FormPurpose(found.Respondent), Nonce) is not { } ticket)
         {
-            return Redirect($"/a/{token}");
+            return RedirectToPage("/Respondent/Index", new { token });
         }
 
         // The same form sent twice (a double click) lands on the person it created the first time.
@@ -39,6 +40,6 @@ public sealed class NextRoundModel(AssessmentStore assessments, OneTimeForms for
             ticket,
             t => assessments.FindByRespondentToken(t) is not null,
             t => assessments.AddRespondent(current.Id, Tokens.Hash(t), found.Respondent.Label, found.Respondent.Sharing));
-        return Redirect($"/a/{personal}?neu=1");
+        return RedirectToPage("/Respondent/Index", new { token = personal, notice = AnswerNotice.NewLink });
     }
 }

@@ -9,7 +9,7 @@ namespace SelfEval.Web.Pages.Join;
 /// Their link there is derived from this one, so a second click (or one next month) lands on the same person.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class OtherGuideModel(AssessmentStore assessments, Initiatives initiatives) : PageModel
+public sealed class OtherGuideModel(AssessmentStore assessments, Initiatives initiatives, JoinMemory memory) : PageModel
 {
     public IActionResult OnGet(string token) => RedirectToPage("/Respondent/Index", new { token });
 
@@ -21,8 +21,14 @@ public sealed class OtherGuideModel(AssessmentStore assessments, Initiatives ini
         }
 
         var personal = guideId is null ? null : initiatives.Join(token, found.Respondent, found.Round, found.Assessment, guideId);
+        if (personal is not null && assessments.FindByRespondentToken(personal) is { } joined)
+        {
+            // The other guide's invitation, opened later in this browser, gives this link back instead of a second entry.
+            memory.Remember(HttpContext, joined.Assessment.Id, personal);
+        }
+
         return personal is null
             ? RedirectToPage("/Respondent/Index", new { token })
-            : RedirectToPage("/Respondent/Index", new { token = personal, neu = "1" });
+            : RedirectToPage("/Respondent/Index", new { token = personal, notice = SelfEval.Web.Answering.AnswerNotice.NewLink });
     }
 }

@@ -9,7 +9,7 @@ namespace SelfEval.Web.Pages.Respondent;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class IndexModel(AssessmentAccess access) : PageModel
 {
-    public IActionResult OnGet(string token, string? neu)
+    public IActionResult OnGet(string token, AnswerNotice? notice, string? neu)
     {
         if (access.Respondent(token) is not { } context)
         {
@@ -17,9 +17,9 @@ public sealed class IndexModel(AssessmentAccess access) : PageModel
         }
 
         var session = new AnswerSession(context);
-        var query = neu is null ? string.Empty : "?neu=1";
+        var newLink = AnswerNotices.FromOldQuery(notice, neu, null) == AnswerNotice.NewLink ? AnswerNotice.NewLink : (AnswerNotice?)null;
         return context.ReadOnly || session.Resume() is not { } section
-            ? Redirect($"/a/{token}/abschluss{query}")
-            : Redirect($"/a/{token}/{section.Id}{query}");
+            ? RedirectToPage("/Respondent/Review", new { token, notice = newLink })
+            : RedirectToPage("/Respondent/Section", new { token, sectionId = section.Id, notice = newLink });
     }
 }

@@ -19,7 +19,7 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
 
     public RespondentContext Context => Session.Context;
 
-    public IActionResult OnGet(string token, string? neu, string? hinweis)
+    public IActionResult OnGet(string token, AnswerNotice? notice, string? neu, string? hinweis)
     {
         if (access.Respondent(token) is not { } context)
         {
@@ -27,8 +27,9 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
         }
 
         Session = new AnswerSession(context);
-        ShowNewLink = neu is not null;
-        SharingSaved = hinweis == "teilen";
+        notice = AnswerNotices.FromOldQuery(notice, neu, hinweis);
+        ShowNewLink = notice == AnswerNotice.NewLink;
+        SharingSaved = notice == AnswerNotice.SharingSaved;
         return Page();
     }
 
@@ -45,7 +46,7 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
             assessments.SetSharing(context.Respondent.Id, AnswerSharingValues.Parse(sharing));
         }
 
-        return Redirect($"/a/{token}/abschluss?hinweis=teilen#teilen");
+        return RedirectToPage("/Respondent/Review", null, new { token, notice = AnswerNotice.SharingSaved }, "teilen");
     }
 
     public IActionResult OnPost(string token)
@@ -69,6 +70,6 @@ public sealed class ReviewModel(AssessmentAccess access, AssessmentStore assessm
         }
 
         assessments.SetFinished(context.Respondent.Id, finished: true); // a second click changes nothing
-        return Redirect($"/a/{token}/abschluss");
+        return RedirectToPage("/Respondent/Review", new { token });
     }
 }

@@ -10,7 +10,8 @@ namespace SelfEval.Web.Pages.Respondent;
 
 /// <summary>One section of the guide as a form. Every step saves; with JavaScript, every change does.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
-public sealed class SectionModel(AssessmentAccess access, AssessmentStore assessments, ResponseStore responses) : PageModel
+public sealed class SectionModel(
+    AssessmentAccess access, AssessmentStore assessments, ResponseStore responses, SelfEval.Web.Pages.Conversation.LastRoundReader lastRounds) : PageModel
 {
     public AnswerSession Session { get; private set; } = null!;
 
@@ -28,20 +29,16 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
 
     public Section Section => Current.Section;
 
-    public IActionResult OnGet(string token, string sectionId, string? neu, string? hinweis)
+    public IActionResult OnGet(string token, string sectionId, AnswerNotice? notice, string? neu, string? hinweis)
     {
         if (!Load(token, sectionId))
         {
             return NotFound();
         }
 
-        ShowNewLink = neu is not null;
-        Notice = hinweis switch
-        {
-            "neu" => "Aufgrund Ihrer Antworten gibt es in diesem Abschnitt weitere Fragen.",
-            "gespeichert" => "Ihre Antworten sind gespeichert.",
-            _ => null,
-        };
+        notice = AnswerNotices.FromOldQuery(notice, neu, hinweis);
+        ShowNewLink = notice == AnswerNotice.NewLink;
+        Notice = AnswerNotices.OnSection(notice);
         Fields = BuildFields(null);
         return Page();
     }
@@ -77,7 +74,7 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
         var appeared = Section.Questions.Any(q => Session.IsVisible(q) && !before.Contains(q.Id) && !Context.All.ContainsKey(q.Id));
         if (appeared && go is null or "weiter")
         {
-            return Redirect($"/a/{token}/{Section.Id}?hinweis=neu");
+            return RedirectToPage(new { token, sectionId = Section.Id, notice = AnswerNotice.MoreQuestions });
         }
 
         var target = go switch
@@ -89,8 +86,8 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
             _ => Session.Next(Section),
         };
         return target is null
-            ? Redirect($"/a/{token}/abschluss")
-            : Redirect(target == Section ? $"/a/{token}/{Section.Id}?hinweis=gespeichert" : $"/a/{token}/{target.Id}");
+            ? RedirectToPage("/Respondent/Review", new { token })
+            : RedirectToPage(new { token, sectionId = target.Id, notice = target == Section ? AnswerNotice.Saved : (AnswerNotice?)null });
     }
 
     /// <summary>The background save of the page's script: same checks, a small JSON answer, no page.</summary>
@@ -149,8 +146,10 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
         }
     }
 
-    private List<QuestionField> BuildFields(AnswerForm? form) =>
-        Section.Questions.Select(q =>
+    private List<QuestionField> BuildFields(AnswerForm? form)
+    {
+        var lastTime = lastRounds.AgreedTexts(Context); // what the team agreed on in its last conversation, per question
+        return Section.Questions.Select(q =>
         {
             var field = form?.Fields.First(f => f.Question.Id == q.Id);
             return new QuestionField(
@@ -160,8 +159,10 @@ public sealed class SectionModel(AssessmentAccess access, AssessmentStore assess
                 // What was typed stays on the page whatever else went wrong; without a form, what is saved.
                 Evidence = form is null ? Context.Evidence.GetValueOrDefault(q.Id) : field!.Evidence,
                 EvidenceError = field?.EvidenceError,
+                LastTime = lastTime.GetValueOrDefault(q.Id),
             };
         }).ToList();
+    }
 
     /// <summary>The answers the page's script needs to evaluate conditions that refer to other sections.</summary>
     public string KnownAnswersJson() => System.Text.Json.JsonSerializer.Serialize(
