@@ -30,10 +30,10 @@ internal static class ServiceProcess
         return process;
     }
 
-    /// <summary>Waits up to 30 s for the health check to answer.</summary>
+    /// <summary>Waits up to 2 minutes for the health check to answer (a start took over 30 s with two builds beside it).</summary>
     public static async Task WaitAsync(HttpClient client)
     {
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 600; i++)
         {
             try
             {

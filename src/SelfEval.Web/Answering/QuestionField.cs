@@ -44,6 +44,19 @@ public sealed record QuestionField(
     /// <summary>The kind's own partial: Pages/Shared/QuestionKinds/_{name}.cshtml.</summary>
     public string Partial => "QuestionKinds/_" + Kind.Name;
 
+    /// <summary>
+    /// For the kinds that pick from options, how QuestionKinds/_Choices lays them out; null for typed answers. The
+    /// question frame renders _Choices with it straight away: each partial view costs a lookup, an activation and a
+    /// buffer, and a section page rendered three of them per question.
+    /// </summary>
+    public ChoiceLayout? Choices => Kind.Name switch
+    {
+        "scale" => new ChoiceLayout(this, Multiple: false, ShowValue: true),
+        "single" or "yesno" => new ChoiceLayout(this, Multiple: false, ShowValue: false),
+        "multi" => new ChoiceLayout(this, Multiple: true, ShowValue: false),
+        _ => null,
+    };
+
     public string Name => AnswerForm.FieldName(Question);
 
     public string JustificationName => AnswerForm.JustificationName(Question);

@@ -224,42 +224,48 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             return null;
         }
 
-        // One query for what used to take four connections: every page behind a personal link starts here.
-        using var connection = db.Open();
+        // One query for what used to take four connections: every page behind a personal link starts here, so it runs
+        // as a prepared statement on a connection kept open (Database.Prepared) and is read by column position.
         var hash = Tokens.Hash(token);
-        var found = connection.Query<RespondentRecord, RoundRecord, FoundAssessment, (RespondentRecord, RoundRecord, FoundAssessment)>(
-            """
-            SELECT p.id AS Id, p.round_id AS RoundId, p.label AS Label, p.is_coordinator AS IsCoordinator, p.created_at AS CreatedAt,
-                   p.updated_at AS UpdatedAt, p.finished_at AS FinishedAt, p.last_section AS LastSection, p.sharing AS Sharing,
-                   p.removed_at AS RemovedAt, p.reissued_sharing AS ReissuedSharing,
-                   (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = p.id AND h.hidden = 1) AS HiddenAnswers,
-                   r.id AS Id, r.assessment_id AS AssessmentId, r.number AS Number, r.questionnaire_version_id AS QuestionnaireVersionId,
-                   r.created_at AS CreatedAt, r.closed_at AS ClosedAt, r.excludes_unfinished AS ExcludesUnfinished, r.team_released_at AS TeamReleasedAt,
-                   a.id AS Id, a.questionnaire_id AS QuestionnaireId, a.invite_generation AS InviteGeneration, a.comparison_opt_in AS OptIn,
-                   a.is_demo AS IsDemo, a.created_at AS CreatedAt, p.token_hash AS Stored
-            FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
-            WHERE p.token_hash = @hash
-            """,
-            (respondent, round, assessment) => (respondent, round, assessment),
-            new { hash },
-            splitOn: "Id,Id").SingleOrDefault();
-        if (found.Item3 is not { Stored: { } stored } a || !Tokens.Matches(token, stored))
+        return db.Prepared<(RespondentRecord, RoundRecord, AssessmentRecord)?>(statements =>
         {
-            return null;
-        }
+            using var row = statements.Read(
+                """
+                SELECT p.id, p.round_id, p.label, p.is_coordinator, p.created_at, p.updated_at, p.finished_at, p.last_section, p.sharing,
+                       p.removed_at, p.reissued_sharing,
+                       (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = p.id AND h.hidden = 1),
+                       r.id, r.assessment_id, r.number, r.questionnaire_version_id, r.created_at, r.closed_at, r.excludes_unfinished, r.team_released_at,
+                       a.id, a.questionnaire_id, a.invite_generation, a.comparison_opt_in, a.is_demo, a.created_at, p.token_hash
+                FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
+                WHERE p.token_hash = $hash
+                """,
+                ("$hash", hash));
+            if (!row.Read())
+            {
+                return null;
+            }
 
-        return (found.Item1, found.Item2, new AssessmentRecord(a.Id, a.QuestionnaireId, (int)a.InviteGeneration, a.OptIn != 0, a.IsDemo != 0, a.CreatedAt));
-    }
+            string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+            var respondent = new RespondentRecord
+            {
+                Id = row.GetInt64(0), RoundId = row.GetInt64(1), Label = Text(2), IsCoordinator = row.GetInt64(3) != 0,
+                CreatedAt = row.GetString(4), UpdatedAt = row.GetString(5), FinishedAt = Text(6), LastSection = Text(7),
+                Sharing = AnswerSharingValues.Parse(Text(8)), RemovedAt = Text(9), ReissuedSharing = Text(10), HiddenAnswers = row.GetInt32(11),
+            };
+            var round = new RoundRecord
+            {
+                Id = row.GetInt64(12), AssessmentId = row.GetInt64(13), Number = row.GetInt32(14), QuestionnaireVersionId = row.GetInt64(15),
+                CreatedAt = row.GetString(16), ClosedAt = Text(17), ExcludesUnfinished = row.GetInt64(18) != 0, TeamReleasedAt = Text(19),
+            };
+            var assessment = new AssessmentRecord(row.GetInt64(20), row.GetString(21), row.GetInt32(22), row.GetInt64(23) != 0, row.GetInt64(24) != 0, row.GetString(25));
+            var stored = row.IsDBNull(26) ? null : (byte[])row.GetValue(26);
+            if (row.Read())
+            {
+                throw new InvalidOperationException("Two people share one link's hash.");
+            }
 
-    private sealed record FoundAssessment
-    {
-        public long Id { get; init; }
-        public string QuestionnaireId { get; init; } = string.Empty;
-        public long InviteGeneration { get; init; }
-        public long OptIn { get; init; }
-        public long IsDemo { get; init; }
-        public string CreatedAt { get; init; } = string.Empty;
-        public byte[]? Stored { get; init; }
+            return stored is not null && Tokens.Matches(token, stored) ? (respondent, round, assessment) : null;
+        });
     }
 
     public AssessmentRecord? Get(long id)

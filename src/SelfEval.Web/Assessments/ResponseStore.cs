@@ -21,24 +21,28 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     }
 
     /// <summary>The round's profile answers and one person's own answers, in one query: what every page behind a personal link shows.</summary>
-    public (IReadOnlyList<StoredAnswer> Profile, IReadOnlyList<StoredAnswer> Own) GetWithProfile(long roundId, long respondentId)
-    {
-        using var connection = db.Open();
-        var profile = new List<StoredAnswer>();
-        var own = new List<StoredAnswer>();
-        foreach (var r in connection.Query<(long IsProfile, string QuestionId, string? ValueJson, long NotRelevant, string? Justification, long DontKnow, string? Evidence)>(
-            """
-            SELECT 1, question_id, value_json, not_relevant, justification, dont_know, NULL FROM profile_answers WHERE round_id = @roundId
-            UNION ALL
-            SELECT 0, question_id, value_json, not_relevant, justification, dont_know, evidence FROM answers WHERE respondent_id = @respondentId AND hidden = 0
-            """,
-            new { roundId, respondentId }))
+    public (IReadOnlyList<StoredAnswer> Profile, IReadOnlyList<StoredAnswer> Own) GetWithProfile(long roundId, long respondentId) =>
+        // Every page behind a link reads this: a prepared statement on a kept connection (Database.Prepared).
+        db.Prepared<(IReadOnlyList<StoredAnswer>, IReadOnlyList<StoredAnswer>)>(statements =>
         {
-            (r.IsProfile != 0 ? profile : own).Add(new StoredAnswer(r.QuestionId, r.ValueJson, r.NotRelevant != 0, r.Justification, r.DontKnow != 0) { Evidence = r.Evidence });
-        }
+            var profile = new List<StoredAnswer>();
+            var own = new List<StoredAnswer>();
+            using var row = statements.Read(
+                """
+                SELECT 1, question_id, value_json, not_relevant, justification, dont_know, NULL FROM profile_answers WHERE round_id = $roundId
+                UNION ALL
+                SELECT 0, question_id, value_json, not_relevant, justification, dont_know, evidence FROM answers WHERE respondent_id = $respondentId AND hidden = 0
+                """,
+                ("$roundId", roundId), ("$respondentId", respondentId));
+            while (row.Read())
+            {
+                string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+                (row.GetInt64(0) != 0 ? profile : own).Add(
+                    new StoredAnswer(row.GetString(1), Text(2), row.GetInt64(3) != 0, Text(4), row.GetInt64(5) != 0) { Evidence = Text(6) });
+            }
 
-        return (profile, own);
-    }
+            return (profile, own);
+        });
 
     public IReadOnlyDictionary<long, IReadOnlyList<StoredAnswer>> GetForRound(long roundId)
     {

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace SelfEval.Web.Data;
 
 /// <summary>Opens connections to the SQLite file with the settings every statement relies on.</summary>
-public sealed class Database
+public sealed class Database : IDisposable
 {
     private readonly string _connectionString;
 
@@ -52,6 +52,54 @@ public sealed class Database
     /// one or two connections; the settings were a good part of each).
     /// </summary>
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
+    /// <summary>
+    /// Runs one of the reads every page behind a link makes on a connection kept open with its statements prepared.
+    /// SQLite otherwise parses and plans each statement on every run (under 50 clients that was a seventh of a section
+    /// page's CPU), and a pooled connection drops its statements whenever it is closed. Each run is a statement of its
+    /// own in autocommit mode, so in WAL mode it reads the latest commit, like a fresh connection would.
+    /// </summary>
+    public T Prepared<T>(Func<PreparedStatements, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var statements = _idle.TryTake(out var idle) ? idle : new PreparedStatements(Open());
+        T result;
+        try
+        {
+            result = read(statements);
+        }
+        catch
+        {
+            statements.Dispose(); // whatever state the failure left it in is not handed out again
+            throw;
+        }
+
+        // A few connections are enough for two cores; more would only hold file handles.
+        if (Volatile.Read(ref _disposed) || _idle.Count >= 2 * Environment.ProcessorCount)
+        {
+            statements.Dispose();
+        }
+        else
+        {
+            _idle.Add(statements);
+        }
+
+        return result;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<PreparedStatements> _idle = [];
+
+    private bool _disposed;
+
+    /// <summary>Closes the connections kept for <see cref="Prepared"/>, so the file can be replaced after the service stops.</summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        while (_idle.TryTake(out var statements))
+        {
+            statements.Dispose();
+        }
+    }
 
     public SqliteConnection Open()
     {
@@ -226,5 +274,47 @@ public static class Time
             TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
             TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday));
         return TimeZoneInfo.CreateCustomTimeZone("Europe/Berlin", TimeSpan.FromHours(1), "Europe/Berlin", "CET", "CEST", [rule]);
+    }
+}
+
+/// <summary>An open connection and the statements prepared on it, one per SQL text; used by one request at a time.</summary>
+public sealed class PreparedStatements(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the statement with these parameter values (always the same names for the same text).</summary>
+    public SqliteDataReader Read(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            command.Prepare();
+            _commands.Add(sql, command);
+        }
+        else
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value;
+            }
+        }
+
+        return command.ExecuteReader();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        connection.Dispose();
     }
 }
