@@ -8,6 +8,9 @@ namespace SelfEval.Web.Pages.Coordinator;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 public sealed class ExportModel(AssessmentAccess access, QuestionnaireVersionStore versions, RoundExport export) : PageModel
 {
+    /// <summary>The format route value of the team conversation's table (the answers' CSV has a column per question, which it does not fit).</summary>
+    public const string ConversationCsv = "conversation-csv";
+
     public IActionResult OnGet(string token, int? runde, string? format)
     {
         if (access.Coordinator(token) is not { } context)
@@ -16,15 +19,18 @@ public sealed class ExportModel(AssessmentAccess access, QuestionnaireVersionSto
         }
 
         var round = runde is null ? context.Round : context.Rounds.FirstOrDefault(r => r.Number == runde);
-        if (round is null || format is not ("json" or "csv"))
+        if (round is null || format is not ("json" or "csv" or ConversationCsv))
         {
             return NotFound();
         }
 
         var questionnaire = versions.Get(round.QuestionnaireVersionId);
-        var name = $"selfeval-{questionnaire.Id}-durchgang-{round.Number}.{format}";
-        return format == "json"
-            ? File(RoundExport.Utf8(export.ToJson(questionnaire, round)), "application/json; charset=utf-8", name)
-            : File(RoundExport.Utf8(export.ToCsv(questionnaire, round)), "text/csv; charset=utf-8", name);
+        var name = $"selfeval-{questionnaire.Id}-durchgang-{round.Number}";
+        return format switch
+        {
+            "json" => File(RoundExport.Utf8(export.ToJson(questionnaire, round)), "application/json; charset=utf-8", name + ".json"),
+            ConversationCsv => File(RoundExport.Utf8(export.ConversationCsv(questionnaire, round)), "text/csv; charset=utf-8", name + "-teamgespraech.csv"),
+            _ => File(RoundExport.Utf8(export.ToCsv(questionnaire, round)), "text/csv; charset=utf-8", name + ".csv"),
+        };
     }
 }
