@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 
 namespace SelfEval.Web.Pages.Coordinator;
@@ -10,12 +9,12 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, SelfEval.Web.Office.RoundResultStore results) : PageModel
+public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, SelfEval.Web.Office.RoundResultStore results) : CoordinatorPage(access)
 {
-    public CoordinatorContext Context { get; private set; } = null!;
+    private IReadOnlyList<string>? _unfinished;
 
     /// <summary>The people of the round who have not marked their answers as finished, by the label the coordinator page shows.</summary>
-    public IReadOnlyList<string> Unfinished { get; private set; } = [];
+    public IReadOnlyList<string> Unfinished => _unfinished ??= ReadUnfinished();
 
     /// <summary>The two answers to whether unfinished people's answers count in the team's results.</summary>
     public const string Include = "einbeziehen";
@@ -38,20 +37,13 @@ public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessme
             results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
         }
 
-        return RedirectToPage("Index", new { token, hinweis = "geschlossen" });
+        return ToCoordinatorPage("geschlossen");
     }
 
-    private bool Load(string token)
+    private List<string> ReadUnfinished()
     {
-        if (access.Coordinator(token) is not { } context)
-        {
-            return false;
-        }
-
-        Context = context;
-        var respondents = assessments.GetRespondents(context.Round.Id);
+        var respondents = assessments.GetRespondents(Context.Round.Id);
         var labels = RespondentLabels.For(respondents);
-        Unfinished = respondents.Where(r => !r.IsFinished).Select(r => labels[r.Id]).ToList();
-        return true;
+        return respondents.Where(r => !r.IsFinished).Select(r => labels[r.Id]).ToList();
     }
 }

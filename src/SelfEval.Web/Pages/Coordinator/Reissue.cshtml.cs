@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -12,10 +11,8 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people, OneTimeForms forms, PublicUrl publicUrl) : PageModel
+public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people, OneTimeForms forms, PublicUrl publicUrl) : PersonPage(access, assessments)
 {
-    public PersonLookup Found { get; private set; } = null!;
-
     [BindProperty]
     public string Nonce { get; set; } = string.Empty;
 
@@ -24,8 +21,6 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
 
     /// <summary>Whether the new link hides the answers saved so far (see <see cref="PeopleStore.Reissue"/>).</summary>
     public bool Hides => Found.Person.Sharing != AnswerSharing.Name;
-
-    public string? Error { get; private set; }
 
     public IActionResult OnGet(string token, long id)
     {
@@ -52,10 +47,10 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
             return Page();
         }
 
-        var round = Found.Context.Round.Id;
+        var round = Context.Round.Id;
         var personal = forms.Create(
             ticket,
-            link => assessments.FindByRespondentToken(link) is { } known && known.Respondent.Id == id,
+            link => Assessments.FindByRespondentToken(link) is { } known && known.Respondent.Id == id,
             link =>
             {
                 people.Reissue(round, id, Tokens.Hash(link));
@@ -66,15 +61,4 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
     }
 
     private static string Purpose(long id) => $"reissue:{id}";
-
-    private bool Load(string token, long id)
-    {
-        if (PersonLookup.Find(access, assessments, token, id) is not { } found)
-        {
-            return false;
-        }
-
-        Found = found;
-        return true;
-    }
 }
