@@ -33,7 +33,7 @@ public sealed class ConversationExportTests : IDisposable
     /// A closed round whose team agreed on two answers and took on two actions, one of them marked done in round 2;
     /// the texts the coordinator typed begin like spreadsheet formulas.
     /// </summary>
-    private async Task<(HttpClient Coordinator, string Token, RoundRecord Round)> TalkedAsync()
+    private async Task<(HttpClient Coordinator, string Token, RoundRecord Round)> TalkedAsync(bool nextRound = true)
     {
         var coordinator = Client();
         var token = await Attacks.Initiatives.CreateAsync(coordinator, "Initiative Gespräch", level: 0.5, coordinatorName: "Anna", guide: TestGuides.Aufbau);
@@ -43,6 +43,11 @@ public sealed class ConversationExportTests : IDisposable
         var store = Service<ConversationStore>();
         store.Save(round.Id, Scale, StoredAnswer.From(Scale, new Answer.Choice("2")), "+1 für schriftlich", new ConversationStore.NewAction("Ziele in der Satzung festhalten", "=Cem", new DateOnly(2027, 1, 31)));
         store.Save(round.Id, Partner, StoredAnswer.From(Partner, new Answer.DontKnow()), null, new ConversationStore.NewAction("Unternehmen fragen", null, null));
+        if (!nextRound)
+        {
+            return (coordinator, token, round);
+        }
+
         var next = assessments.StartNextRound(assessment.Id, round.QuestionnaireVersionId, Guide)!;
         var first = store.Actions(round.Id)[0];
         store.Mark(round.Id, next.Round.Id, new Dictionary<long, ActionStatus> { [first.Id] = ActionStatus.Done });
@@ -98,6 +103,18 @@ public sealed class ConversationExportTests : IDisposable
             $"1|action|{Scale}|||Ziele in der Satzung festhalten|'=Cem|2027-01-31|done|2",
             $"1|action|{Partner}|||Unternehmen fragen|||open|",
         ], rows);
+    }
+
+    [Fact]
+    public async Task The_conversations_summary_offers_its_table_once_something_was_agreed()
+    {
+        var (coordinator, token, _) = await TalkedAsync(nextRound: false);
+
+        var summary = await coordinator.PageAsync($"/k/{token}/teamgespraech/ergebnis");
+
+        var link = summary.QuerySelector("#als-tabelle")!;
+        Assert.Equal(SelfEval.Web.Pages.Conversation.ConversationTexts.DownloadTable, link.TextContent);
+        Assert.Equal($"/k/{token}/export/1/{ExportModel.ConversationCsv}", link.GetAttribute("href"));
     }
 
     [Fact]
