@@ -5,9 +5,9 @@ using SelfEval.Web.Assessments;
 namespace SelfEval.Web.Pages.Coordinator;
 
 /// <summary>
-/// What the coordinator's confirmation pages share (close, reopen, release, and the person pages): the coordinator
-/// link looked up on every request, GET and POST alike (an unknown link is no page), and the way back to the
-/// coordinator page with the notice of what was done.
+/// What the coordinator's pages behind the coordinator page share (close, reopen, release, delete, profile, other
+/// guide, export, and the person pages): the coordinator link looked up on every request, GET and POST alike (an
+/// unknown link is no page), and the way back to the coordinator page with the notice of what was done.
 /// </summary>
 public abstract class CoordinatorPage(AssessmentAccess access) : PageModel
 {
@@ -27,7 +27,8 @@ public abstract class CoordinatorPage(AssessmentAccess access) : PageModel
         return true;
     }
 
-    protected void Loaded(CoordinatorContext context) => Context = context;
+    /// <summary>For a subclass that found the coordinator link on its own way (a person lookup does it with the member).</summary>
+    protected void UseContext(CoordinatorContext context) => Context = context;
 
     /// <summary>Back to the coordinator page, with the notice of what was done (none: the page shows how things stand).</summary>
     protected RedirectToPageResult ToCoordinatorPage(string? notice = null) => RedirectToPage("Index", new { token = Context.Token, hinweis = notice });
@@ -54,7 +55,7 @@ public abstract class PersonPage(AssessmentAccess access, AssessmentStore assess
         }
 
         Found = found;
-        Loaded(found.Context);
+        UseContext(found.Context);
         return true;
     }
 
