@@ -711,7 +711,9 @@ public sealed class AnsweringTests : IDisposable
         var root = json.RootElement;
 
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        Assert.Equal(["questionnaire", "initiative", "round", "respondents", "team"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["formatVersion", "questionnaire", "initiative", "round", "respondents", "team", "conversation"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(SelfEval.Scoring.Exchange.ExchangeReader.FormatVersion, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal("""{"agreed":{},"actions":[]}""", root.GetProperty("conversation").GetRawText().Replace(" ", "", StringComparison.Ordinal).ReplaceLineEndings(""));
         Assert.Equal("sich-gut-aufstellen", root.GetProperty("questionnaire").GetProperty("id").GetString());
         Assert.Equal(Guide().Hash, root.GetProperty("questionnaire").GetProperty("hash").GetString());
         Assert.Equal("Initiative Nordwind", root.GetProperty("initiative").GetProperty("name").GetString());

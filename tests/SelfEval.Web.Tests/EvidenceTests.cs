@@ -322,8 +322,8 @@ public sealed class EvidenceTests : IDisposable
     }
 
     /// <summary>
-    /// Renders Pages/Shared/_Evidence.cshtml as the team conversation will, with one line and the store's notes for
-    /// one question, at a test-only address (the conversation page is built beside this).
+    /// Renders Pages/Shared/_Evidence.cshtml as the team conversation does, with one line and the team's notes for
+    /// one question as the round's figures carry them, at a test-only address.
     /// </summary>
     private sealed class EvidencePartial : IStartupFilter
     {
@@ -331,11 +331,13 @@ public sealed class EvidenceTests : IDisposable
         {
             app.Map("/test-belege", branch => branch.Run(async context =>
             {
-                var notes = context.RequestServices.GetRequiredService<ResponseStore>().EvidenceNotes(long.Parse(context.Request.Query["runde"]!, System.Globalization.CultureInfo.InvariantCulture));
+                var services = context.RequestServices;
+                var round = services.GetRequiredService<AssessmentStore>().GetRound(long.Parse(context.Request.Query["runde"]!, System.Globalization.CultureInfo.InvariantCulture))!;
+                var team = RoundAnswers.Of(services.GetRequiredService<RoundReader>().Read(round)).Team;
                 var result = new PartialViewResult
                 {
                     ViewName = "_Evidence",
-                    ViewData = new ViewDataDictionary<IReadOnlyList<string>>(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = notes.For(context.Request.Query["frage"]!) },
+                    ViewData = new ViewDataDictionary<IReadOnlyList<string>>(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = team.For(context.Request.Query["frage"]!).Evidence },
                 };
                 await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
             }));

@@ -145,9 +145,13 @@ public sealed class ProfileTests
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("Gründungsinitiative Lausitz-Industrie (Beispiel)", html, StringComparison.Ordinal);
 
-        // The same components as the results page: the file's profile is the fragment the page renders.
-        var (report, _) = Render("gruendungsteam-uneinig", "sich-gut-aufstellen");
-        report = report with { Header = report.Header with { Date = DateOnly.FromDateTime(DateTime.Today) } };
+        // The same components as the results page: the file's profile, with the team conversation it carries, is the fragment the page renders.
+        var questionnaire = Catalog.Find("sich-gut-aufstellen")!;
+        var (data, _) = ExchangeReader.Read(File.ReadAllText(Example("gruendungsteam-uneinig")), questionnaire);
+        var report = ProfileBuilder.Build(
+            Scorer.Score(questionnaire, data!.Team), Catalog.Offers, new ProfileSubject(data.InitiativeName, DateOnly.FromDateTime(DateTime.Today), 1), conversation: data.Conversation);
+        Assert.NotNull(report.Consensus);
+        Assert.Equal(4, report.Actions.Count);
         var parser = new AngleSharp.Html.Parser.HtmlParser();
         var written = parser.ParseDocument(html);
         var fragment = parser.ParseDocument(new HtmlProfileRenderer(new MarkdownRenderer()).RenderFragment(report));

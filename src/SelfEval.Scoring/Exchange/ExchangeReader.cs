@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Model.Kinds;
+using SelfEval.Scoring.Profile;
 using SelfEval.Scoring.Scoring;
 
 namespace SelfEval.Scoring.Exchange;
@@ -18,7 +19,11 @@ public sealed record ExchangeData(
     int RoundNumber,
     IReadOnlyDictionary<string, Answer> Profile,
     IReadOnlyList<RespondentAnswers> Respondents,
-    TeamTally Team);
+    TeamTally Team)
+{
+    /// <summary>What the team agreed and took on in its conversation (format version 2); none in older files.</summary>
+    public TeamConversation Conversation { get; init; } = TeamConversation.None;
+}
 
 /// <summary>
 /// Reads the exchange JSON the coordinator's export writes (docs/EXPORT.md) against a questionnaire,
@@ -30,6 +35,13 @@ public static class ExchangeReader
 
     /// <summary>"Weiß nicht" in the answers of an exchange file, as the round export writes it.</summary>
     public const string DontKnow = "weiß nicht";
+
+    /// <summary>
+    /// The version of the exchange format the export writes (<c>formatVersion</c>): 2 added the team conversation.
+    /// Files without the field are version 1. Additions a reader may ignore keep the version; a higher one is refused,
+    /// since it would mean something this reader cannot read.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     public static (ExchangeData? Data, IReadOnlyList<ExchangeProblem> Problems) Read(string json, Questionnaire questionnaire)
     {
@@ -53,6 +65,12 @@ public static class ExchangeReader
                 return (null, [new ExchangeProblem("$", "Erwartet wird ein JSON-Objekt mit questionnaire, initiative, round und respondents.")]);
             }
 
+            if (root.TryGetProperty("formatVersion", out var version) && !(Int(version, out var v) && v is >= 1 and <= FormatVersion))
+            {
+                problems.Add(new("$.formatVersion", $"Diese Version des Austauschformats kann SelfEval nicht lesen; es liest die Versionen 1 bis {FormatVersion}."));
+                return (null, problems);
+            }
+
             if (root.TryGetProperty("questionnaire", out var meta) && meta.TryGetProperty("id", out var id) && id.GetString() != questionnaire.Id)
             {
                 problems.Add(new("$.questionnaire.id", $"Die Datei gehört zum Leitfaden '{id.GetString()}', nicht zu '{questionnaire.Id}'."));
@@ -61,7 +79,7 @@ public static class ExchangeReader
             var profile = root.TryGetProperty("initiative", out var initiative)
                 ? Answers(initiative, "$.initiative", questionnaire, profileOnly: true, problems)
                 : new Dictionary<string, Answer>();
-            var round = root.TryGetProperty("round", out var r) && r.TryGetProperty("number", out var n) && n.TryGetInt32(out var number) ? number : 1;
+            var round = root.TryGetProperty("round", out var r) && r.TryGetProperty("number", out var n) && Int(n, out var number) ? number : 1;
 
             var respondents = new List<RespondentAnswers>();
             if (!root.TryGetProperty("respondents", out var people) || people.ValueKind != JsonValueKind.Array)
@@ -88,15 +106,16 @@ public static class ExchangeReader
                 ? Team(t, questionnaire, problems) with { Profile = profile } // the advice reads the initiative's phase from the figures
                 : TeamTally.Of(questionnaire, profile, respondents.Select(p => p.Answers).ToList());
 
+            var conversation = root.TryGetProperty("conversation", out var c) ? Conversation(c, questionnaire, round, problems) : TeamConversation.None;
             var name = ProfileFacts.InitiativeName(profile);
-            return problems.Count > 0 ? (null, problems) : (new ExchangeData(name, round, profile, respondents, team), problems);
+            return problems.Count > 0 ? (null, problems) : (new ExchangeData(name, round, profile, respondents, team) { Conversation = conversation }, problems);
         }
     }
 
     private static TeamTally Team(JsonElement element, Questionnaire questionnaire, List<ExchangeProblem> problems)
     {
         var questions = new Dictionary<string, QuestionTally>(StringComparer.Ordinal);
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("respondents", out var n) || !n.TryGetInt32(out var respondents) || respondents < 0)
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("respondents", out var n) || !Int(n, out var respondents) || respondents < 0)
         {
             problems.Add(new("$.team.respondents", "Erwartet wird die Zahl der Personen im Team (0 oder mehr)."));
             return new TeamTally(0, questions);
@@ -145,7 +164,7 @@ public static class ExchangeReader
                 return 0;
             }
 
-            if (v.TryGetInt32(out var i) && i >= 0)
+            if (Int(v, out var i) && i >= 0)
             {
                 return i;
             }
@@ -208,7 +227,7 @@ public static class ExchangeReader
                         {
                             problems.Add(new($"{path}.{c.Name}", $"Der Wert \"{c.Name}\" liegt nicht auf der Skala; möglich sind: {string.Join(", ", question.Options.Select(o => o.Value))}."));
                         }
-                        else if (!c.Value.TryGetInt32(out var k) || k < 0)
+                        else if (!Int(c.Value, out var k) || k < 0)
                         {
                             problems.Add(new($"{path}.{c.Name}", "Erwartet wird eine Anzahl (0 oder mehr)."));
                         }
@@ -273,42 +292,198 @@ public static class ExchangeReader
                 continue;
             }
 
-            var value = property.Value;
-            if (value.ValueKind == JsonValueKind.String && value.GetString() == NotRelevant)
+            if (Value(question, property.Value, at, problems) is { } answer)
             {
-                if (!question.AllowsNotRelevant)
-                {
-                    problems.Add(new(at, "Diese Frage lässt „nicht relevant“ (n/a) nicht zu."));
-                    continue;
-                }
-
-                answers[question.Id] = new Answer.NotRelevant(null);
-                continue;
-            }
-
-            if (value.ValueKind == JsonValueKind.String && value.GetString() == DontKnow)
-            {
-                if (!question.AllowsDontKnow)
-                {
-                    problems.Add(new(at, "Diese Frage lässt „weiß nicht“ nicht zu."));
-                    continue;
-                }
-
-                answers[question.Id] = new Answer.DontKnow();
-                continue;
-            }
-
-            var (answer, problem) = question.Kind().FromExchange(question, value);
-            if (problem is not null)
-            {
-                problems.Add(new(at, problem));
-            }
-            else
-            {
-                answers[question.Id] = answer!;
+                answers[question.Id] = answer;
             }
         }
 
         return answers;
+    }
+
+    /// <summary>A whole number, and false for anything else (a string too, which <see cref="JsonElement.TryGetInt32"/> would throw on).</summary>
+    private static bool Int(JsonElement element, out int value)
+    {
+        value = 0;
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out value);
+    }
+
+    /// <summary>One answer as the format writes it (see docs/EXPORT.md); null with a problem where the question cannot take it.</summary>
+    private static Answer? Value(Question question, JsonElement value, string at, List<ExchangeProblem> problems)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.GetString() == NotRelevant)
+        {
+            if (!question.AllowsNotRelevant)
+            {
+                problems.Add(new(at, "Diese Frage lässt „nicht relevant“ (n/a) nicht zu."));
+                return null;
+            }
+
+            return new Answer.NotRelevant(null);
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() == DontKnow)
+        {
+            if (!question.AllowsDontKnow)
+            {
+                problems.Add(new(at, "Diese Frage lässt „weiß nicht“ nicht zu."));
+                return null;
+            }
+
+            return new Answer.DontKnow();
+        }
+
+        var (answer, problem) = question.Kind().FromExchange(question, value);
+        if (problem is not null)
+        {
+            problems.Add(new(at, problem));
+            return null;
+        }
+
+        return answer;
+    }
+
+    /// <summary>
+    /// The team conversation: <c>agreed</c> keyed by question id ({"answer": value, "note": text}), <c>actions</c> a list
+    /// ({"question", "what", "who", "due", "status", "statusRound"}); the actions were decided in the file's round.
+    /// </summary>
+    private static TeamConversation Conversation(JsonElement element, Questionnaire questionnaire, int round, List<ExchangeProblem> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new("$.conversation", "Erwartet wird ein Objekt mit agreed und actions."));
+            return TeamConversation.None;
+        }
+
+        Question? Discussable(string id, string at)
+        {
+            var question = questionnaire.FindQuestion(id);
+            if (question is null || question.IsProfile)
+            {
+                problems.Add(new(at, question is null
+                    ? $"Die Frage '{id}' gibt es im Leitfaden '{questionnaire.Id}' (Version {questionnaire.Version}) nicht."
+                    : $"'{id}' ist eine Profilfrage; über sie spricht das Team nicht."));
+                return null;
+            }
+
+            return question;
+        }
+
+        string? Text(JsonElement owner, string name, string at, bool required = false)
+        {
+            if (!owner.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    problems.Add(new($"{at}.{name}", "Erwartet wird ein Text."));
+                }
+
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.String || (required && string.IsNullOrWhiteSpace(v.GetString())))
+            {
+                problems.Add(new($"{at}.{name}", "Erwartet wird ein Text."));
+                return null;
+            }
+
+            return v.GetString();
+        }
+
+        var agreed = new List<AgreedAnswer>();
+        if (element.TryGetProperty("agreed", out var agreements))
+        {
+            if (agreements.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new("$.conversation.agreed", "Erwartet wird ein Objekt der Form {\"frage-id\": {\"answer\": wert, \"note\": text}}."));
+            }
+            else
+            {
+                foreach (var property in agreements.EnumerateObject())
+                {
+                    var at = $"$.conversation.agreed.{property.Name}";
+                    if (Discussable(property.Name, at) is not { } question)
+                    {
+                        continue;
+                    }
+
+                    if (property.Value.ValueKind != JsonValueKind.Object || !property.Value.TryGetProperty("answer", out var value))
+                    {
+                        problems.Add(new(at, "Erwartet wird ein Objekt mit answer und note."));
+                        continue;
+                    }
+
+                    var note = Text(property.Value, "note", at);
+                    if (Value(question, value, at + ".answer", problems) is { } answer)
+                    {
+                        agreed.Add(new AgreedAnswer(question.Id, answer, note));
+                    }
+                }
+            }
+        }
+
+        var actions = new List<TeamAction>();
+        if (element.TryGetProperty("actions", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                problems.Add(new("$.conversation.actions", "Erwartet wird eine Liste von Maßnahmen."));
+            }
+            else
+            {
+                var i = 0;
+                foreach (var action in list.EnumerateArray())
+                {
+                    var at = $"$.conversation.actions[{i++}]";
+                    if (action.ValueKind != JsonValueKind.Object)
+                    {
+                        problems.Add(new(at, "Erwartet wird ein Objekt mit question, what, who, due, status und statusRound."));
+                        continue;
+                    }
+
+                    var question = Text(action, "question", at, required: true) is { } id ? Discussable(id, at + ".question") : null;
+                    var what = Text(action, "what", at, required: true);
+                    var who = Text(action, "who", at);
+                    DateOnly? due = null;
+                    if (Text(action, "due", at) is { } day)
+                    {
+                        if (DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+                        {
+                            due = d;
+                        }
+                        else
+                        {
+                            problems.Add(new($"{at}.due", "Erwartet wird ein Datum der Form 2027-03-31."));
+                        }
+                    }
+
+                    var status = action.TryGetProperty("status", out var s) ? ActionStatusCodes.Parse(s.ValueKind == JsonValueKind.String ? s.GetString() : null) : ActionStatus.Open;
+                    if (status is null)
+                    {
+                        problems.Add(new($"{at}.status", $"Erwartet wird einer der Werte {string.Join(", ", Enum.GetValues<ActionStatus>().Select(x => x.Code()))}."));
+                    }
+
+                    int? marked = null;
+                    if (action.TryGetProperty("statusRound", out var m) && m.ValueKind != JsonValueKind.Null)
+                    {
+                        if (Int(m, out var n) && n > round)
+                        {
+                            marked = n;
+                        }
+                        else
+                        {
+                            problems.Add(new($"{at}.statusRound", "Erwartet wird die Nummer eines späteren Durchgangs oder null."));
+                        }
+                    }
+
+                    if (question is not null && what is not null && status is { } st)
+                    {
+                        actions.Add(new TeamAction(i, question.Id, what, who, due, st, round) { MarkedInRound = marked });
+                    }
+                }
+            }
+        }
+
+        return agreed.Count == 0 && actions.Count == 0 ? TeamConversation.None : new TeamConversation(agreed, actions);
     }
 }

@@ -216,6 +216,21 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
             : null;
     }
 
+    /// <summary>
+    /// The person behind a personal link with their round and assessment, in one query (built once: every page behind such a
+    /// link runs it as a prepared statement). Read by column position, so the order is the one below.
+    /// </summary>
+    private static readonly string ByRespondentToken =
+        $"""
+        SELECT {RespondentFields("p")},
+               r.id AS Id, r.assessment_id AS AssessmentId, r.number AS Number, r.questionnaire_version_id AS QuestionnaireVersionId,
+               r.created_at AS CreatedAt, r.closed_at AS ClosedAt, r.excludes_unfinished AS ExcludesUnfinished, r.team_released_at AS TeamReleasedAt,
+               a.id AS Id, a.questionnaire_id AS QuestionnaireId, a.invite_generation AS InviteGeneration, a.comparison_opt_in AS OptIn,
+               a.is_demo AS IsDemo, a.created_at AS CreatedAt, p.token_hash AS Stored
+        FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
+        WHERE p.token_hash = $hash
+        """;
+
     /// <summary>A team member's own link: the respondent and, through the round, the assessment.</summary>
     public (RespondentRecord Respondent, RoundRecord Round, AssessmentRecord Assessment)? FindByRespondentToken(string token)
     {
@@ -229,17 +244,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         var hash = Tokens.Hash(token);
         return db.Prepared<(RespondentRecord, RoundRecord, AssessmentRecord)?>(statements =>
         {
-            using var row = statements.Read(
-                """
-                SELECT p.id, p.round_id, p.label, p.is_coordinator, p.created_at, p.updated_at, p.finished_at, p.last_section, p.sharing,
-                       p.removed_at, p.reissued_sharing,
-                       (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = p.id AND h.hidden = 1),
-                       r.id, r.assessment_id, r.number, r.questionnaire_version_id, r.created_at, r.closed_at, r.excludes_unfinished, r.team_released_at,
-                       a.id, a.questionnaire_id, a.invite_generation, a.comparison_opt_in, a.is_demo, a.created_at, p.token_hash
-                FROM respondents p JOIN rounds r ON r.id = p.round_id JOIN assessments a ON a.id = r.assessment_id
-                WHERE p.token_hash = $hash
-                """,
-                ("$hash", hash));
+            using var row = statements.Read(ByRespondentToken, ("$hash", hash));
             if (!row.Read())
             {
                 return null;
@@ -321,14 +326,16 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         return connection.QuerySingle<RespondentRecord>($"{RespondentColumns} WHERE round_id = @roundId AND is_coordinator = 1", new { roundId });
     }
 
-    private const string RespondentColumns =
-        """
-        SELECT id AS Id, round_id AS RoundId, label AS Label, is_coordinator AS IsCoordinator, created_at AS CreatedAt,
-               updated_at AS UpdatedAt, finished_at AS FinishedAt, last_section AS LastSection, sharing AS Sharing,
-               removed_at AS RemovedAt, reissued_sharing AS ReissuedSharing,
-               (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = respondents.id AND h.hidden = 1) AS HiddenAnswers
-        FROM respondents
+    /// <summary>The columns of <see cref="RespondentRecord"/>, from the respondents table under the alias <paramref name="p"/>: one list for every query that reads a person.</summary>
+    private static string RespondentFields(string p) =>
+        $"""
+        {p}.id AS Id, {p}.round_id AS RoundId, {p}.label AS Label, {p}.is_coordinator AS IsCoordinator, {p}.created_at AS CreatedAt,
+               {p}.updated_at AS UpdatedAt, {p}.finished_at AS FinishedAt, {p}.last_section AS LastSection, {p}.sharing AS Sharing,
+               {p}.removed_at AS RemovedAt, {p}.reissued_sharing AS ReissuedSharing,
+               (SELECT COUNT(*) FROM answers h WHERE h.respondent_id = {p}.id AND h.hidden = 1) AS HiddenAnswers
         """;
+
+    private static readonly string RespondentColumns = $"SELECT {RespondentFields("respondents")} FROM respondents";
 
     public long AddRespondent(long roundId, byte[] tokenHash, string? label, AnswerSharing sharing = AnswerSharing.None)
     {

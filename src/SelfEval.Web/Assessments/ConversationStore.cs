@@ -7,7 +7,11 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Assessments;
 
 /// <summary>One action as stored, with the round it was marked in (null while nobody looked back on it).</summary>
-public sealed record StoredAction(long Id, long RoundId, string QuestionId, string What, string? Who, DateOnly? Due, ActionStatus Status, long? StatusRoundId);
+public sealed record StoredAction(long Id, long RoundId, string QuestionId, string What, string? Who, DateOnly? Due, ActionStatus Status, long? StatusRoundId)
+{
+    /// <summary>The number of the round <see cref="StatusRoundId"/> names.</summary>
+    public int? StatusRoundNumber { get; init; }
+}
 
 /// <summary>
 /// What a team settled in its conversation after a round (the Teamgespräch): per question the answer it agreed
@@ -40,7 +44,7 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
             .Select(a => new AgreedAnswer(a.Stored.QuestionId, a.Answer!, a.Note))
             .ToList();
         var actions = Actions(connection, roundId, tx)
-            .Select(a => new TeamAction(a.Id, a.QuestionId, a.What, a.Who, a.Due, a.Status, number))
+            .Select(a => new TeamAction(a.Id, a.QuestionId, a.What, a.Who, a.Due, a.Status, number) { MarkedInRound = a.StatusRoundNumber })
             .ToList();
         return new TeamConversation(agreed, actions);
     }
@@ -162,7 +166,7 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
             UPDATE team_actions SET status = @status, status_round_id = CASE WHEN @status = 'open' THEN NULL ELSE @markingRoundId END, updated_at = @now
             WHERE id = @id AND round_id = @decidedRoundId AND (status <> @status OR status_round_id IS NOT @markingRoundId)
             """,
-            statuses.Select(s => new { id = s.Key, status = Code(s.Value), decidedRoundId, markingRoundId, now }),
+            statuses.Select(s => new { id = s.Key, status = s.Value.Code(), decidedRoundId, markingRoundId, now }),
             tx);
         tx.Commit();
         return changed;
@@ -221,13 +225,17 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
     }
 
     private static List<StoredAction> Actions(System.Data.IDbConnection connection, long roundId, System.Data.IDbTransaction? tx = null) =>
-        connection.Query<(long Id, long RoundId, string QuestionId, string What, string? Who, string? Due, string Status, long? StatusRoundId)>(
-                "SELECT id, round_id, question_id, what, who, due, status, status_round_id FROM team_actions WHERE round_id = @roundId ORDER BY id",
+        connection.Query<(long Id, long RoundId, string QuestionId, string What, string? Who, string? Due, string Status, long? StatusRoundId, long? StatusRoundNumber)>(
+                """
+                SELECT a.id, a.round_id, a.question_id, a.what, a.who, a.due, a.status, a.status_round_id, s.number
+                FROM team_actions a LEFT JOIN rounds s ON s.id = a.status_round_id
+                WHERE a.round_id = @roundId ORDER BY a.id
+                """,
                 new { roundId }, tx)
             .Select(a => new StoredAction(
                 a.Id, a.RoundId, a.QuestionId, a.What, a.Who,
                 a.Due is null ? null : DateOnly.ParseExact(a.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Status(a.Status), a.StatusRoundId))
+                ActionStatusCodes.Parse(a.Status) ?? ActionStatus.Open, a.StatusRoundId) { StatusRoundNumber = (int?)a.StatusRoundNumber })
             .ToList();
 
     private sealed record AgreementRow(StoredAnswer Stored, string? Note)
@@ -245,21 +253,4 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
                 new { roundId, questionId }, tx)
             .Select(a => new AgreementRow(new StoredAnswer(a.QuestionId, a.ValueJson, a.NotRelevant != 0, a.Justification, a.DontKnow != 0), a.Note))
             .ToList();
-
-    public static string Code(ActionStatus status) => status switch
-    {
-        ActionStatus.Open => "open",
-        ActionStatus.Done => "done",
-        ActionStatus.Partly => "partly",
-        ActionStatus.NotDone => "not-done",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
-
-    private static ActionStatus Status(string code) => code switch
-    {
-        "done" => ActionStatus.Done,
-        "partly" => ActionStatus.Partly,
-        "not-done" => ActionStatus.NotDone,
-        _ => ActionStatus.Open,
-    };
 }

@@ -126,35 +126,4 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
         _saves.AddOrUpdate(round, 1, (_, n) => n + 1);
         return true;
     }
-
-    /// <summary>
-    /// A round's evidence notes per question, without names, for the team conversation: alphabetical, so their
-    /// order tells nobody who wrote which. Left out, as everywhere else: whoever the round left out at closing,
-    /// and whoever answered no question (they count nowhere in the team).
-    /// </summary>
-    public RoundEvidence EvidenceNotes(long roundId)
-    {
-        using var connection = db.Open();
-        var rows = connection.Query<(string QuestionId, string Evidence)>(
-            """
-            SELECT a.question_id, a.evidence
-            FROM answers a JOIN respondents r ON r.id = a.respondent_id JOIN rounds d ON d.id = r.round_id
-            WHERE r.round_id = @roundId AND a.evidence IS NOT NULL
-              AND (d.excludes_unfinished = 0 OR r.finished_at IS NOT NULL)
-              AND EXISTS (SELECT 1 FROM answers g WHERE g.respondent_id = r.id AND (g.value_json IS NOT NULL OR g.not_relevant = 1 OR g.dont_know = 1))
-            """,
-            new { roundId });
-        return new RoundEvidence(rows
-            .GroupBy(r => r.QuestionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Evidence).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal));
-    }
-}
-
-/// <summary>A round's evidence notes by question, sorted, without names.</summary>
-public sealed record RoundEvidence(IReadOnlyDictionary<string, IReadOnlyList<string>> Questions)
-{
-    public static RoundEvidence None { get; } = new(new Dictionary<string, IReadOnlyList<string>>());
-
-    /// <summary>The notes given with one question; none where nobody gave one.</summary>
-    public IReadOnlyList<string> For(string questionId) => Questions.GetValueOrDefault(questionId) ?? [];
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using SelfEval.Scoring.Model;
 using SelfEval.Scoring.Model.Kinds;
+using SelfEval.Scoring.Profile;
 using SelfEval.Scoring.Scoring;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -36,9 +37,11 @@ public sealed class RoundExport(RoundReader reader)
 
     public string ToJson(Questionnaire questionnaire, RoundRecord round)
     {
-        var answers = reader.Answers(round, questionnaire);
+        var data = reader.Read(round, questionnaire);
+        var answers = RoundAnswers.Of(data);
         var root = new JsonObject
         {
+            ["formatVersion"] = SelfEval.Scoring.Exchange.ExchangeReader.FormatVersion,
             ["questionnaire"] = new JsonObject { ["id"] = questionnaire.Id, ["version"] = questionnaire.Version, ["hash"] = questionnaire.Hash },
             ["initiative"] = Values(questionnaire, answers.Profile),
             ["round"] = new JsonObject { ["number"] = round.Number, ["closedAt"] = round.ClosedAt },
@@ -52,9 +55,96 @@ public sealed class RoundExport(RoundReader reader)
                 ["evidence"] = Notes(questionnaire, p.Evidence),
             }).ToArray()),
             ["team"] = Team(questionnaire, answers.Team),
+            ["conversation"] = Conversation(questionnaire, data.Conversation),
         };
         return root.ToJsonString(Json);
     }
+
+    /// <summary>
+    /// What the team settled in its conversation: the agreed answers by question in the order they were agreed, and the
+    /// actions decided in this round with how far they got. Texts exactly as typed, as every text of the JSON; the
+    /// conversation is the team's, so it names nobody's answers, only who takes on an action.
+    /// </summary>
+    private static JsonObject Conversation(Questionnaire questionnaire, TeamConversation conversation)
+    {
+        var agreed = new JsonObject();
+        foreach (var a in conversation.Agreed)
+        {
+            agreed[a.QuestionId] = new JsonObject { ["answer"] = Value(questionnaire.FindQuestion(a.QuestionId)!, a.Answer), ["note"] = a.Note };
+        }
+
+        return new JsonObject
+        {
+            ["agreed"] = agreed,
+            ["actions"] = new JsonArray(conversation.Actions.Select(a => (JsonNode)new JsonObject
+            {
+                ["question"] = a.QuestionId,
+                ["what"] = a.What,
+                ["who"] = a.Who,
+                ["due"] = Day(a.Due),
+                ["status"] = a.Status.Code(),
+                ["statusRound"] = a.MarkedInRound,
+            }).ToArray()),
+        };
+    }
+
+    /// <summary>
+    /// The team conversation as a table of its own, one row per agreed answer, then one per action: the answers' table
+    /// has a column per question, which neither fits. Cells as there: values as in the answer columns, texts protected from formulas.
+    /// </summary>
+    public string ConversationCsv(Questionnaire questionnaire, RoundRecord round)
+    {
+        var conversation = reader.Read(round, questionnaire).Conversation;
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = Csv.Writer(writer))
+        {
+            csv.WriteRecord(["round", "entry", "question", "agreed", "note", "what", "who", "due", "status", "status_round"]);
+            foreach (var a in conversation.Agreed)
+            {
+                csv.WriteField(round.Number);
+                csv.WriteField(AgreedEntry);
+                csv.WriteField(a.QuestionId);
+                Cell(csv, questionnaire.FindQuestion(a.QuestionId)!, a.Answer);
+                Texts(csv, a.Note ?? string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+                csv.EndRecord();
+            }
+
+            foreach (var a in conversation.Actions)
+            {
+                csv.WriteField(round.Number);
+                Texts(csv, ActionEntry, a.QuestionId, string.Empty, string.Empty, a.What, a.Who ?? string.Empty, Day(a.Due) ?? string.Empty, a.Status.Code());
+                if (a.MarkedInRound is { } marked)
+                {
+                    csv.WriteField(marked);
+                }
+                else
+                {
+                    csv.WriteField(string.Empty);
+                }
+
+                csv.EndRecord();
+            }
+
+            csv.Flush();
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>The <c>entry</c> cell of the conversation table's rows: an agreed answer, an action.</summary>
+    public const string AgreedEntry = "agreed";
+
+    public const string ActionEntry = "action";
+
+    private static void Texts(CsvWriter csv, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            csv.WriteField(text);
+        }
+    }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// One row per person who shares (profile columns from the round's profile), then one row with the
@@ -187,15 +277,17 @@ public sealed class RoundExport(RoundReader reader)
         var result = new JsonObject();
         foreach (var question in questionnaire.Questions.Where(q => answers.ContainsKey(q.Id)))
         {
-            var answer = answers[question.Id];
-            result[question.Id] = answer is Answer.NotRelevant ? NotRelevant
-                : answer is Answer.DontKnow ? DontKnow
-                : question.Kind().Takes(answer) ? question.Kind().ExportValue(answer)
-                : null;
+            result[question.Id] = Value(question, answers[question.Id]);
         }
 
         return result;
     }
+
+    private static JsonNode? Value(Question question, Answer answer) =>
+        answer is Answer.NotRelevant ? NotRelevant
+        : answer is Answer.DontKnow ? DontKnow
+        : question.Kind().Takes(answer) ? question.Kind().ExportValue(answer)
+        : null;
 
     /// <summary>The CSV column of a question's evidence notes, after all answer columns.</summary>
     public static string EvidenceColumn(Question question) => question.Id + ".evidence";

@@ -78,7 +78,8 @@ public static class ProfileCommand
 
         var card = Scorer.Score(questionnaire, data.Team);
         var scored = clock.Elapsed;
-        var report = ProfileBuilder.Build(card, loaded.Offers, new ProfileSubject(data.InitiativeName, DateOnly.FromDateTime(DateTime.Today), data.RoundNumber));
+        // The team conversation's agreed answers and actions, where the file has them: the consensus and the action plan.
+        var report = ProfileBuilder.Build(card, loaded.Offers, new ProfileSubject(data.InitiativeName, DateOnly.FromDateTime(DateTime.Today), data.RoundNumber), conversation: data.Conversation);
         var pdf = new PdfProfileRenderer().Render(report);
         File.WriteAllBytes(resolve(outPath), pdf);
         if (htmlPath is not null)

@@ -1,5 +1,6 @@
 using SelfEval.Scoring.Exchange;
 using SelfEval.Scoring.Model;
+using SelfEval.Scoring.Profile;
 using SelfEval.Scoring.Scoring;
 
 namespace SelfEval.Scoring.Tests.Scoring;
@@ -154,5 +155,80 @@ public sealed class ExchangeReaderTests
 
         Assert.Null(data);
         Assert.Equal([problem], problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void The_team_conversation_reads_back_as_agreed_answers_and_actions_decided_in_the_files_round()
+    {
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"formatVersion":2,"round":{"number":2},"respondents":[],
+             "conversation":{
+               "agreed":{"d":{"answer":"n/a","note":null},"a":{"answer":"3","note":"Nach dem Gespräch einig."}},
+               "actions":[
+                 {"question":"a","what":"Zielbild aufschreiben","who":"=Anna und Ben","due":"2027-03-15","status":"partly","statusRound":3},
+                 {"question":"d","what":"Rollen klären","who":null,"due":null,"status":"open","statusRound":null}]}}
+            """, Wertung);
+
+        Assert.Empty(problems);
+        var conversation = data!.Conversation;
+        Assert.Equal([new AgreedAnswer("d", new Answer.NotRelevant(null), null), new AgreedAnswer("a", new Answer.Choice("3"), "Nach dem Gespräch einig.")], conversation.Agreed);
+        Assert.Equal(
+        [
+            new TeamAction(1, "a", "Zielbild aufschreiben", "=Anna und Ben", new DateOnly(2027, 3, 15), ActionStatus.Partly, 2) { MarkedInRound = 3 },
+            new TeamAction(2, "d", "Rollen klären", null, null, ActionStatus.Open, 2),
+        ], conversation.Actions);
+    }
+
+    [Fact]
+    public void A_file_from_before_the_conversation_was_exported_reads_as_it_did_with_no_conversation()
+    {
+        var (data, problems) = ExchangeReader.Read("""{"round":{"number":1},"respondents":[{"answers":{"a":"3"}}]}""", Wertung);
+
+        Assert.Empty(problems);
+        Assert.True(data!.Conversation.IsEmpty);
+        Assert.Equal(1, data.Team.Respondents);
+    }
+
+    [Fact]
+    public void Problems_in_the_conversation_are_reported_with_their_json_path()
+    {
+        var (data, problems) = ExchangeReader.Read(
+            """
+            {"round":{"number":2},"respondents":[],
+             "conversation":{
+               "agreed":{"a":{"answer":"7"},"x":{"answer":"1"},"phase":{"answer":"gruendung"},"c":"ja"},
+               "actions":[
+                 {"question":"a","what":" ","due":"31.03.2027","status":"fertig","statusRound":2},
+                 {"question":"zz","what":"Etwas tun"},
+                 "Etwas anderes"]}}
+            """, Wertung);
+
+        Assert.Null(data);
+        Assert.Equal(
+        [
+            "$.conversation.agreed.a.answer: Der Wert \"7\" liegt nicht auf der Skala; möglich sind: 0, 1, 2, 3, 4.",
+            "$.conversation.agreed.x: Die Frage 'x' gibt es im Leitfaden 'wertung' (Version 1) nicht.",
+            "$.conversation.agreed.phase: 'phase' ist eine Profilfrage; über sie spricht das Team nicht.",
+            "$.conversation.agreed.c: Erwartet wird ein Objekt mit answer und note.",
+            "$.conversation.actions[0].what: Erwartet wird ein Text.",
+            "$.conversation.actions[0].due: Erwartet wird ein Datum der Form 2027-03-31.",
+            "$.conversation.actions[0].status: Erwartet wird einer der Werte open, done, partly, not-done.",
+            "$.conversation.actions[0].statusRound: Erwartet wird die Nummer eines späteren Durchgangs oder null.",
+            "$.conversation.actions[1].question: Die Frage 'zz' gibt es im Leitfaden 'wertung' (Version 1) nicht.",
+            "$.conversation.actions[2]: Erwartet wird ein Objekt mit question, what, who, due, status und statusRound.",
+        ], problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("\"2\"")]
+    [InlineData("0")]
+    public void A_format_version_this_reader_does_not_know_is_refused(string version)
+    {
+        var (data, problems) = ExchangeReader.Read($$"""{"formatVersion":{{version}},"respondents":[]}""", Wertung);
+
+        Assert.Null(data);
+        Assert.Equal(["$.formatVersion: Diese Version des Austauschformats kann SelfEval nicht lesen; es liest die Versionen 1 bis 2."], problems.Select(p => p.ToString()));
     }
 }

@@ -54,8 +54,8 @@ public sealed class ActionsModel(AssessmentAccess access, LastRoundReader lastRo
             foreach (var (key, value) in Request.Form)
             {
                 if (key.StartsWith("status.", StringComparison.Ordinal) && long.TryParse(key.AsSpan(7), out var id)
-                    && LastRoundReader.Statuses.FirstOrDefault(s => ConversationStore.Code(s) == value.ToString()) is var status
-                    && ConversationStore.Code(status) == value.ToString())
+                    && LastRoundReader.Statuses.FirstOrDefault(s => s.Code() == value.ToString()) is var status
+                    && status.Code() == value.ToString())
                 {
                     marks[id] = status;
                 }

@@ -14,6 +14,9 @@ public sealed record Distribution(IReadOnlyList<(AnswerOption Option, int Count)
 {
     public int Total => Levels.Sum(l => l.Count) + DontKnow + NotRelevant;
 
+    /// <summary>What people base their answers on: the team's notes as its figures carry them, sorted and without names.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+
     public static Distribution Of(ItemResult item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -121,11 +124,12 @@ public sealed class AgendaReader(AssessmentAccess access, ProfileService profile
             lastTime);
     }
 
-    /// <summary>The team's answers to one question as counts; null when the question is not scored in this round.</summary>
+    /// <summary>The team's answers to one question as counts, with their evidence notes; null when the question is not scored in this round.</summary>
     public Distribution? DistributionOf(Agenda agenda, Question question)
     {
         ArgumentNullException.ThrowIfNull(agenda);
-        var item = profiles.TeamCard(agenda.Round).Items.FirstOrDefault(i => i.Question.Id == question.Id);
-        return item is null ? null : Distribution.Of(item);
+        var card = profiles.TeamCard(agenda.Round);
+        var item = card.Items.FirstOrDefault(i => i.Question.Id == question.Id);
+        return item is null ? null : Distribution.Of(item) with { Evidence = card.Team?.For(question.Id).Evidence ?? [] };
     }
 }

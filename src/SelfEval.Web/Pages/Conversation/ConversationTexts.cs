@@ -17,6 +17,9 @@ public static class ConversationTexts
 
     public const string OpenRound = "Der Durchgang ist noch offen: Solange noch jemand antwortet, können sich Verteilung und Themen ändern.";
 
+    /// <summary>The summary's link to the conversation as a table (see docs/EXPORT.md), for minutes or a spreadsheet.</summary>
+    public const string DownloadTable = "Als Tabelle herunterladen (CSV)";
+
     public const string NoAnswers = "Zu dieser Frage liegen in diesem Durchgang noch keine Antworten vor.";
 
     public const string Anonymous = "Ohne Namen: Die Übersicht zeigt nur, wie oft jede Antwort gewählt wurde.";

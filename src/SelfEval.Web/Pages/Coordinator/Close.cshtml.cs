@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 
 namespace SelfEval.Web.Pages.Coordinator;
@@ -10,15 +9,15 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, RoundReader reader, SelfEval.Web.Office.RoundResultStore results) : PageModel
+public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessments, RoundReader reader, SelfEval.Web.Office.RoundResultStore results) : CoordinatorPage(access)
 {
-    public CoordinatorContext Context { get; private set; } = null!;
+    private IReadOnlyList<string>? _unfinished;
 
     /// <summary>
     /// The people of the round who have not marked their answers as finished, by the label the coordinator page shows;
     /// not a coordinator who answers nothing but the profile.
     /// </summary>
-    public IReadOnlyList<string> Unfinished { get; private set; } = [];
+    public IReadOnlyList<string> Unfinished => _unfinished ??= ReadUnfinished();
 
     /// <summary>The two answers to whether unfinished people's answers count in the team's results.</summary>
     public const string Include = "einbeziehen";
@@ -41,25 +40,18 @@ public sealed class CloseModel(AssessmentAccess access, AssessmentStore assessme
             results.Compute(Context.Round.Id); // the numbers the anonymous comparison may use, from now on fixed
         }
 
-        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Closed });
+        return ToCoordinatorPage(CoordinatorNotice.Closed);
     }
 
-    private bool Load(string token)
+    private List<string> ReadUnfinished()
     {
-        if (access.Coordinator(token) is not { } context)
-        {
-            return false;
-        }
-
-        Context = context;
-        var round = reader.Read(context.Round, context.Questionnaire);
+        var round = reader.Read(Context.Round, Context.Questionnaire);
         var labels = RespondentLabels.For(round.Respondents);
 
         // The coordinator is asked the profile, which is the initiative's and counts either way; only one who began
         // answering the guide as well has answers that closing could leave unfinished.
-        Unfinished = round.People
+        return round.People
             .Where(p => !p.Respondent.IsFinished && !(p.Respondent.IsCoordinator && p.Answers.Count == 0))
             .Select(p => labels[p.Respondent.Id]).ToList();
-        return true;
     }
 }

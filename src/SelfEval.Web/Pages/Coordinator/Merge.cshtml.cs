@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 
 namespace SelfEval.Web.Pages.Coordinator;
@@ -7,16 +6,12 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// <summary>Folding two entries of the same person into one, after the coordinator picked the second entry and which one stays.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class MergeModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people) : PageModel
+public sealed class MergeModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people) : PersonPage(access, assessments)
 {
     /// <summary>The two answers to which entry stays: the one the page was opened for, or the other one chosen.</summary>
     public const string KeepThis = "diesen";
 
     public const string KeepOther = "anderen";
-
-    public PersonLookup Found { get; private set; } = null!;
-
-    public string? Error { get; private set; }
 
     public IActionResult OnGet(string token, long id) => Load(token, id) ? Page() : NotFound();
 
@@ -24,10 +19,10 @@ public sealed class MergeModel(AssessmentAccess access, AssessmentStore assessme
     {
         if (!Load(token, id))
         {
-            return access.Coordinator(token) is null ? NotFound() : RedirectToPage("Index", new { token });
+            return Gone(token);
         }
 
-        if (Found.Context.Round.IsClosed)
+        if (Context.Round.IsClosed)
         {
             return Page();
         }
@@ -39,18 +34,7 @@ public sealed class MergeModel(AssessmentAccess access, AssessmentStore assessme
         }
 
         var (kept, gone) = keep == KeepOther ? (otherId, id) : (id, otherId);
-        people.Merge(Found.Context.Round.Id, kept, gone);
-        return RedirectToPage("Index", new { token, notice = CoordinatorNotice.Merged });
-    }
-
-    private bool Load(string token, long id)
-    {
-        if (PersonLookup.Find(access, assessments, token, id) is not { } found)
-        {
-            return false;
-        }
-
-        Found = found;
-        return true;
+        people.Merge(Context.Round.Id, kept, gone);
+        return ToCoordinatorPage(CoordinatorNotice.Merged);
     }
 }

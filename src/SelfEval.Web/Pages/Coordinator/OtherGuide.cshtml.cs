@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Model;
 using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
@@ -15,10 +14,8 @@ namespace SelfEval.Web.Pages.Coordinator;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
 public sealed class OtherGuideModel(
-    AssessmentAccess access, AssessmentStore assessments, Initiatives initiatives, QuestionnaireCatalog catalog, SelfEval.Web.Office.ComparisonCodeStore codes) : PageModel
+    AssessmentAccess access, AssessmentStore assessments, Initiatives initiatives, QuestionnaireCatalog catalog, SelfEval.Web.Office.ComparisonCodeStore codes) : CoordinatorPage(access)
 {
-    public CoordinatorContext Context { get; private set; } = null!;
-
     public Questionnaire Guide { get; private set; } = null!;
 
     public IReadOnlyList<QuestionField> Fields { get; private set; } = [];
@@ -81,14 +78,13 @@ public sealed class OtherGuideModel(
     /// <summary>Null when the page may be shown; otherwise where the request ends.</summary>
     private IActionResult? Load(string token, string guideId)
     {
-        if (access.Coordinator(token) is not { } context || catalog.Find(guideId) is not { } guide || guide.Id == context.Assessment.QuestionnaireId)
+        if (!Load(token) || catalog.Find(guideId) is not { } guide || guide.Id == Context.Assessment.QuestionnaireId)
         {
             return NotFound();
         }
 
-        Context = context;
         Guide = guide;
-        var view = initiatives.Of(token, context.Assessment);
+        var view = initiatives.Of(token, Context.Assessment);
         var target = view.Guides.First(g => g.GuideId == guide.Id);
         if (target.CoordinatorToken is { } started)
         {
@@ -101,10 +97,10 @@ public sealed class OtherGuideModel(
         }
 
         // Worked out from the current round's profile with the rule that carries it into a new round of the same guide.
-        var plan = ProfileCarryOver.For(assessments.GetProfile(context.Round.Id), guide, context.Questionnaire);
+        var plan = ProfileCarryOver.For(assessments.GetProfile(Context.Round.Id), guide, Context.Questionnaire);
         NotCarried = plan.NotCarried;
         _carried = AssessmentAccess.Read(guide, plan.Carried);
-        HasComparisonCode = codes.HasCode(context.Assessment.Id);
+        HasComparisonCode = codes.HasCode(Context.Assessment.Id);
         return null;
     }
 

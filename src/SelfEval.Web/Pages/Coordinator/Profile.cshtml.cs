@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Scoring.Model;
 using SelfEval.Web.Answering;
 using SelfEval.Web.Assessments;
@@ -13,10 +12,8 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class ProfileModel(AssessmentAccess access, AssessmentStore assessments) : PageModel
+public sealed class ProfileModel(AssessmentAccess access, AssessmentStore assessments) : CoordinatorPage(access)
 {
-    public CoordinatorContext Context { get; private set; } = null!;
-
     public IReadOnlyList<QuestionField> Fields { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -25,24 +22,22 @@ public sealed class ProfileModel(AssessmentAccess access, AssessmentStore assess
 
     public IActionResult OnGet(string token)
     {
-        if (access.Coordinator(token) is not { } context)
+        if (!Load(token))
         {
             return NotFound();
         }
 
-        Context = context;
         Fields = Build(null);
         return Page();
     }
 
     public IActionResult OnPost(string token)
     {
-        if (access.Coordinator(token) is not { } context)
+        if (!Load(token))
         {
             return NotFound();
         }
 
-        Context = context;
         if (Context.Round.IsClosed)
         {
             Fields = Build(null);
@@ -62,7 +57,7 @@ public sealed class ProfileModel(AssessmentAccess access, AssessmentStore assess
         }
 
         assessments.SaveProfile(Context.Round.Id, form.Upserts, form.Clears);
-        return RedirectToPage("/Coordinator/Index", new { token, notice = CoordinatorNotice.ProfileSaved });
+        return ToCoordinatorPage(CoordinatorNotice.ProfileSaved);
     }
 
     private List<QuestionField> Build(AnswerForm? form, Func<Question, string?>? required = null)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 using SelfEval.Web.Data;
 using SelfEval.Web.Infrastructure;
@@ -12,10 +11,8 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people, OneTimeForms forms, PublicUrl publicUrl) : PageModel
+public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assessments, PeopleStore people, OneTimeForms forms, PublicUrl publicUrl) : PersonPage(access, assessments)
 {
-    public PersonLookup Found { get; private set; } = null!;
-
     [BindProperty]
     public string Nonce { get; set; } = string.Empty;
 
@@ -30,8 +27,6 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
     /// before finishing anew (in a closed round nothing changes, so the finished state stays there).
     /// </summary>
     public bool Unfinishes => Hides && Found.Person.IsFinished && !Found.Context.Round.IsClosed;
-
-    public string? Error { get; private set; }
 
     public IActionResult OnGet(string token, long id)
     {
@@ -58,10 +53,10 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
             return Page();
         }
 
-        var round = Found.Context.Round.Id;
+        var round = Context.Round.Id;
         var personal = forms.Create(
             ticket,
-            link => assessments.FindByRespondentToken(link) is { } known && known.Respondent.Id == id,
+            link => Assessments.FindByRespondentToken(link) is { } known && known.Respondent.Id == id,
             link =>
             {
                 people.Reissue(round, id, Tokens.Hash(link));
@@ -72,15 +67,4 @@ public sealed class ReissueModel(AssessmentAccess access, AssessmentStore assess
     }
 
     private static string Purpose(long id) => $"reissue:{id}";
-
-    private bool Load(string token, long id)
-    {
-        if (PersonLookup.Find(access, assessments, token, id) is not { } found)
-        {
-            return false;
-        }
-
-        Found = found;
-        return true;
-    }
 }

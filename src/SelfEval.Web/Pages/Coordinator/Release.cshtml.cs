@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfEval.Web.Assessments;
 
 namespace SelfEval.Web.Pages.Coordinator;
@@ -7,20 +6,9 @@ namespace SelfEval.Web.Pages.Coordinator;
 /// <summary>Releasing the current round's team profile to the members, or withdrawing it, after reading what they will see.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("links")]
 [SelfEval.Web.Infrastructure.LimitPosts(SelfEval.Web.Infrastructure.PostLimits.RoundActions)]
-public sealed class ReleaseModel(AssessmentAccess access, PeopleStore people) : PageModel
+public sealed class ReleaseModel(AssessmentAccess access, PeopleStore people) : CoordinatorPage(access)
 {
-    public CoordinatorContext Context { get; private set; } = null!;
-
-    public IActionResult OnGet(string token)
-    {
-        if (access.Coordinator(token) is not { } context)
-        {
-            return NotFound();
-        }
-
-        Context = context;
-        return Page();
-    }
+    public IActionResult OnGet(string token) => Load(token) ? Page() : NotFound();
 
     public IActionResult OnPostRelease(string token) => Set(token, released: true);
 
@@ -28,12 +16,12 @@ public sealed class ReleaseModel(AssessmentAccess access, PeopleStore people) : 
 
     private IActionResult Set(string token, bool released)
     {
-        if (access.Coordinator(token) is not { } context)
+        if (!Load(token))
         {
             return NotFound();
         }
 
-        people.ReleaseToTeam(context.Round.Id, released);
-        return RedirectToPage("Index", new { token, notice = released ? CoordinatorNotice.Released : CoordinatorNotice.Withdrawn });
+        people.ReleaseToTeam(Context.Round.Id, released);
+        return ToCoordinatorPage(released ? CoordinatorNotice.Released : CoordinatorNotice.Withdrawn);
     }
 }
