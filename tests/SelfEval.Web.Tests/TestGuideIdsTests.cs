@@ -23,7 +23,6 @@ public sealed partial class TestGuideIdsTests
         ["SelfEval.Web.Tests/ProfileSecondEditionTests.cs"] = "the profile of the real guides' second edition",
         ["SelfEval.Web.Tests/PdfProfileLayoutTests.cs"] = "the PDF profile laid out for the real guides' length",
         ["SelfEval.Web.Tests/ProfileConversationTests.cs"] = "the consensus and action plan in the profile of the real guides",
-        ["SelfEval.Web.Tests/DontKnowTests.cs"] = "'weiß nicht' where the real guides offer it",
         ["SelfEval.Web.Tests/PageTests.cs"] = "the start page lists the real guides with their size and time",
         ["SelfEval.Web.Tests/OfficeTests.cs"] = "the office dashboard on demo data, which answers the real guides",
         ["SelfEval.Web.Tests/ProfileCacheTests.cs"] = "the profile cache on demo data, which answers the real guides",
