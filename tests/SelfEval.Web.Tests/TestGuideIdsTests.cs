@@ -9,7 +9,7 @@ namespace SelfEval.Web.Tests;
 /// </summary>
 public sealed partial class TestGuideIdsTests
 {
-    /// <summary>Test files that may name the production guides' ids, and why (paths below <c>tests/</c>).</summary>
+    /// <summary>Test files that may load the production guides and name their ids, and why (paths below <c>tests/</c>).</summary>
     internal static readonly Dictionary<string, string> ContentTests = new(StringComparer.Ordinal)
     {
         ["SelfEval.Web.Tests/ProductionGuides.cs"] = "the one home of the production profile's answers and guide ids, for the tests below",
@@ -26,6 +26,7 @@ public sealed partial class TestGuideIdsTests
         ["SelfEval.Web.Tests/PageTests.cs"] = "the start page lists the real guides with their size and time",
         ["SelfEval.Web.Tests/OfficeTests.cs"] = "the office dashboard on demo data, which answers the real guides",
         ["SelfEval.Web.Tests/ProfileCacheTests.cs"] = "the profile cache on demo data, which answers the real guides",
+        ["SelfEval.Web.Tests/Upgrades/UpgradeTests.cs"] = "the release fixtures' databases answer the real guides",
         ["SelfEval.Web.Tests/Attacks/DifferencingSearchTests.cs"] = "differencing attacks on demo data, which answers the real guides",
         ["SelfEval.Browser.Tests/Journeys.cs"] = "browser journeys walk the real product, its guides included",
         ["SelfEval.Browser.Tests/TeamJourneys.cs"] = "browser journeys walk the real product, its guides included",
@@ -36,6 +37,12 @@ public sealed partial class TestGuideIdsTests
     /// fixed address (<c>/k/…/profil</c>) and both folders' file name, <c>angebote</c> the offers' anchor and file name.
     /// </summary>
     private static readonly HashSet<string> ServiceWords = new(StringComparer.Ordinal) { "profil", "angebote" };
+
+    /// <summary>The files that define how a test loads the production guides, which any test may use only through them.</summary>
+    private static readonly HashSet<string> GuideLoaders = new(StringComparer.Ordinal)
+    {
+        "SelfEval.Web.Tests/SelfEvalFactory.cs", "SelfEval.Web.Tests/TestPaths.cs",
+    };
 
     private static string Tests => Path.Combine(TestPaths.Repository, "tests");
 
@@ -89,13 +96,29 @@ public sealed partial class TestGuideIdsTests
         Assert.True(found.Count == 0, "Use the fixture guides' ids (TestGuides) or list the class as a content test:\n" + string.Join("\n", found));
     }
 
+    /// <summary>Whether a C# file's code (not its comments) loads the production guides.</summary>
+    internal static bool LoadsProductionGuides(string source) =>
+        ProductionLoader().IsMatch(string.Join('\n', source.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))));
+
     [Fact]
-    public void Every_listed_content_test_exists_and_still_names_the_production_guides()
+    public void Infrastructure_tests_never_load_the_production_guides()
     {
-        // An entry that is no longer needed would let an infrastructure test slip back to the production ids unseen.
+        // A test could answer the production guides without naming an id, through the catalogue; it is then a content test.
+        var loading = TestFiles().Where(f => !ContentTests.ContainsKey(f) && !GuideLoaders.Contains(f))
+            .Where(f => LoadsProductionGuides(File.ReadAllText(Path.Combine(Tests, f))))
+            .ToList();
+
+        Assert.Empty(loading);
+    }
+
+    [Fact]
+    public void Every_listed_content_test_exists_and_still_uses_the_production_guides()
+    {
+        // An entry that is no longer needed would let an infrastructure test slip back to the production guides unseen.
         var ids = ProductionOnlyIds();
         var stale = ContentTests.Keys
-            .Where(f => !File.Exists(Path.Combine(Tests, f)) || NamedIds(File.ReadAllText(Path.Combine(Tests, f)), ids).Count == 0)
+            .Where(f => !File.Exists(Path.Combine(Tests, f))
+                || (NamedIds(File.ReadAllText(Path.Combine(Tests, f)), ids).Count == 0 && !LoadsProductionGuides(File.ReadAllText(Path.Combine(Tests, f)))))
             .ToList();
 
         Assert.Empty(stale);
@@ -134,11 +157,23 @@ public sealed partial class TestGuideIdsTests
         Assert.Equal(["eigene-ziele", "kuemmerer", "land", "mitglieder", "partner"], NamedIds(Source, ids));
     }
 
+    [Theory]
+    [InlineData("using var f = SelfEvalFactory.WithProductionGuides();", true)]
+    [InlineData("public sealed class X(ProductionGuidesFactory f) : IClassFixture<ProductionGuidesFactory>", true)]
+    [InlineData("var catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);", true)]
+    [InlineData("var catalog = QuestionnaireCatalog.Load(TestPaths.TestQuestionnaires);", false)]
+    [InlineData("/// Not <see cref=\"SelfEvalFactory.WithProductionGuides\"/>, which loads the real guides.", false)]
+    public void Loading_the_production_guides_is_seen_in_code_and_not_in_comments(string line, bool loads) =>
+        Assert.Equal(loads, LoadsProductionGuides(line));
+
     [GeneratedRegex(@"\{#([a-z0-9-]+)\}")]
     private static partial Regex HeadingId();
 
     [GeneratedRegex(@"(?m)^id:\s*""?([a-z0-9-]+)""?\s*$")]
     private static partial Regex FileId();
+
+    [GeneratedRegex(@"\b(WithProductionGuides|ProductionGuidesFactory|TestPaths\.Questionnaires)\b")]
+    private static partial Regex ProductionLoader();
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex WebAddress();
