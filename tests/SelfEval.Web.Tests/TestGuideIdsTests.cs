@@ -38,7 +38,7 @@ public sealed partial class TestGuideIdsTests
     /// </summary>
     private static readonly HashSet<string> ServiceWords = new(StringComparer.Ordinal) { "profil", "angebote" };
 
-    /// <summary>The files that define how a test loads the production guides, which any test may use only through them.</summary>
+    /// <summary>The files that define the ways to load the production guides (the factory's choice, the folder's path).</summary>
     private static readonly HashSet<string> GuideLoaders = new(StringComparer.Ordinal)
     {
         "SelfEval.Web.Tests/SelfEvalFactory.cs", "SelfEval.Web.Tests/TestPaths.cs",
