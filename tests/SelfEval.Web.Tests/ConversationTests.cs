@@ -107,7 +107,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal($"/k/{team.Token}/teamgespraech", href);
         var (assessment, round) = Current(team.Token);
         var discuss = Service<ProfileService>().ForRound(assessment, round).Team!.Discuss;
-        Assert.True(discuss.Count >= 3); // the fixture guide's three scales, each answered 0, top and middle
+        Assert.True(discuss.Count > 3);
         var numbers = new Numbering(Guide);
         Assert.Equal(discuss.Select(d => d.Item.Number), TopicIds(agenda).Select(id => numbers.Of(Guide.FindQuestion(id)!)));
         Assert.Equal(discuss.Select(d => d.Steps).OrderByDescending(s => s), discuss.Select(d => d.Steps));
