@@ -35,7 +35,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp =>
 {
     var options = sp.GetRequiredService<IOptions<SelfEvalOptions>>().Value;
-    return new Database(Path.GetFullPath(options.DatabasePath, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), options.DatabaseReadOnly);
+    return new Database(options.ResolvedDatabasePath(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath), options.DatabaseReadOnly);
 });
 builder.Services.AddSingleton<QuestionnaireVersionStore>();
 builder.Services.AddSingleton<AssessmentStore>();
@@ -61,6 +61,10 @@ builder.Services.AddSingleton<SelfEval.Web.Office.SnapshotStore>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ReleaseControl>();
 builder.Services.AddSingleton<SelfEval.Web.Office.DashboardBuilder>();
 builder.Services.AddSingleton<SelfEval.Web.Office.ComparisonService>();
+builder.Services.AddSingleton<SelfEval.Web.Legal.LegalPageStore>();
+builder.Services.AddSingleton<RetentionStore>();
+builder.Services.AddSingleton<RetentionService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
 // The service office signs in; initiatives never do (their links are their access).
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -75,6 +79,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever served over HTTPS
         o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         o.SlidingExpiration = true;
+        o.Events.OnValidatePrincipal = SelfEval.Web.Office.OfficeSessions.ValidateAsync; // disabled accounts and reset passwords end sessions
     });
 builder.Services.AddKeyRingInDataFolder(); // keys/ next to the database: forms and sign-ins survive restarts
 builder.Services.AddPublicAddress(); // links, host names, Secure cookies and forwarded headers behind a TLS proxy

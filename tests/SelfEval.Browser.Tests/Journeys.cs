@@ -249,6 +249,35 @@ public sealed class Journeys(BrowserFixture browser)
         Assert.Contains("/servicestelle/anmelden", page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_legal_pages_are_reachable_from_the_footer_and_the_office_edits_them_with_a_preview()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(Url("/"));
+        foreach (var (link, shot) in new[] { ("Impressum", "4-01-impressum"), ("Datenschutzerklärung", "4-02-datenschutz"), ("Erklärung zur Barrierefreiheit", "4-03-barrierefreiheit") })
+        {
+            await page.ClickAsync($"footer a:has-text('{link}')");
+            await page.WaitForSelectorAsync($"h1:has-text('{link}')");
+            await AccessibleAsync(page);
+            await ShotAsync(page, shot);
+        }
+
+        await page.GotoAsync(Url("/servicestelle/anmelden"));
+        await page.FillAsync("#Name", "berta");
+        await page.FillAsync("#Password", BrowserFixture.OfficePassword);
+        await page.ClickAsync("button:has-text('Anmelden')");
+        await page.WaitForSelectorAsync("h1:has-text('Anonyme Auswertung')");
+        await page.ClickAsync(".office-bar a:has-text('Rechtliche Seiten')");
+        await page.WaitForSelectorAsync("h1:has-text('Rechtliche Seiten')");
+        await AccessibleAsync(page);
+        await page.ClickAsync("a:has-text('Impressum bearbeiten')");
+        await page.FillAsync("#Markdown", "Betrieben von der **Servicestelle Nord**.\n\n## Kontakt\n\n- E-Mail: [post@example.org](mailto:post@example.org)");
+        await page.ClickAsync("button:has-text('Vorschau zeigen')");
+        await page.WaitForSelectorAsync(".legal-preview strong:has-text('Servicestelle Nord')");
+        await AccessibleAsync(page);
+        await ShotAsync(page, "4-04-editor");
+    }
+
     [Theory]
     [InlineData(1280, 900, false, "3-03-vergleich")]
     [InlineData(390, 844, true, "3-04-vergleich-telefon")]

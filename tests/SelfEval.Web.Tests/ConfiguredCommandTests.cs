@@ -7,14 +7,19 @@ namespace SelfEval.Web.Tests;
 /// <summary>The command-line tools read the same settings as the service: environment and --SelfEval:Key=value.</summary>
 public sealed class ConfiguredCommandTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    private static Task<(int Code, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunInAsync(null, environment, null, args);
+
+    /// <summary>The built service started as an operator starts it, in <paramref name="workingDirectory"/> (its content root).</summary>
+    private static async Task<(int Code, string Out, string Err)> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, params string[] args)
     {
         var dll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardInput = stdin is not null,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
         };
         foreach (var (key, value) in environment)
         {
@@ -22,6 +27,12 @@ public sealed class ConfiguredCommandTests
         }
 
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -54,17 +65,87 @@ public sealed class ConfiguredCommandTests
         Assert.True(withConfigured.Code == 0, withConfigured.Out + withConfigured.Err);
     }
 
-    [Fact]
-    public void Add_office_user_writes_to_the_database_named_by_a_setting_argument()
+    private const string Password = "ein-langes-passwort";
+
+    private static string OfficeUsers(string database)
+    {
+        using var connection = new SelfEval.Web.Data.Database(database).Open();
+        var names = string.Join(",", connection.Query<string>("SELECT name FROM office_users ORDER BY name"));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return names;
+    }
+
+    /// <summary>Every spelling of a setting the service's command line accepts, for the command-line tools too.</summary>
+    [Theory]
+    [InlineData("--SelfEval:DatabasePath={0}")]
+    [InlineData("--SelfEval:DatabasePath {0}")]
+    [InlineData("/SelfEval:DatabasePath={0}")]
+    [InlineData("--selfeval:databasepath {0}")]
+    public void Add_office_user_writes_to_the_database_named_by_a_setting_argument(string form)
     {
         using var folder = TestPaths.NewTempFolder();
         var database = folder.File("anders.db");
         var output = new StringWriter();
 
-        Assert.Equal(0, Commands.Run(["add-office-user", "carla", "--password-stdin", $"--SelfEval:DatabasePath={database}"], output, output, stdin: new StringReader("ein-langes-passwort")));
+        var code = Commands.Run(["add-office-user", "carla", "--password-stdin", .. string.Format(System.Globalization.CultureInfo.InvariantCulture, form, database).Split(' ')], output, output, stdin: new StringReader(Password));
 
-        using var connection = new SelfEval.Web.Data.Database(database).Open();
-        Assert.Equal("carla", connection.ExecuteScalar<string>("SELECT name FROM office_users"));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.True(code == 0, output.ToString());
+        Assert.Equal("carla", OfficeUsers(database));
+        Assert.Contains(database, output.ToString(), StringComparison.Ordinal); // the success names the file it wrote to
+    }
+
+    [Fact]
+    public void A_setting_before_the_command_still_runs_the_command_instead_of_starting_the_service()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var database = folder.File("vorne.db");
+        string[] args = ["--SelfEval:DatabasePath", database, "add-office-user", "carla", "--password-stdin"];
+        var output = new StringWriter();
+
+        Assert.True(Commands.IsCommand(args));
+        Assert.Equal(0, Commands.Run(args, output, output, stdin: new StringReader(Password)));
+        Assert.Equal("carla", OfficeUsers(database));
+    }
+
+    [Fact]
+    public void Backup_copies_the_database_named_by_a_setting_argument_with_a_space()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var database = folder.File("quelle.db");
+        var output = new StringWriter();
+        Assert.Equal(0, Commands.Run(["add-office-user", "carla", "--password-stdin", "--database", database], output, output, stdin: new StringReader(Password)));
+
+        Assert.Equal(0, Commands.Run(["backup", folder.File("kopie.db"), "--SelfEval:DatabasePath", database], output, output));
+
+        Assert.Equal("carla", OfficeUsers(folder.File("kopie.db")));
+    }
+
+    /// <summary>The service's other sources of settings: environment variables (plain and with the host's prefixes) and appsettings files of its environment.</summary>
+    [Theory]
+    [InlineData("SelfEval__DatabasePath")]
+    [InlineData("ASPNETCORE_SelfEval__DatabasePath")]
+    [InlineData("DOTNET_SelfEval__DatabasePath")]
+    [InlineData("appsettings.json")]
+    [InlineData("appsettings.Staging.json")]
+    public async Task Add_office_user_writes_to_the_database_the_service_would_open(string source)
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var environment = new Dictionary<string, string> { ["PWD"] = folder.Path };
+        if (source.StartsWith("appsettings", StringComparison.Ordinal))
+        {
+            // A relative path, taken from the content root as the service takes it.
+            File.WriteAllText(folder.File(source), """{ "SelfEval": { "DatabasePath": "konfiguriert.db" } }""");
+            environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        }
+        else
+        {
+            environment[source] = folder.File("konfiguriert.db");
+        }
+
+        var (code, stdout, stderr) = await RunInAsync(folder.Path, environment, Password, "add-office-user", "carla", "--password-stdin");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Equal("carla", OfficeUsers(folder.File("konfiguriert.db")));
+        Assert.False(Directory.Exists(folder.File("data")), "wrote to the default database as well");
     }
 }

@@ -418,6 +418,7 @@ public sealed class AssessmentStore(Database db, TimeProvider clock)
         if (reopened > 0)
         {
             connection.Execute("DELETE FROM round_results WHERE round_id = @roundId", new { roundId }, transaction);
+            Activity.Touch(connection, transaction, roundId, clock.Stamp());
         }
 
         transaction.Commit();

@@ -129,9 +129,15 @@ public sealed class ConversationStore(Database db, QuestionnaireVersionStore ver
     public bool RemoveAction(long roundId, long actionId)
     {
         using var connection = db.Open();
-        return connection.Execute(
+        var removed = connection.Execute(
             "DELETE FROM team_actions WHERE id = @actionId AND round_id = @roundId AND status_round_id IS NULL",
             new { roundId, actionId }) > 0;
+        if (removed)
+        {
+            Activity.Touch(connection, null, roundId, clock.Stamp());
+        }
+
+        return removed;
     }
 
     /// <summary>The actions decided in a round, in the order they were taken on.</summary>

@@ -29,6 +29,7 @@ public sealed class PeopleStore(Database db, TimeProvider clock)
         if (changed > 0 && !keepAnswers)
         {
             connection.Execute("DELETE FROM answers WHERE respondent_id = @respondentId", new { respondentId }, tx);
+            Activity.Touch(connection, tx, roundId, now);
         }
 
         tx.Commit();
@@ -151,10 +152,12 @@ public sealed class PeopleStore(Database db, TimeProvider clock)
     public void ReleaseToTeam(long roundId, bool released)
     {
         using var connection = db.Open();
+        var now = clock.Stamp();
         connection.Execute(
             released
                 ? "UPDATE rounds SET team_released_at = COALESCE(team_released_at, @now) WHERE id = @roundId"
                 : "UPDATE rounds SET team_released_at = NULL WHERE id = @roundId",
-            new { roundId, now = clock.Stamp() });
+            new { roundId, now });
+        Activity.Touch(connection, null, roundId, now);
     }
 }

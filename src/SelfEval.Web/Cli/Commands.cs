@@ -11,32 +11,63 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Cli;
 
 /// <summary>
-/// Subcommands for authors and CI: <c>validate</c> and <c>codebook</c>. They write only their result to
-/// standard output, so <c>codebook --format json &gt; file</c> stays clean.
+/// Subcommands for authors, operators and CI (validate, codebook, profile, add-office-user, office-users, demo-data,
+/// backup). They write only their result to standard output, so <c>codebook --format json &gt; file</c> stays clean.
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "validate" or "codebook" or "profile" or "add-office-user" or "demo-data" or "backup";
+    private static readonly string[] Names = ["validate", "codebook", "profile", "add-office-user", "office-users", "demo-data", "backup"];
+
+    /// <summary>Whether the arguments name a command (settings may stand before it) rather than start the service.</summary>
+    public static bool IsCommand(string[] args) => Split(args).Command is [var name, ..] && Names.Contains(name, StringComparer.Ordinal);
 
     /// <summary>
-    /// The service's settings as the service reads them: appsettings.json, environment variables
-    /// (<c>SelfEval__DatabasePath</c>) and <c>--SelfEval:Key=value</c> arguments, so a command works on the same
-    /// database and questionnaire folder as the service it belongs to.
+    /// Separates the service's settings from the command's own arguments, in every spelling the service's command
+    /// line takes: <c>--SelfEval:Key=value</c>, <c>--SelfEval:Key value</c>, <c>/SelfEval:Key=value</c>, and the host's
+    /// <c>--contentRoot</c> and <c>--environment</c>, which decide where appsettings are read and relative paths start.
     /// </summary>
-    public static IConfiguration Settings(string[] args) =>
-        new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(SettingArguments(args).ToArray())
-            .Build();
+    public static (string[] Settings, string[] Command) Split(string[] args)
+    {
+        var settings = new List<string>();
+        var command = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var key = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : arg.StartsWith('/') ? arg[1..] : null;
+            var name = key?.Split('=', 2)[0];
+            if (name is null || !(name.StartsWith(SelfEvalOptions.SectionName + ":", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("contentRoot", StringComparison.OrdinalIgnoreCase) || name.Equals("environment", StringComparison.OrdinalIgnoreCase)))
+            {
+                command.Add(arg);
+                continue;
+            }
 
-    private static IEnumerable<string> SettingArguments(string[] args) =>
-        args.Where(a => a.StartsWith("--SelfEval:", StringComparison.OrdinalIgnoreCase) && a.Contains('=', StringComparison.Ordinal));
+            settings.Add(arg);
+            if (!key!.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                settings.Add(args[++i]); // "--SelfEval:Key value", as the service's command line reads it
+            }
+        }
+
+        return (settings.ToArray(), command.ToArray());
+    }
 
     /// <summary>
-    /// The database file the service would use: <c>--database</c>, else the SelfEval:DatabasePath setting,
-    /// relative to the content root as the service resolves it.
+    /// The service's settings read by the service's own host builder: appsettings.json and appsettings.{environment}.json
+    /// in the content root, environment variables (<c>SelfEval__DatabasePath</c>, also with the host's
+    /// <c>ASPNETCORE_</c>/<c>DOTNET_</c> prefixes) and the setting arguments, so a command works on the same database and
+    /// questionnaire folder as the service it belongs to. A second reading of these sources by hand missed some of them.
+    /// </summary>
+    public static ServiceSettings Settings(string[] args)
+    {
+        // One look at the files: a command ends before any change to them could matter, and watchers cost inotify handles.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. Split(args).Settings, "--hostBuilder:reloadConfigOnChange=false"] });
+        var options = builder.Configuration.GetSection(SelfEvalOptions.SectionName).Get<SelfEvalOptions>() ?? new SelfEvalOptions();
+        return new ServiceSettings(options, builder.Environment.ContentRootPath);
+    }
+
+    /// <summary>
+    /// The database file: <c>--database</c> (from the caller's folder), else the one the service would open with these settings.
     /// </summary>
     public static string DatabasePath(string[] args)
     {
@@ -46,32 +77,29 @@ public static class Commands
             return Path.GetFullPath(args[i + 1], Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? pwd : Directory.GetCurrentDirectory());
         }
 
-        var setting = Settings(args)["SelfEval:DatabasePath"] ?? new SelfEvalOptions().DatabasePath;
-        return Path.GetFullPath(setting, Directory.GetCurrentDirectory());
+        return Settings(args).DatabasePath;
     }
-
-    /// <summary>The questionnaire folder the service would load: the SelfEval:QuestionnaireFolder setting, resolved as the service does.</summary>
-    public static string ConfiguredQuestionnaireFolder(string[] args) =>
-        new SelfEvalOptions { QuestionnaireFolder = Settings(args)["SelfEval:QuestionnaireFolder"] ?? new SelfEvalOptions().QuestionnaireFolder }.ResolvedQuestionnaireFolder;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? callerFolder = null, string? defaultFolder = null, TextReader? stdin = null)
     {
         // `dotnet run --project …` starts us in the project folder; the caller's folder survives in PWD.
         callerFolder ??= Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
-        defaultFolder ??= ConfiguredQuestionnaireFolder(args);
-        var settings = SettingArguments(args).ToHashSet(StringComparer.Ordinal);
-        var databasePath = DatabasePath(args);
-        args = args.Where(a => !settings.Contains(a)).ToArray();
-        var context = new CliContext(callerFolder, defaultFolder, stdout, stderr);
+        var all = args;
+        ServiceSettings? settings = null;
+        ServiceSettings Configured() => settings ??= Settings(all);
+        args = Split(args).Command;
+        var context = new CliContext(callerFolder, new Lazy<string>(() => defaultFolder ?? Configured().Options.ResolvedQuestionnaireFolder), stdout, stderr);
+        string DatabasePath() => Array.IndexOf(args, "--database") >= 0 ? Commands.DatabasePath(args) : Configured().DatabasePath;
         try
         {
             return args[0] switch
             {
                 "validate" => Validate(args[1..], context),
                 "profile" => ProfileCommand.Run(args[1..], context.Resolve, f => LoadWithContext(f, context), context.Display, stdout, stderr),
-                "add-office-user" => OfficeUserCommand.Run(args[1..], databasePath, stdin ?? Console.In, stdout, stderr),
-                "demo-data" => DemoDataCommand.Run(args[1..], databasePath, defaultFolder, stdout, stderr),
-                "backup" => BackupCommand.Run(args[1..], databasePath, context.Resolve, stdout, stderr),
+                "add-office-user" => OfficeUserCommand.Run(args[1..], DatabasePath(), stdin ?? Console.In, stdout, stderr),
+                "office-users" => OfficeUsersCommand.Run(args[1..], DatabasePath(), stdin ?? Console.In, stdout, stderr),
+                "demo-data" => DemoDataCommand.Run(args[1..], DatabasePath(), context.DefaultFolder, stdout, stderr),
+                "backup" => BackupCommand.Run(args[1..], DatabasePath(), context.Resolve, stdout, stderr),
                 _ => Codebook(args[1..], context),
             };
         }
@@ -82,8 +110,11 @@ public static class Commands
         }
     }
 
-    private sealed record CliContext(string CallerFolder, string DefaultFolder, TextWriter Out, TextWriter Err)
+    /// <summary>Where a command was called from; the service's questionnaire folder is read only by the commands that need it.</summary>
+    private sealed record CliContext(string CallerFolder, Lazy<string> ConfiguredFolder, TextWriter Out, TextWriter Err)
     {
+        public string DefaultFolder => ConfiguredFolder.Value;
+
         public string Resolve(string path) => Path.GetFullPath(path, CallerFolder);
 
         public string Display(string fullPath)
@@ -283,4 +314,10 @@ public static class Commands
     private static string Bool(bool value) => value ? "true" : "false";
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+}
+
+/// <summary>The service's settings as the service reads them, and the content root its relative paths start from.</summary>
+public sealed record ServiceSettings(SelfEvalOptions Options, string ContentRoot)
+{
+    public string DatabasePath => Options.ResolvedDatabasePath(ContentRoot);
 }

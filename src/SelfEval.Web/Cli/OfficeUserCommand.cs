@@ -10,14 +10,59 @@ public static class OfficeUserCommand
 
     public static int Run(string[] args, string databasePath, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var fromStdin = args.Contains("--password-stdin");
-        var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (name is null || name.Length > 100 || name.Any(char.IsWhiteSpace))
+        if (Arguments(args, ["--password-stdin"]) is not [var name] || !OfficeUserStore.IsValidName(name))
         {
             stderr.WriteLine(Usage);
             return 2;
         }
 
+        if (ReadPassword(args.Contains("--password-stdin"), stdin, stderr) is not { } password)
+        {
+            return 1;
+        }
+
+        var db = new Database(databasePath);
+        db.Migrate();
+        var created = new OfficeUserStore(db, TimeProvider.System).Save(name, password);
+        stdout.WriteLine((created ? AccountTexts.Created(name) : AccountTexts.PasswordSet(name)) + $" Datenbank: {databasePath}");
+        return 0;
+    }
+
+    /// <summary>
+    /// The words of a command line without its options: <paramref name="flags"/> stand alone, <c>--database</c> takes the
+    /// word after it. Null when an option is unknown, so a mistyped one is refused instead of silently ignored.
+    /// </summary>
+    internal static List<string>? Arguments(string[] args, string[] flags)
+    {
+        var words = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--database")
+            {
+                i++;
+            }
+            else if (args[i].StartsWith('-'))
+            {
+                if (!flags.Contains(args[i]))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                words.Add(args[i]);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The new password from standard input or typed twice at the terminal, checked against the one rule for passwords;
+    /// null after telling why there is none.
+    /// </summary>
+    internal static string? ReadPassword(bool fromStdin, TextReader stdin, TextWriter stderr)
+    {
         string? password;
         if (fromStdin)
         {
@@ -26,31 +71,25 @@ public static class OfficeUserCommand
         else if (Console.IsInputRedirected)
         {
             stderr.WriteLine("Kein Terminal für die Passworteingabe: Nutzen Sie --password-stdin und geben Sie das Passwort über die Standardeingabe.");
-            return 2;
+            return null;
         }
         else
         {
             password = ReadHidden("Passwort: ", stderr);
             if (ReadHidden("Passwort wiederholen: ", stderr) != password)
             {
-                stderr.WriteLine("Die beiden Eingaben stimmen nicht überein. Es wurde nichts geändert.");
-                return 1;
+                stderr.WriteLine(AccountTexts.PasswordsDiffer + " Es wurde nichts geändert.");
+                return null;
             }
         }
 
-        if (password is null || password.Length < OfficeUserStore.MinPasswordLength)
+        if (!OfficeUserStore.IsValidPassword(password))
         {
-            stderr.WriteLine($"Das Passwort muss mindestens {OfficeUserStore.MinPasswordLength} Zeichen lang sein. Es wurde nichts geändert.");
-            return 1;
+            stderr.WriteLine(AccountTexts.PasswordTooShort + " Es wurde nichts geändert.");
+            return null;
         }
 
-        var db = new Database(databasePath);
-        db.Migrate();
-        var created = new OfficeUserStore(db, TimeProvider.System).Save(name, password);
-        stdout.WriteLine(created
-            ? $"Zugang „{name}“ für die Servicestelle angelegt."
-            : $"Neues Passwort für „{name}“ gesetzt.");
-        return 0;
+        return password;
     }
 
     private static string ReadHidden(string prompt, TextWriter stderr)

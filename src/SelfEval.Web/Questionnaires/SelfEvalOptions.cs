@@ -64,6 +64,20 @@ public sealed class SelfEvalOptions
     /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted. Empty: none are.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
+    /// <summary>The database file, relative paths taken from the content root: one rule for the service and its commands.</summary>
+    public string ResolvedDatabasePath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
+
+    /// <summary>
+    /// Months without activity after which an assessment's coordinator page announces its deletion
+    /// (the Datenschutzerklärung states this period from here).
+    /// </summary>
+    [Range(1, 600)]
+    public int RetentionMonths { get; set; } = 24;
+
+    /// <summary>Days from that notice to the deletion, if nobody works on the assessment in between.</summary>
+    [Range(1, 365)]
+    public int RetentionNoticeDays { get; set; } = 30;
+
     public string ResolvedQuestionnaireFolder =>
         Path.GetFullPath(QuestionnaireFolder, AppContext.BaseDirectory);
 }

@@ -37,7 +37,7 @@ public sealed class StoreTests : IDisposable
         using var connection = _f.Database.Open();
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").ToList();
 
-        Assert.Equal(["answers", "assessments", "cohort_snapshots", "comparison_codes", "office_users", "one_time_forms", "profile_answers", "questionnaire_versions", "released_figures", "releases", "respondents", "round_results", "rounds", "schema_version", "team_actions", "team_agreements"], tables);
+        Assert.Equal(["answers", "assessments", "cohort_snapshots", "comparison_codes", "legal_pages", "office_users", "one_time_forms", "profile_answers", "questionnaire_versions", "released_figures", "releases", "respondents", "round_results", "rounds", "schema_version", "team_actions", "team_agreements"], tables);
         Assert.Equal(0, _f.Database.Migrate());
         Assert.Equal(Database.Migrations().Count(), connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version"));
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));

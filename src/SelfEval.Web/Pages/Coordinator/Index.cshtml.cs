@@ -31,7 +31,8 @@ public sealed class IndexModel(
     AssessmentAccess access, AssessmentStore assessments, RoundReader reader,
     QuestionnaireCatalog catalog, QuestionnaireVersionStore versions,
     SelfEval.Web.Office.ComparisonCodeStore codes, SelfEval.Web.Office.SnapshotStore snapshots,
-    Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl) : PageModel
+    Microsoft.Extensions.Options.IOptions<SelfEvalOptions> options, TimeProvider clock, SelfEval.Web.Infrastructure.PublicUrl publicUrl,
+    RetentionStore retention) : PageModel
 {
     public CoordinatorContext Context { get; private set; } = null!;
 
@@ -56,6 +57,11 @@ public sealed class IndexModel(
     public bool NewerVersionAvailable { get; private set; }
 
     public string BaseUrl => publicUrl.Base(Request);
+
+    /// <summary>The day retention deletes the assessment unless someone works on it before; null while no notice stands.</summary>
+    public DateOnly? Deletion { get; private set; }
+
+    public int RetentionMonths => options.Value.RetentionMonths;
 
     /// <summary>Whether the initiative joined the comparison with a code of the service office.</summary>
     public bool HasComparisonCode { get; private set; }
@@ -99,6 +105,7 @@ public sealed class IndexModel(
             "freigegeben" => PeopleTexts.Released,
             "zurueckgezogen" => PeopleTexts.Withdrawn,
             "vergleich" => "Ihre Entscheidung zum anonymen Vergleich ist gespeichert.",
+            "behalten" => RetentionTexts.Kept,
             "code-ohne-zustimmung" => "Ihr Vergleichscode ist gespeichert. Damit Ihre Ergebnisse in den anonymen Vergleich einfließen, setzen Sie noch das Häkchen bei der Zustimmung und speichern Sie.",
             "code" => "Ihr Vergleichscode ist gespeichert. Ihre Initiative zählt im anonymen Vergleich, sobald ein abgeschlossener Durchgang im nächsten Datenstand der Servicestelle enthalten ist.",
             "zu-frueh" => $"Ein neuer Durchgang kann frühestens am {RoundSchedule.EarliestNextStart(Context.Round, options.Value.MinimumDaysBetweenRounds):dd.MM.yyyy} beginnen: Zwischen dem Beginn zweier Durchgänge liegen mindestens {options.Value.MinimumDaysBetweenRounds} Tage.",
@@ -122,6 +129,18 @@ public sealed class IndexModel(
         var guide = catalog.Find(Context.Assessment.QuestionnaireId) ?? Context.Questionnaire;
         var round = assessments.StartNextRound(Context.Assessment.Id, versions.Ensure(guide), guide);
         return Redirect(round is null ? $"/k/{token}" : $"/k/{token}?hinweis=neue-runde");
+    }
+
+    /// <summary>"Daten behalten" in the retention notice: counts as activity.</summary>
+    public IActionResult OnPostKeep(string token)
+    {
+        if (!Load(token))
+        {
+            return NotFound();
+        }
+
+        retention.Keep(Context.Assessment.Id);
+        return RedirectToPage("Index", new { token, hinweis = "behalten" });
     }
 
     public IActionResult OnPostReopen(string token, long respondentId)
@@ -206,6 +225,7 @@ public sealed class IndexModel(
             return new RespondentRow(r, labels[r.Id], progress.Answered, progress.Questions, p.Answers.Count);
         }).ToList();
         HasComparisonCode = codes.HasCode(context.Assessment.Id);
+        Deletion = retention.Deletion(context.Assessment.Id);
         var current = catalog.Find(context.Assessment.QuestionnaireId);
         NewerVersionAvailable = current is not null && current.Hash != context.Questionnaire.Hash;
         return true;

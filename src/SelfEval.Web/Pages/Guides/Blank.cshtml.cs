@@ -10,8 +10,6 @@ public sealed class BlankModel(QuestionnaireCatalog catalog) : PageModel
 {
     public Questionnaire Guide { get; private set; } = null!;
 
-    public QuestionnaireText Text { get; private set; } = null!;
-
     public IActionResult OnGet(string id)
     {
         if (catalog.Find(id) is not { } guide)
@@ -20,7 +18,6 @@ public sealed class BlankModel(QuestionnaireCatalog catalog) : PageModel
         }
 
         Guide = guide;
-        Text = new QuestionnaireText(guide);
         return Page();
     }
 }

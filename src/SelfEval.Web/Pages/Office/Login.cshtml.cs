@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,10 @@ namespace SelfEval.Web.Pages.Office;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("login")]
 public sealed class LoginModel(OfficeUserStore users, LoginThrottle throttle) : PageModel
 {
-    /// <summary>One answer for an unknown name, a wrong password and a throttled client: it reveals nothing about accounts.</summary>
+    /// <summary>
+    /// One answer for an unknown name, a wrong password, a disabled account and a throttled client: it reveals nothing about
+    /// accounts (a disabled account's own user learns the reason from the office, not from the login form).
+    /// </summary>
     public const string Failed = "Die Anmeldung hat nicht geklappt. Bitte prüfen Sie Name und Passwort. Nach vielen Fehlversuchen ist die Anmeldung von Ihrem Internetanschluss aus für 15 Minuten gesperrt.";
 
     [BindProperty]
@@ -43,8 +45,8 @@ public sealed class LoginModel(OfficeUserStore users, LoginThrottle throttle) : 
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim("role", "servicestelle")], CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        users.RecordLogin(user.Id);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, OfficeSessions.Principal(user));
         return LocalRedirect(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/servicestelle", StringComparison.Ordinal) ? returnUrl : "/servicestelle");
     }
 
