@@ -30,6 +30,7 @@ public sealed partial class TestGuideIdsTests
         ["SelfEval.Web.Tests/Attacks/DifferencingSearchTests.cs"] = "differencing attacks on demo data, which answers the real guides",
         ["SelfEval.Browser.Tests/Journeys.cs"] = "browser journeys walk the real product, its guides included",
         ["SelfEval.Browser.Tests/TeamJourneys.cs"] = "browser journeys walk the real product, its guides included",
+        ["SelfEval.Browser.Tests/PreviewJourneys.cs"] = "browser journeys walk the real product, its guides included",
     };
 
     /// <summary>
