@@ -33,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Deliberately the production guides (the service's default folder, questionnaires/), not the fixture guides the web
+        // tests answer: the journeys walk the real product as a team and the office would, the demo data answers these
+        // guides, and axe checks the pages people will see. Their ids and texts change with the guides' content.
         var output = new StringWriter();
         DemoDataCommand.Run(["--initiatives", "40", "--seed", "11"], Database, Path.Combine(Repository, "questionnaires"), output, output);
         Commands.Run(["add-office-user", "berta", "--password-stdin", "--database", Database], output, output, stdin: new StringReader(OfficePassword));

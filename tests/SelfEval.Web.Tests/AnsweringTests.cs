@@ -14,30 +14,26 @@ namespace SelfEval.Web.Tests;
 /// <summary>The whole path through the real forms: start, profile, sections, team, finish, rounds, export, delete.</summary>
 public sealed class AnsweringTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
     private HttpClient Client(bool follow = false) =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = follow, HandleCookies = true });
 
-    private Questionnaire Guide(string id = "sich-gut-aufstellen") =>
+    private Questionnaire Guide(string id = TestGuides.Aufbau) =>
         _factory.Services.GetRequiredService<QuestionnaireCatalog>().Find(id)!;
 
     private static readonly Dictionary<string, string[]> Profile = new()
     {
         ["q.name"] = ["Initiative Nordwind"],
         ["q.phase"] = ["gruendung"],
-        ["q.ausrichtung"] = ["praktisch-projektorientiert"],
-        ["q.rechtsform"] = ["ev"],
-        ["q.land"] = ["ni"],
-        ["q.radius"] = ["regional"],
-        ["q.gruendungsjahr"] = ["2024"],
-        ["q.personal"] = ["ehrenamtlich"],
+        ["q.test-sitz"] = ["nord"],
+        ["q.test-startjahr"] = ["2024"],
     };
 
     /// <summary>Starts an assessment through the start page and returns the coordinator token.</summary>
-    private async Task<string> StartAsync(HttpClient client, string guide = "sich-gut-aufstellen", IReadOnlyDictionary<string, string[]>? profile = null)
+    private async Task<string> StartAsync(HttpClient client, string guide = TestGuides.Aufbau, IReadOnlyDictionary<string, string[]>? profile = null)
     {
         var page = await client.PageAsync($"/start/{guide}");
         var set = new Dictionary<string, string[]>(profile ?? Profile) { ["OptIn"] = ["true"], ["CoordinatorName"] = ["Anna"] };
@@ -101,9 +97,9 @@ public sealed class AnsweringTests : IDisposable
     public async Task The_start_form_keeps_input_and_names_missing_and_invalid_profile_answers()
     {
         var client = Client();
-        var page = await client.PageAsync("/start/wirkung-entfalten");
-        var set = new Dictionary<string, string[]>(Profile) { ["q.gruendungsjahr"] = ["zwanzig-zwanzig"] };
-        set.Remove("q.land");
+        var page = await client.PageAsync($"/start/{TestGuides.Wirkung}");
+        var set = new Dictionary<string, string[]>(Profile) { ["q.test-startjahr"] = ["zwanzig-zwanzig"] };
+        set.Remove("q.phase");
 
         var response = await client.SubmitAsync(page.Form("form.answer-form"), set);
         var again = await response.ParseAsync();
@@ -111,10 +107,10 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = again.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("Bitte beantworten Sie diese Frage.", summary, StringComparison.Ordinal);
-        Assert.Contains("Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector("#frage-gruendungsjahr .error-text")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("zwanzig-zwanzig", ((IHtmlInputElement)again.QuerySelector("#gruendungsjahr--wert")!).Value);
+        Assert.Contains("Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector("#frage-test-startjahr .error-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("zwanzig-zwanzig", ((IHtmlInputElement)again.QuerySelector("#test-startjahr--wert")!).Value);
         Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)again.QuerySelector("#name--wert")!).Value);
-        Assert.True(((IHtmlInputElement)again.QuerySelector("input[name='q.phase'][value=gruendung]")!).IsChecked);
+        Assert.True(((IHtmlInputElement)again.QuerySelector("input[name='q.test-sitz'][value=nord]")!).IsChecked);
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM assessments"));
     }
 
@@ -122,7 +118,7 @@ public sealed class AnsweringTests : IDisposable
     public async Task Sending_the_start_form_twice_creates_one_assessment()
     {
         var client = Client();
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
         var form = page.Form("form.answer-form");
 
         var first = (await client.SubmitAsync(form, Profile)).Location();
@@ -140,7 +136,7 @@ public sealed class AnsweringTests : IDisposable
         var guide = Guide();
 
         var next = (await client.GetAsync($"/a/{token}")).Location();
-        Assert.Equal($"/a/{token}/eigene-ziele", next); // the profile is complete already
+        Assert.Equal($"/a/{token}/{TestGuides.GoalsSection}", next); // the profile is complete already
         var visited = new HashSet<string>();
         var sections = 0;
         while (!next.Contains("/abschluss", StringComparison.Ordinal))
@@ -168,13 +164,13 @@ public sealed class AnsweringTests : IDisposable
     }
 
     [Theory]
-    [InlineData("sich-gut-aufstellen")]
-    [InlineData("wirkung-entfalten")]
+    [InlineData(TestGuides.Aufbau)]
+    [InlineData(TestGuides.Wirkung)]
     public async Task Every_section_of_a_guide_has_its_own_page_no_fixed_address_shadows_it(string id)
     {
         // A section called like a fixed page ("abschluss", "ergebnis") would never be shown: its questions could not be answered.
         var client = Client();
-        var running = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"] };
+        var running = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["aufbau"] };
         var token = await StartAsync(client, id, running);
 
         foreach (var section in Guide(id).Sections.Where(s => !s.IsProfile))
@@ -189,25 +185,25 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/profil");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.ProfileSection}");
         var set = new Dictionary<string, string[]>
         {
-            ["q.mitglieder"] = ["viele"],
+            ["q.test-mitglieder"] = ["viele"],
             ["q.name"] = ["Initiative Nordwind (neu)"],
-            ["q.themen"] = ["wasserstoff", "fachkraefte"],
+            ["q.test-themen"] = ["vernetzung", "fachkraefte"],
         };
 
         var response = await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter");
         var again = await response.ParseAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Frage P.8: Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector(".error-summary li")!.TextContent.Trim());
-        Assert.Equal("#frage-mitglieder", again.QuerySelector(".error-summary a")!.GetAttribute("href"));
-        Assert.Equal("viele", ((IHtmlInputElement)again.QuerySelector("#mitglieder--wert")!).Value);
-        Assert.Equal("true", again.QuerySelector("#mitglieder--wert")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Frage P.6: Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 2019.", again.QuerySelector(".error-summary li")!.TextContent.Trim());
+        Assert.Equal("#frage-test-mitglieder", again.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("viele", ((IHtmlInputElement)again.QuerySelector("#test-mitglieder--wert")!).Value);
+        Assert.Equal("true", again.QuerySelector("#test-mitglieder--wert")!.GetAttribute("aria-invalid"));
         Assert.Equal("\"Initiative Nordwind (neu)\"", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'name'"));
-        Assert.Equal("[\"fachkraefte\",\"wasserstoff\"]", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'themen'"));
-        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
+        Assert.Equal("[\"fachkraefte\",\"vernetzung\"]", Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'test-themen'"));
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'test-mitglieder'"));
     }
 
     [Fact]
@@ -307,27 +303,27 @@ public sealed class AnsweringTests : IDisposable
     [InlineData("1.200", "1200", null)]
     [InlineData("1.200,5", "1200.5", null)]
     [InlineData("12 000", "12000", null)]
-    [InlineData("1,200", null, "Frage P.8: „1,200“ lässt sich als Zahl zweifach lesen. Bitte schreiben Sie Tausender mit Punkt und Nachkommastellen mit Komma, zum Beispiel 1.200 oder 1,5.")]
+    [InlineData("1,200", null, "Frage P.6: „1,200“ lässt sich als Zahl zweifach lesen. Bitte schreiben Sie Tausender mit Punkt und Nachkommastellen mit Komma, zum Beispiel 1.200 oder 1,5.")]
     public async Task A_number_in_german_notation_is_stored_as_meant_or_refused_never_guessed(string typed, string? stored, string? error)
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/profil");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.ProfileSection}");
 
-        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.mitglieder"] = [typed] }, "go=bleiben");
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-mitglieder"] = [typed] }, "go=bleiben");
 
         if (error is null)
         {
-            Assert.Equal(stored, Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'mitglieder'"));
-            var shown = await client.PageAsync($"/a/{token}/profil");
-            Assert.Equal(typed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), ((IHtmlInputElement)shown.QuerySelector("#mitglieder--wert")!).Value);
+            Assert.Equal(stored, Sql<string>("SELECT value_json FROM profile_answers WHERE question_id = 'test-mitglieder'"));
+            var shown = await client.PageAsync($"/a/{token}/{TestGuides.ProfileSection}");
+            Assert.Equal(typed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), ((IHtmlInputElement)shown.QuerySelector("#test-mitglieder--wert")!).Value);
         }
         else
         {
             var again = await response.ParseAsync();
             Assert.Equal(error, again.QuerySelector(".error-summary li")!.TextContent.Trim());
-            Assert.Equal(typed, ((IHtmlInputElement)again.QuerySelector("#mitglieder--wert")!).Value);
-            Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'mitglieder'"));
+            Assert.Equal(typed, ((IHtmlInputElement)again.QuerySelector("#test-mitglieder--wert")!).Value);
+            Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE question_id = 'test-mitglieder'"));
         }
     }
 
@@ -336,13 +332,13 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         var partial = AnswerAll(page);
         partial.Remove(partial.Keys.Last());
         await client.SubmitAsync(page.Form("#antworten"), partial, "go=bleiben");
 
         var otherDevice = Client();
-        Assert.Equal($"/a/{token}/partner", (await otherDevice.GetAsync($"/a/{token}")).Location());
+        Assert.Equal($"/a/{token}/{TestGuides.PartnerSection}", (await otherDevice.GetAsync($"/a/{token}")).Location());
     }
 
     [Fact]
@@ -363,11 +359,11 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM respondents"));
 
         var first = (await member.GetAsync(personal)).Location();
-        Assert.StartsWith($"{personal[..46]}/eigene-ziele", first, StringComparison.Ordinal);
+        Assert.StartsWith($"{personal[..46]}/{TestGuides.GoalsSection}", first, StringComparison.Ordinal);
         var page = await member.PageAsync(first);
         Assert.Contains("Ihr persönlicher Link", page.QuerySelector(".link-box h2")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll(".section-nav li"), li => li.TextContent.Contains("Profil", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"{personal[..46]}/profil")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"{personal[..46]}/{TestGuides.ProfileSection}")).StatusCode);
 
         var coordinator = await client.PageAsync($"/k/{token}");
         Assert.Contains("Ben (IHK)", coordinator.QuerySelector("table.respondents")!.TextContent, StringComparison.Ordinal);
@@ -429,18 +425,17 @@ public sealed class AnsweringTests : IDisposable
     public async Task Conditions_hide_questions_that_then_are_neither_required_nor_asked()
     {
         var client = Client();
-        var established = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["etabliert"], ["q.rechtsform"] = ["ohne"] };
+        var established = new Dictionary<string, string[]>(Profile) { ["q.phase"] = ["etabliert"] };
         var token = await StartAsync(client, profile: established);
 
-        var page = await client.PageAsync($"/a/{token}/rechtsform");
-        var fortbestand = await client.PageAsync($"/a/{token}/fortbestand");
+        var page = await client.PageAsync($"/a/{token}/test-finanzierung");
 
-        Assert.True(page.QuerySelector("#frage-arbeitsfaehigkeit-kriterien")!.HasAttribute("hidden"));
-        Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-arbeitsfaehigkeit-kriterien")!.GetAttribute("data-when"));
+        Assert.True(page.QuerySelector("#frage-test-finanzierung-quelle")!.HasAttribute("hidden")); // a required question, asked only while founding and building up
+        Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-test-finanzierung-quelle")!.GetAttribute("data-when"));
         var review = await client.PageAsync($"/a/{token}/abschluss");
-        Assert.DoesNotContain("arbeitsfaehigkeit-kriterien", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
-        Assert.True(fortbestand.QuerySelector("#frage-uebergabe-bei-ende")!.HasAttribute("hidden")); // asked only of projects and umbrella structures
-        Assert.False(fortbestand.QuerySelector("#frage-weiterfuehrung-geklaert")!.HasAttribute("hidden"));
+        Assert.Contains("test-finanzierung-gesichert", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-finanzierung-quelle", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
+        Assert.False(page.QuerySelector("#frage-test-finanzierung-gesichert")!.HasAttribute("hidden"));
     }
 
     [Fact]
@@ -448,14 +443,14 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/kuemmerer-ansprechpersonen");
-        Assert.True(page.QuerySelector("#frage-neutrale-koordination")!.HasAttribute("hidden"));
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
+        Assert.True(page.QuerySelector("#frage-test-partner-anzahl")!.HasAttribute("hidden"));
 
-        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.kuemmerer"] = ["3"] }, "go=weiter");
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-partner-vereinbarung"] = ["ja"] }, "go=weiter");
 
-        Assert.Equal($"/a/{token}/kuemmerer-ansprechpersonen?notice=MoreQuestions", response.Location());
+        Assert.Equal($"/a/{token}/{TestGuides.PartnerSection}?notice=MoreQuestions", response.Location());
         var again = await client.PageAsync(response.Location());
-        Assert.False(again.QuerySelector("#frage-neutrale-koordination")!.HasAttribute("hidden"));
+        Assert.False(again.QuerySelector("#frage-test-partner-anzahl")!.HasAttribute("hidden"));
         Assert.Contains("weitere Fragen", again.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -464,7 +459,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         var question = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null);
         var id = question.GetAttribute("data-question")!;
 
@@ -472,16 +467,16 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.Equal(1, Sql<int>("SELECT not_relevant FROM answers WHERE question_id = @id", new { id }));
         Assert.Equal("In unserer Region gibt es keine Betriebsräte.", Sql<string>("SELECT justification FROM answers WHERE question_id = @id", new { id }));
-        var again = await client.PageAsync($"/a/{token}/partner");
+        var again = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         Assert.True(((IHtmlInputElement)again.QuerySelector($"#{id}--nr")!).IsChecked);
         Assert.Equal("In unserer Region gibt es keine Betriebsräte.", ((IHtmlInputElement)again.QuerySelector($"#{id}--begruendung")!).Value);
     }
 
     public static TheoryData<string, string, string> Tampered => new()
     {
-        { "q.kuemmerer", "7", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
-        { "q.kuemmerer", "ja", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
-        { "q.ansprechpersonen", "__nr", "Diese Frage lässt „nicht relevant“ nicht zu. Bitte wählen Sie eine Antwort." },
+        { "q.test-ziele-schriftlich", "7", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
+        { "q.test-ziele-schriftlich", "ja", "Diese Antwort gibt es bei dieser Frage nicht. Bitte wählen Sie eine der angebotenen Antworten." },
+        { "q.test-ziele-schriftlich", "__nr", "Diese Frage lässt „nicht relevant“ nicht zu. Bitte wählen Sie eine Antwort." },
     };
 
     [Theory]
@@ -490,7 +485,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/kuemmerer-ansprechpersonen");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.GoalsSection}");
         var set = AnswerAll(page);
         set[field] = [value];
 
@@ -507,15 +502,15 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         var set = AnswerAll(page);
         set["q.erfunden"] = ["4"];
-        set["q.kuemmerer"] = ["3"]; // a real question, but of another section
+        set["q.test-ziele-einig"] = ["3"]; // a real question, but of another section
 
         var again = await (await client.SubmitAsync(page.Form("#antworten"), set, "go=weiter")).ParseAsync();
 
         Assert.Contains("Fragen, die es in diesem Abschnitt nicht gibt", again.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers WHERE question_id IN ('erfunden', 'kuemmerer')"));
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers WHERE question_id IN ('erfunden', 'test-ziele-einig')"));
         Assert.Equal(set.Count - 2, Sql<int>("SELECT COUNT(*) FROM answers"));
     }
 
@@ -524,7 +519,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/eigene-ziele");
+        var page = await client.PageAsync($"/a/{token}/test-anmerkungen"); // free texts only: its first box is an answer, not an evidence note
         var id = page.QuerySelector("textarea")!.GetAttribute("name")!;
         var text = new string('x', 4001);
 
@@ -541,7 +536,7 @@ public sealed class AnsweringTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
 
-        var response = await Client().PostAsync($"/a/{token}/partner", new FormUrlEncodedContent([new("q.gewerkschaften", "3"), new("go", "weiter")]));
+        var response = await Client().PostAsync($"/a/{token}/{TestGuides.PartnerSection}", new FormUrlEncodedContent([new("q.test-partner-unternehmen", "3"), new("go", "weiter")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers"));
@@ -552,15 +547,15 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         var form = page.Form("#antworten");
 
-        var response = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["2"] }, action: form.GetAttribute("data-autosave"));
+        var response = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["2"] }, action: form.GetAttribute("data-autosave"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(json.RootElement.GetProperty("saved").GetBoolean());
-        Assert.Equal("\"2\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
+        Assert.Equal("\"2\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'test-partner-unternehmen'"));
     }
 
     [Fact]
@@ -568,15 +563,15 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var tabA = await client.PageAsync($"/a/{token}/partner");
-        var tabB = await client.PageAsync($"/a/{token}/partner");
+        var tabA = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
+        var tabB = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
 
-        var a = await client.SubmitAsync(tabA.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["1"] }, "go=weiter");
-        var b = await client.SubmitAsync(tabB.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["3"] }, "go=weiter");
+        var a = await client.SubmitAsync(tabA.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["1"] }, "go=weiter");
+        var b = await client.SubmitAsync(tabB.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["3"] }, "go=weiter");
 
         Assert.Equal(HttpStatusCode.Redirect, a.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, b.StatusCode);
-        Assert.Equal("\"3\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
+        Assert.Equal("\"3\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'test-partner-unternehmen'"));
     }
 
     [Fact]
@@ -596,7 +591,7 @@ public sealed class AnsweringTests : IDisposable
         var pages = new List<(HttpClient Client, IHtmlDocument Page, Dictionary<string, string[]> Set)>();
         foreach (var (c, link) in members)
         {
-            foreach (var section in new[] { "partner", "rechtsform", "wissenssicherung" })
+            foreach (var section in new[] { TestGuides.GoalsSection, TestGuides.PartnerSection, "test-finanzierung" })
             {
                 var page = await c.PageAsync($"{link}/{section}");
                 pages.Add((c, page, AnswerAll(page)));
@@ -618,10 +613,10 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.Null(review.QuerySelector("form[method=post] button"));
         var links = review.QuerySelectorAll(".open-questions a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Contains($"/a/{token}/partner#frage-gewerkschaften", links);
+        Assert.Contains($"/a/{token}/{TestGuides.PartnerSection}#frage-test-partner-unternehmen", links);
 
         var forced = await client.PostAsync($"/a/{token}/abschluss", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", ((IHtmlInputElement)(await client.PageAsync($"/a/{token}/partner")).QuerySelector("input[name=__RequestVerificationToken]")!).Value)]));
+            [new("__RequestVerificationToken", ((IHtmlInputElement)(await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}")).QuerySelector("input[name=__RequestVerificationToken]")!).Value)]));
         Assert.Contains("Bitte beantworten Sie zuerst", (await forced.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM respondents WHERE finished_at IS NOT NULL"));
     }
@@ -636,14 +631,14 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
-        var partner = await client.PageAsync($"/a/{token}/partner");
+        var partner = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         await client.SubmitAsync(partner.Form("#antworten"), AnswerAll(partner), "go=weiter");
         var coordinator = await client.PageAsync($"/k/{token}/abschliessen");
 
         Assert.Equal($"/k/{token}?notice=Closed", (await client.SubmitAsync(coordinator.Form("form[action*=Close]"))).Location());
-        var late = await client.SubmitAsync(partner.Form("#antworten"), new Dictionary<string, string[]> { ["q.gewerkschaften"] = ["0"] }, "go=weiter");
+        var late = await client.SubmitAsync(partner.Form("#antworten"), new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["0"] }, "go=weiter");
         Assert.Contains("Dieser Durchgang ist abgeschlossen", (await late.ParseAsync()).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'gewerkschaften'"));
+        Assert.NotEqual("\"0\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'test-partner-unternehmen'"));
 
         var closed = await client.PageAsync($"/k/{token}");
         Assert.Equal($"/k/{token}?notice=NewRound", (await client.SubmitAsync(closed.Form("form[action*=NewRound]"))).Location());
@@ -652,7 +647,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("Initiative Nordwind", second.QuerySelector("h1")!.TextContent);
         Assert.Equal(2, Sql<int>("SELECT COUNT(*) FROM rounds"));
         Assert.Equal(Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 1"), Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2"));
-        Assert.Equal($"/a/{token}/eigene-ziele", (await client.GetAsync($"/a/{token}")).Location());
+        Assert.Equal($"/a/{token}/{TestGuides.GoalsSection}", (await client.GetAsync($"/a/{token}")).Location());
     }
 
     [Fact]
@@ -663,7 +658,7 @@ public sealed class AnsweringTests : IDisposable
         using (var connection = _factory.Database.Open())
         {
             // An option value an older version of profil.md offered and the current one no longer does.
-            connection.Execute("UPDATE profile_answers SET value_json = '\"verein-alt\"' WHERE question_id = 'rechtsform'");
+            connection.Execute("UPDATE profile_answers SET value_json = '\"sitz-alt\"' WHERE question_id = 'test-sitz'");
         }
 
         await client.CloseRoundAsync(token);
@@ -673,9 +668,9 @@ public sealed class AnsweringTests : IDisposable
         var notice = page.QuerySelector(".notice")!.TextContent;
         Assert.Contains("bis auf die Angaben unten", notice, StringComparison.Ordinal);
         var item = Assert.Single(page.QuerySelectorAll(".not-carried li"));
-        Assert.Contains("Welche Organisations- oder Rechtsform hat Ihre Initiative?", item.TextContent, StringComparison.Ordinal);
-        Assert.Contains("„verein-alt“", item.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2 AND question_id = 'rechtsform'"));
+        Assert.Contains("Wo sitzt die Testinitiative?", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("„sitz-alt“", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2 AND question_id = 'test-sitz'"));
         Assert.Equal(Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 1") - 1, Sql<int>("SELECT COUNT(*) FROM profile_answers WHERE round_id = 2"));
     }
 
@@ -700,7 +695,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         var set = AnswerAll(page);
         var nr = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("[data-not-relevant]") is not null).GetAttribute("data-question")!;
         set["q." + nr] = ["__nr"];
@@ -714,10 +709,10 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal(["formatVersion", "questionnaire", "initiative", "round", "respondents", "team", "conversation"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(SelfEval.Scoring.Exchange.ExchangeReader.FormatVersion, root.GetProperty("formatVersion").GetInt32());
         Assert.Equal("""{"agreed":{},"actions":[]}""", root.GetProperty("conversation").GetRawText().Replace(" ", "", StringComparison.Ordinal).ReplaceLineEndings(""));
-        Assert.Equal("sich-gut-aufstellen", root.GetProperty("questionnaire").GetProperty("id").GetString());
+        Assert.Equal(TestGuides.Aufbau, root.GetProperty("questionnaire").GetProperty("id").GetString());
         Assert.Equal(Guide().Hash, root.GetProperty("questionnaire").GetProperty("hash").GetString());
         Assert.Equal("Initiative Nordwind", root.GetProperty("initiative").GetProperty("name").GetString());
-        Assert.Equal(2024, root.GetProperty("initiative").GetProperty("gruendungsjahr").GetInt32());
+        Assert.Equal(2024, root.GetProperty("initiative").GetProperty("test-startjahr").GetInt32());
         Assert.Equal(1, root.GetProperty("round").GetProperty("number").GetInt32());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("round").GetProperty("closedAt").ValueKind);
         var person = Assert.Single(root.GetProperty("respondents").EnumerateArray());
@@ -727,13 +722,13 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("n/a", answers.GetProperty(nr).GetString());
         Assert.Equal(set.Count, answers.EnumerateObject().Count());
         Assert.All(answers.EnumerateObject().Where(a => a.Name != nr), a => Assert.Equal(set["q." + a.Name][0], a.Value.GetString()));
-        Assert.False(answers.TryGetProperty("kuemmerer", out _));
+        Assert.False(answers.TryGetProperty("test-ziele-einig", out _)); // of another section
         var team = root.GetProperty("team");
         Assert.Equal(1, team.GetProperty("respondents").GetInt32());
-        var kammern = team.GetProperty("answers").GetProperty("kammern-verbaende");
-        Assert.Equal(1, kammern.GetProperty("counts").GetProperty(set["q.kammern-verbaende"][0]).GetInt32());
+        var agreement = team.GetProperty("answers").GetProperty("test-partner-vereinbarung");
+        Assert.Equal(1, agreement.GetProperty("counts").GetProperty(set["q.test-partner-vereinbarung"][0]).GetInt32());
         Assert.Equal(1, team.GetProperty("answers").GetProperty(nr).GetProperty("notRelevant").GetInt32());
-        Assert.Equal(1, team.GetProperty("answers").GetProperty("kuemmerer").GetProperty("unanswered").GetInt32());
+        Assert.Equal(1, team.GetProperty("answers").GetProperty("test-ziele-einig").GetProperty("unanswered").GetInt32());
     }
 
     [Fact]
@@ -777,7 +772,7 @@ public sealed class AnsweringTests : IDisposable
     [Theory]
     [InlineData("/k/{0}")]
     [InlineData("/a/{0}")]
-    [InlineData("/a/{0}/partner")]
+    [InlineData("/a/{0}/" + TestGuides.PartnerSection)]
     [InlineData("/e/{0}")]
     [InlineData("/k/{0}/export?format=json")]
     public async Task Unknown_malformed_and_deleted_links_all_get_the_same_german_404(string pattern)
@@ -804,7 +799,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        foreach (var section in new[] { "kuemmerer-ansprechpersonen", "rechtsform", "gemeinsames-verstaendnis" })
+        foreach (var section in new[] { TestGuides.GoalsSection, TestGuides.PartnerSection, "test-finanzierung" })
         {
             var page = await client.PageAsync($"/a/{token}/{section}");
             await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
@@ -821,7 +816,7 @@ public sealed class AnsweringTests : IDisposable
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         var text = PdfText.Flat(PdfText.Read(bytes));
         Assert.Contains("Initiative Nordwind", text, StringComparison.Ordinal);
-        Assert.Contains("Koordination und Ansprechpersonen", text, StringComparison.Ordinal);
+        Assert.Contains("Finanzierung", text, StringComparison.Ordinal); // a section's title
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/ergebnis?runde=7")).StatusCode);
     }
 
@@ -830,18 +825,18 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = ClientWithoutRoundInterval();
         var token = await StartAsync(client);
-        var first = await client.PageAsync($"/a/{token}/partner");
-        await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");
+        var first = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
+        await client.SubmitAsync(first.Form("#antworten"), first.QuerySelectorAll("[data-question]").Where(f => f.QuerySelector("input[value='3']") is not null).ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "1" }), "go=weiter");
         await client.CloseRoundAsync(token);
         await client.SubmitAsync((await client.PageAsync($"/k/{token}")).Form("form[action*=NewRound]"));
-        var second = await client.PageAsync($"/a/{token}/partner");
-        await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "3" }), "go=weiter");
+        var second = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
+        await client.SubmitAsync(second.Form("#antworten"), second.QuerySelectorAll("[data-question]").Where(f => f.QuerySelector("input[value='3']") is not null).ToDictionary(f => "q." + f.GetAttribute("data-question"), _ => new[] { "3" }), "go=weiter");
 
         var page = await client.PageAsync($"/k/{token}/ergebnis?runde=2");
 
         Assert.Equal("Entwicklung seit Durchgang 1", page.QuerySelectorAll(".profile h2").Single(h => h.TextContent.StartsWith("Entwicklung seit", StringComparison.Ordinal)).TextContent);
         var row = page.QuerySelectorAll("table.trend tbody tr").Single(r => r.TextContent.Contains("Partner", StringComparison.Ordinal));
-        Assert.Equal(["33", "100", "+67"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(["25", "75", "+50"], row.QuerySelectorAll("td").Select(td => td.TextContent)); // the scale of levels 0 to 4, at 1 and then 3
         foreach (var line in page.QuerySelectorAll("table.trend tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToList()))
         {
             // The change adds up as displayed: now minus before, both as printed.
@@ -859,7 +854,7 @@ public sealed class AnsweringTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        var page = await client.PageAsync($"/a/{token}/partner");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}");
         await client.SubmitAsync(page.Form("#antworten"), AnswerAll(page), "go=weiter");
 
         var own = await client.PageAsync($"/a/{token}/ergebnis");
@@ -867,6 +862,6 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.Contains("nur Ihre eigenen Antworten", own.QuerySelector(".profile .meta")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("nur Ihre eigenen Antworten", PdfText.Flat(PdfText.Read(await pdf.Content.ReadAsByteArrayAsync())), StringComparison.Ordinal);
-        Assert.Matches(@"^Ergebnisprofil-Sich-gut-aufstellen-Initiative-Nordwind-\d{4}-\d{2}-\d{2}\.pdf$", pdf.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Matches(@"^Ergebnisprofil-Testaufbau-Initiative-Nordwind-\d{4}-\d{2}-\d{2}\.pdf$", pdf.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
     }
 }

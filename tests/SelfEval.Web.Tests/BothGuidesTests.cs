@@ -18,10 +18,10 @@ namespace SelfEval.Web.Tests;
 /// </summary>
 public sealed class BothGuidesTests : IDisposable
 {
-    internal const string First = "sich-gut-aufstellen";
-    internal const string Second = "wirkung-entfalten";
+    internal const string First = TestGuides.Aufbau;
+    internal const string Second = TestGuides.Wirkung;
 
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
@@ -30,15 +30,13 @@ public sealed class BothGuidesTests : IDisposable
 
     private AssessmentStore Store => _factory.Services.GetRequiredService<AssessmentStore>();
 
-    /// <summary>Starts "Sich gut aufstellen" with its profile only; returns the coordinator token.</summary>
+    /// <summary>Starts the first guide ("Testaufbau") with its profile only; returns the coordinator token.</summary>
     internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind", bool optIn = true)
     {
         var page = await client.PageAsync($"/start/{First}");
-        var created = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>
+        var created = await client.SubmitAsync(page.Form("form.answer-form"), new Dictionary<string, string[]>(TestGuides.Profile(name, "aufbau"))
         {
-            ["q.name"] = [name], ["q.phase"] = ["aufbau"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Anna"],
-            ["OptIn"] = [optIn ? "true" : "false"],
+            ["CoordinatorName"] = ["Anna"], ["OptIn"] = [optIn ? "true" : "false"],
         });
         return created.Location()[3..46];
     }
@@ -76,21 +74,21 @@ public sealed class BothGuidesTests : IDisposable
         var token = await StartAsync(client);
 
         var offer = await client.PageAsync($"/k/{token}");
-        Assert.Contains("„Wirkung entfalten“ beginnen", offer.QuerySelector("#leitfaeden")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("„Testwirkung“ beginnen", offer.QuerySelector("#leitfaeden")!.TextContent, StringComparison.Ordinal);
 
         var form = await client.PageAsync($"/k/{token}/leitfaden/{Second}");
         Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)form.QuerySelector("input[name='q.name']")!).Value);
         Assert.True(((IHtmlInputElement)form.QuerySelector("input[name='q.phase'][value=aufbau]")!).IsChecked);
         Assert.Equal("Anna", ((IHtmlInputElement)form.QuerySelector("#CoordinatorName")!).Value);
         Assert.True(((IHtmlInputElement)form.QuerySelector("#OptIn")!).IsChecked);
-        Assert.Contains("Für „Sich gut aufstellen“ haben Sie dem anonymen Vergleich zugestimmt.", form.QuerySelector("#vergleich-bisher")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Für „Testaufbau“ haben Sie dem anonymen Vergleich zugestimmt.", form.QuerySelector("#vergleich-bisher")!.TextContent, StringComparison.Ordinal);
         Assert.Null(form.QuerySelector("#nicht-uebernommen")); // both guides ask the same profile
 
         var other = await StartOtherAsync(client, token);
 
         Assert.NotEqual(token, other);
         var second = await client.PageAsync($"/k/{other}?hinweis=anderer-leitfaden");
-        Assert.Contains("Wirkung entfalten", second.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Testwirkung", second.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Initiative Nordwind", second.QuerySelector("h1")!.TextContent);
         Assert.NotNull(second.QuerySelector("#anderer-leitfaden-angelegt"));
         Assert.EndsWith($"/k/{token}", ((IHtmlInputElement)second.QuerySelector("#erster-koordinationslink")!).Value, StringComparison.Ordinal);
@@ -105,7 +103,7 @@ public sealed class BothGuidesTests : IDisposable
         // The coordinator answers the second guide through its link, the carried profile in place.
         var answering = (await client.GetAsync($"/a/{other}")).Location();
         Assert.StartsWith($"/a/{other}/", answering, StringComparison.Ordinal);
-        Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)(await client.PageAsync($"/a/{other}/profil")).QuerySelector("input[name='q.name']")!).Value);
+        Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)(await client.PageAsync($"/a/{other}/{TestGuides.ProfileSection}")).QuerySelector("input[name='q.name']")!).Value);
 
         // The profile is the second guide's own: correcting it there leaves the first as it was.
         var assessment = Store.FindByCoordinatorToken(other)!;
@@ -128,7 +126,7 @@ public sealed class BothGuidesTests : IDisposable
         Assert.Equal($"/k/{other}", (await client.GetAsync($"/k/{token}/leitfaden/{Second}")).Location());
         Assert.Equal($"/k/{token}", (await client.GetAsync($"/k/{other}/leitfaden/{First}")).Location());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/leitfaden/{First}")).StatusCode); // its own guide
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/leitfaden/profil")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/k/{token}/leitfaden/{TestGuides.ProfileSection}")).StatusCode); // the profile is no guide
         using var connection = _factory.Database.Open();
         Assert.Equal(2, Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM assessments"));
     }
@@ -160,7 +158,7 @@ public sealed class BothGuidesTests : IDisposable
 
         var page = await client.PageAsync($"/k/{token}/leitfaden/{Second}");
 
-        Assert.Equal(["In welcher Phase befindet sich Ihre Initiative? – bisher: „vorlauf“"], page.QuerySelectorAll("#nicht-uebernommen li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(["In welcher Phase ist die Testinitiative? – bisher: „vorlauf“"], page.QuerySelectorAll("#nicht-uebernommen li").Select(li => li.TextContent.Trim()));
         Assert.Empty(page.QuerySelectorAll("input[name='q.phase']:checked"));
         Assert.Equal("Initiative Nordwind", ((IHtmlInputElement)page.QuerySelector("input[name='q.name']")!).Value); // the rest came over
         var refused = await client.SubmitAsync(page.Form("form.answer-form"));
@@ -178,7 +176,7 @@ public sealed class BothGuidesTests : IDisposable
         var ben = Client();
         var benFirst = await JoinAsync(ben, invite, "Ben", "name");
         await JoinAsync(Client(), invite, "Cem");
-        var page = await ben.PageAsync($"/a/{benFirst}/partner");
+        var page = await ben.PageAsync($"/a/{benFirst}/{TestGuides.PartnerSection}");
         var field = page.QuerySelectorAll("[data-question]").First(f => f.QuerySelector("input[type=radio]") is not null);
         await ben.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + field.GetAttribute("data-question")] = [field.QuerySelector("input[type=radio]")!.GetAttribute("value")!] }, "go=bleiben");
 
@@ -187,11 +185,11 @@ public sealed class BothGuidesTests : IDisposable
 
         var review = await ben.PageAsync($"/a/{benFirst}/abschluss");
         var notice = review.QuerySelector(".other-guide")!;
-        Assert.Contains("Ihr Team bearbeitet auch „Wirkung entfalten“", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ihr Team bearbeitet auch „Testwirkung“", notice.TextContent, StringComparison.Ordinal);
         Assert.Contains("wieder als „Ben“", notice.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Cem", notice.TextContent, StringComparison.Ordinal); // nothing about the others
         Assert.DoesNotContain("Anna", notice.TextContent, StringComparison.Ordinal);
-        Assert.Null((await ben.PageAsync($"/a/{benFirst}/partner")).QuerySelector(".other-guide")); // not while answering
+        Assert.Null((await ben.PageAsync($"/a/{benFirst}/{TestGuides.PartnerSection}")).QuerySelector(".other-guide")); // not while answering
 
         var joined = await ben.SubmitAsync((IHtmlFormElement)notice.QuerySelector("form")!);
         var benSecond = joined.Location()[3..46];
@@ -267,14 +265,14 @@ public sealed class BothGuidesTests : IDisposable
 
         var delete = await coordinator.PageAsync($"/k/{token}/loeschen");
         var stays = delete.QuerySelector("#anderer-leitfaden-bleibt")!;
-        Assert.Contains("„Wirkung entfalten“ bleibt bestehen", stays.TextContent, StringComparison.Ordinal);
+        Assert.Contains("„Testwirkung“ bleibt bestehen", stays.TextContent, StringComparison.Ordinal);
         Assert.EndsWith($"/k/{other}", ((IHtmlInputElement)stays.QuerySelector("input")!).Value, StringComparison.Ordinal);
         await coordinator.SubmitAsync(delete.Form("form"), new Dictionary<string, string[]> { ["Confirm"] = ["true"] });
 
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/k/{token}")).StatusCode);
         var alone = await coordinator.PageAsync($"/k/{other}");
         Assert.Null(alone.QuerySelector("#erster-koordinationslink"));
-        Assert.Contains("„Sich gut aufstellen“ beginnen", alone.QuerySelector("#leitfaeden")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("„Testaufbau“ beginnen", alone.QuerySelector("#leitfaeden")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace SelfEval.Web.Tests;
 public sealed class ConversationTests : IDisposable
 {
     private readonly FakeClock _clock = new() { Now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(("SelfEval:MinimumDaysBetweenRounds", "0"));
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(("SelfEval:MinimumDaysBetweenRounds", "0"));
     private readonly WebApplicationFactory<Program> _app;
 
     public ConversationTests()
@@ -93,7 +93,7 @@ public sealed class ConversationTests : IDisposable
         return (assessment, assessments.CurrentRound(assessment.Id));
     }
 
-    private Questionnaire Guide => Service<SelfEval.Web.Questionnaires.QuestionnaireCatalog>().Find("sich-gut-aufstellen")!;
+    private Questionnaire Guide => Service<SelfEval.Web.Questionnaires.QuestionnaireCatalog>().Find(TestGuides.Aufbau)!;
 
     [Fact]
     public async Task The_coordinator_page_leads_to_an_agenda_of_the_profiles_discussion_items_largest_disagreement_first()

@@ -28,15 +28,14 @@ public sealed class CoordinatorTests : IDisposable
         _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Starts an assessment with its profile only; returns the coordinator token.</summary>
-    /// <remarks>The profile answers are the production profile's; on the fixture guides only those it asks are posted.</remarks>
-    internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind", string guide = "sich-gut-aufstellen")
+    /// <remarks>The profile answers serve the fixture profile and the production one; only those the form asks are posted.</remarks>
+    internal static async Task<string> StartAsync(HttpClient client, string name = "Initiative Nordwind", string guide = TestGuides.Aufbau)
     {
         var page = await client.PageAsync($"/start/{guide}");
         var form = page.Form("form.answer-form");
-        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>
+        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>(ProductionGuides.Profile())
         {
-            ["q.name"] = [name], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ev"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["Anna"], ["OptIn"] = ["true"],
+            ["q.name"] = [name], ["q.phase"] = ["gruendung"], ["CoordinatorName"] = ["Anna"], ["OptIn"] = ["true"],
         }));
         return created.Location()[3..46];
     }
@@ -53,7 +52,7 @@ public sealed class CoordinatorTests : IDisposable
     }
 
     /// <summary>Saves one answer (the first option of the first question) in the section on partners.</summary>
-    internal static async Task AnswerOneAsync(HttpClient member, string personal, string section = "partner")
+    internal static async Task AnswerOneAsync(HttpClient member, string personal, string section = TestGuides.PartnerSection)
     {
         var page = await member.PageAsync($"{personal}/{section}");
         var field = page.QuerySelectorAll("[data-question]").First(f => !f.HasAttribute("hidden") && f.QuerySelector("input[type=radio]") is not null);

@@ -17,19 +17,18 @@ public sealed class CsvInjectionTests : IDisposable
 
     private static async Task AnswerAsync(HttpClient client, string link, string text)
     {
-        var page = await client.PageAsync($"{link}/eigene-ziele");
-        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q.wichtigste-ziele"] = [text] }, "go=bleiben");
+        var page = await client.PageAsync($"{link}/{TestGuides.GoalsSection}");
+        await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { [$"q.{TestGuides.GoalsText}"] = [text] }, "go=bleiben");
     }
 
     [Fact]
     public async Task Names_labels_and_free_text_that_look_like_formulas_are_text_cells_in_the_csv_and_exact_in_the_json()
     {
         var client = Client();
-        var start = await client.PageAsync("/start/sich-gut-aufstellen");
+        var start = await client.PageAsync($"/start/{TestGuides.Aufbau}");
         var created = await client.SubmitAsync(start.Form("form.answer-form"), new Dictionary<string, string[]>
         {
-            ["q.name"] = ["-Initiative Minus"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = ["ohne"],
-            ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.gruendungsjahr"] = ["2024"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = ["@Anna"],
+            ["q.name"] = ["-Initiative Minus"], ["q.phase"] = ["gruendung"], ["q.test-startjahr"] = ["2024"], ["CoordinatorName"] = ["@Anna"],
         });
         var token = created.Location()[3..46];
         await AnswerAsync(client, $"/a/{token}", "+1");
@@ -49,17 +48,17 @@ public sealed class CsvInjectionTests : IDisposable
         var header = rows[0].ToList();
         string Cell(int row, string column) => rows[row][header.IndexOf(column)];
         Assert.Equal(["'@Anna", "'" + Hyperlink], new[] { Cell(1, "respondent"), Cell(2, "respondent") });
-        Assert.Equal(["'+1", "'@SUM(A1)"], new[] { Cell(1, "wichtigste-ziele"), Cell(2, "wichtigste-ziele") });
-        Assert.Equal("'+1\n\n@SUM(A1)", Cell(3, "wichtigste-ziele")); // the team's row, texts sorted
+        Assert.Equal(["'+1", "'@SUM(A1)"], new[] { Cell(1, TestGuides.GoalsText), Cell(2, TestGuides.GoalsText) });
+        Assert.Equal("'+1\n\n@SUM(A1)", Cell(3, TestGuides.GoalsText)); // the team's row, texts sorted
         Assert.Equal("'-Initiative Minus", Cell(1, "name"));
-        Assert.Equal("2024", Cell(1, "gruendungsjahr"));
+        Assert.Equal("2024", Cell(1, "test-startjahr"));
         Assert.Equal("1", Cell(1, "round"));
 
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/k/{token}/export?runde=1&format=json"));
         var people = json.RootElement.GetProperty("respondents").EnumerateArray().ToList();
         Assert.Equal("-Initiative Minus", json.RootElement.GetProperty("initiative").GetProperty("name").GetString());
         Assert.Equal(["@Anna", Hyperlink], people.Select(p => p.GetProperty("label").GetString()));
-        Assert.Equal(["+1", "@SUM(A1)"], people.Select(p => p.GetProperty("answers").GetProperty("wichtigste-ziele").GetString()));
+        Assert.Equal(["+1", "@SUM(A1)"], people.Select(p => p.GetProperty("answers").GetProperty(TestGuides.GoalsText).GetString()));
     }
 
     [Fact]

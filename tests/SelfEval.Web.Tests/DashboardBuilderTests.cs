@@ -11,28 +11,29 @@ namespace SelfEval.Web.Tests;
 /// <summary>The disclosure rule on snapshots built by hand, where every group and every set is known, on a real SQLite file.</summary>
 public sealed class DashboardBuilderTests : IDisposable
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture _f = new(TestPaths.TestQuestionnaires);
 
-    // 21 initiatives with "Wirkung entfalten": 12 established (10 in the west, 2 in the east), 6 building up, 3 founding.
+    // 21 initiatives with the fixture guide "Testwirkung": 12 established (10 in the north, 2 in the south), 6 building up, 3 founding;
+    // 3 were founded before 2010.
     private static List<CohortRound> Cohort(int extra = 0)
     {
         var rounds = new List<CohortRound>();
-        void Add(int count, string phase, string region, string radius, decimal overall, int year = 2026)
+        void Add(int count, string phase, string region, string founded, decimal overall, int year = 2026)
         {
             for (var i = 0; i < count; i++)
             {
                 var id = rounds.Count + 1;
-                var result = new RoundResult(overall + i, new() { ["stakeholder-zielgruppen"] = overall }, new() { ["einigkeit"] = overall }, new() { ["innen"] = overall }, id % 2 == 0 ? ["stakeholder-ueberblick"] : [], ["webinar"]) { Coverage = 1 };
-                rounds.Add(new CohortRound(id, id, "wirkung-entfalten", year, $"{year}-05-{id:00}", false, result,
-                    new Dictionary<string, string> { ["phase"] = phase, ["region"] = region, ["radius"] = radius }));
+                var result = new RoundResult(overall + i, new() { ["test-umfeld"] = overall }, new() { ["einigkeit"] = overall }, new() { ["innen"] = overall }, id % 2 == 0 ? ["test-ziele-bekannt"] : [], ["test-workshop"]) { Coverage = 1 };
+                rounds.Add(new CohortRound(id, id, TestGuides.Wirkung, year, $"{year}-05-{id:00}", false, result,
+                    new Dictionary<string, string> { ["phase"] = phase, ["region"] = region, ["gruendung"] = founded }));
             }
         }
 
-        Add(10, "etabliert", "west", "regional", 70);
-        Add(2, "etabliert", "ost", "regional", 60);
-        Add(6, "aufbau", "ost", "regional", 50);
-        Add(3, "gruendung", "ost", "lokal", 30);
-        Add(extra, "etabliert", "west", "regional", 90);
+        Add(10, "etabliert", "nord", "ab-2010", 70);
+        Add(2, "etabliert", "sued", "ab-2010", 60);
+        Add(6, "aufbau", "sued", "ab-2010", 50);
+        Add(3, "gruendung", "sued", "vor-2010", 30);
+        Add(extra, "etabliert", "nord", "ab-2010", 90);
         return rounds;
     }
 
@@ -52,7 +53,7 @@ public sealed class DashboardBuilderTests : IDisposable
     }
 
     private static DashboardQuery Query(Dictionary<string, string>? filters = null, string? split = null, string? compareBy = null, string? a = null, string? b = null) =>
-        new("wirkung-entfalten", filters ?? [], split, compareBy, a, b);
+        new(TestGuides.Wirkung, filters ?? [], split, compareBy, a, b);
 
     [Fact]
     public void All_initiatives_give_figures_with_their_count()
@@ -83,7 +84,7 @@ public sealed class DashboardBuilderTests : IDisposable
         var snapshot = Publish(Cohort());
         builder.Prerelease(snapshot);
 
-        var model = builder.Build(snapshot, Query(new() { ["radius"] = "regional" })); // 18 of 21: the 3 local ones would follow
+        var model = builder.Build(snapshot, Query(new() { ["gruendung"] = "ab-2010" })); // 18 of 21: the 3 founded before would follow
 
         Assert.Null(model.Selected);
         Assert.Equal(DisclosureDecision.WouldIsolate, model.Refusal);
@@ -96,7 +97,7 @@ public sealed class DashboardBuilderTests : IDisposable
         Assert.Equal(12, Builder().Build(snapshot, Query(new() { ["phase"] = "etabliert" })).Selected);
 
         // Another office user, or the same after a restart: a new control on the same database.
-        var second = Builder(Control()).Build(snapshot, Query(new() { ["phase"] = "etabliert", ["region"] = "west" })); // 10: the 2 in the east would follow
+        var second = Builder(Control()).Build(snapshot, Query(new() { ["phase"] = "etabliert", ["region"] = "nord" })); // 10: the 2 in the south would follow
 
         Assert.Null(second.Selected);
         Assert.Equal(DisclosureDecision.WouldIsolate, second.Refusal);
@@ -110,12 +111,12 @@ public sealed class DashboardBuilderTests : IDisposable
         var builder = Builder();
         builder.Build(snapshot, Query(new() { ["phase"] = "etabliert" }));             // 12
 
-        var split = builder.Build(snapshot, Query(split: "region"));                       // west 10, ost 11
+        var split = builder.Build(snapshot, Query(split: "region"));                       // nord 10, sued 11
 
-        var west = split.Split.Single(g => g.Group == "west");
-        Assert.Null(west.Count);
-        Assert.Equal(DisclosureDecision.WouldIsolate, west.Why);
-        Assert.Equal(11, split.Split.Single(g => g.Group == "ost").Count);
+        var north = split.Split.Single(g => g.Group == "nord");
+        Assert.Null(north.Count);
+        Assert.Equal(DisclosureDecision.WouldIsolate, north.Why);
+        Assert.Equal(11, split.Split.Single(g => g.Group == "sued").Count);
     }
 
     [Fact]
@@ -147,9 +148,9 @@ public sealed class DashboardBuilderTests : IDisposable
     {
         var model = Builder().Build(Publish(Cohort()), Query());
 
-        Assert.Equal(("stakeholder-ueberblick", 48), (model.Weaknesses[0].Key, model.Weaknesses[0].Percent));   // 10 of 21
-        Assert.Equal(("webinar", 100), (model.Needs[0].Key, model.Needs[0].Percent));
-        Assert.StartsWith("3.1 Hat Ihre Initiative eine Übersicht", model.Weaknesses[0].Label, StringComparison.Ordinal);
+        Assert.Equal(("test-ziele-bekannt", 48), (model.Weaknesses[0].Key, model.Weaknesses[0].Percent));   // 10 of 21
+        Assert.Equal(("test-workshop", 100), (model.Needs[0].Key, model.Needs[0].Percent));
+        Assert.StartsWith("1.1 Kennen alle die Ziele?", model.Weaknesses[0].Label, StringComparison.Ordinal);
     }
 
     [Fact]

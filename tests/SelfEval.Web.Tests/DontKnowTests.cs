@@ -11,23 +11,23 @@ using SelfEval.Web.Questionnaires;
 namespace SelfEval.Web.Tests;
 
 /// <summary>
-/// "Weiß nicht" through the real forms, on a scale question of the shipped guide that offers it
-/// ("ansprechpersonen") next to one that does not ("kuemmerer"). No profile question offers it, so the
-/// service runs with the shipped catalogue where only the number question "mitglieder" allows it.
+/// "Weiß nicht" through the real forms, on a question of the fixture guide that offers it
+/// ("test-finanzierung-gesichert") next to a scale that does not ("test-kasse"). No profile question offers it, so the
+/// service runs with the fixture catalogue where only the number question "test-mitglieder" allows it.
 /// </summary>
 public sealed class DontKnowTests : IDisposable
 {
-    private const string Scale = "ansprechpersonen";
-    private const string Plain = "kuemmerer";
-    private const string Section = "kuemmerer-ansprechpersonen";
-    private const string Number = "mitglieder";
+    private const string Scale = "test-finanzierung-gesichert";
+    private const string Plain = "test-kasse";
+    private const string Section = "test-finanzierung";
+    private const string Number = "test-mitglieder";
 
-    private readonly SelfEvalFactory _base = new();
+    private readonly SelfEvalFactory _base = SelfEvalFactory.WithTestGuides();
     private readonly WebApplicationFactory<Program> _factory;
 
     public DontKnowTests()
     {
-        var shipped = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
+        var shipped = QuestionnaireCatalog.Load(TestPaths.TestQuestionnaires);
         var catalog = new QuestionnaireCatalog(shipped.Questionnaires.Select(Allow).ToList(), shipped.Offers);
         _factory = _base.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(catalog)));
     }
@@ -59,18 +59,12 @@ public sealed class DontKnowTests : IDisposable
     {
         ["q.name"] = ["Initiative Nordwind"],
         ["q.phase"] = ["gruendung"],
-        ["q.ausrichtung"] = ["praktisch-projektorientiert"],
-        ["q.rechtsform"] = ["ev"],
-        ["q.land"] = ["ni"],
-        ["q.radius"] = ["regional"],
-        ["q.gruendungsjahr"] = ["2024"],
-        ["q.personal"] = ["ehrenamtlich"],
-        ["q.mitglieder"] = ["__dont-know"],
+        ["q." + Number] = ["__dont-know"],
     };
 
     private async Task<string> StartAsync(HttpClient client)
     {
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
         var set = new Dictionary<string, string[]>(Profile) { ["OptIn"] = ["true"], ["CoordinatorName"] = ["Anna"] };
         var location = (await client.SubmitAsync(page.Form("form.answer-form"), set)).Location();
         return location[3..46];
@@ -108,7 +102,7 @@ public sealed class DontKnowTests : IDisposable
         Assert.True(((IHtmlInputElement)again.QuerySelector($"#frage-{Scale} input[value='__dont-know']")!).IsChecked);
         Assert.StartsWith("1 von ", again.QuerySelector(".section-nav li.current .state")!.TextContent, StringComparison.Ordinal);
         var review = await client.PageAsync($"/a/{token}/abschluss");
-        Assert.Contains("davon 2 mit „weiß nicht“", review.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal); // and "mitglieder" in the profile
+        Assert.Contains("davon 2 mit „weiß nicht“", review.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal); // and the number of members in the profile
     }
 
     [Fact]
@@ -118,7 +112,7 @@ public sealed class DontKnowTests : IDisposable
         var token = await StartAsync(client);
 
         Assert.Equal(1, Sql<int>($"SELECT dont_know FROM profile_answers WHERE question_id = '{Number}'"));
-        var page = await client.PageAsync($"/a/{token}/profil");
+        var page = await client.PageAsync($"/a/{token}/{TestGuides.ProfileSection}");
         var box = (IHtmlInputElement)page.QuerySelector($"#frage-{Number} input[value='__dont-know']")!;
         Assert.Equal("checkbox", box.Type);
         Assert.True(box.IsChecked);
@@ -160,7 +154,7 @@ public sealed class DontKnowTests : IDisposable
     [Fact]
     public async Task The_paper_form_has_a_box_for_weiss_nicht_where_allowed()
     {
-        var page = await Client().PageAsync("/leitfaden/sich-gut-aufstellen");
+        var page = await Client().PageAsync($"/leitfaden/{TestGuides.Aufbau}");
 
         Assert.NotNull(page.QuerySelector($"#frage-{Scale} li.dont-know"));
         Assert.NotNull(page.QuerySelector($"#frage-{Number} .dont-know"));

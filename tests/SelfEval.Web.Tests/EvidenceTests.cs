@@ -25,11 +25,11 @@ namespace SelfEval.Web.Tests;
 /// </summary>
 public sealed class EvidenceTests : IDisposable
 {
-    private const string Section = "kuemmerer-ansprechpersonen";
-    private const string Scale = "kuemmerer";
-    private const string Other = "ansprechpersonen";
+    private const string Section = TestGuides.GoalsSection;
+    private const string Scale = "test-ziele-schriftlich"; // levels 0 to 2, no "weiß nicht"
+    private const string Other = "test-ziele-einig";
 
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides();
 
     public void Dispose() => _factory.Dispose();
 
@@ -44,13 +44,8 @@ public sealed class EvidenceTests : IDisposable
 
     private static async Task<string> StartAsync(HttpClient client, string name = "Anna")
     {
-        var page = await client.PageAsync("/start/sich-gut-aufstellen");
-        var set = new Dictionary<string, string[]>
-        {
-            ["q.name"] = ["Initiative Nordwind"], ["q.phase"] = ["gruendung"], ["q.ausrichtung"] = ["praktisch-projektorientiert"],
-            ["q.rechtsform"] = ["ev"], ["q.land"] = ["ni"], ["q.radius"] = ["regional"], ["q.gruendungsjahr"] = ["2024"],
-            ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = [name],
-        };
+        var page = await client.PageAsync($"/start/{TestGuides.Aufbau}");
+        var set = new Dictionary<string, string[]>(TestGuides.Profile("Initiative Nordwind")) { ["CoordinatorName"] = [name] };
         return (await client.SubmitAsync(page.Form("form.answer-form"), set)).Location()[3..46];
     }
 
@@ -71,9 +66,9 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(anna);
         var (bernd, berndLink) = await JoinAsync(anna, token, "Bernd", "none");
         var (dora, doraLink) = await JoinAsync(anna, token, "Dora", "pseudonym");
-        await PostSectionAsync(anna, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = ["=HYPERLINK(\"http://example.org\")"], ["q." + Other] = ["2"] });
-        await PostSectionAsync(bernd, berndLink, new() { ["q." + Scale] = ["1"], ["e." + Scale] = ["Geheimbeleg-Bernd-4711"], ["q." + Other] = ["1"] });
-        await PostSectionAsync(dora, doraLink, new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["Beleg-Dora-2323"], ["q." + Other] = ["2"], ["e." + Other] = ["Organigramm"] });
+        await PostSectionAsync(anna, $"/a/{token}", new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["=HYPERLINK(\"http://example.org\")"], ["q." + Other] = ["2"] });
+        await PostSectionAsync(bernd, berndLink, new() { ["q." + Scale] = ["0"], ["e." + Scale] = ["Geheimbeleg-Bernd-4711"], ["q." + Other] = ["1"] });
+        await PostSectionAsync(dora, doraLink, new() { ["q." + Scale] = ["1"], ["e." + Scale] = ["Beleg-Dora-2323"], ["q." + Other] = ["2"], ["e." + Other] = ["Organigramm"] });
         return (anna, token);
     }
 
@@ -93,8 +88,8 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(client);
 
         var page = await client.PageAsync($"/a/{token}/{Section}");
-        var goals = await client.PageAsync($"/a/{token}/eigene-ziele");
-        var profile = await client.PageAsync($"/a/{token}/profil");
+        var goals = await client.PageAsync($"/a/{token}/test-anmerkungen"); // free texts only
+        var profile = await client.PageAsync($"/a/{token}/{TestGuides.ProfileSection}");
 
         var details = (IHtmlDetailsElement)page.QuerySelector($"#frage-{Scale} details.evidence")!;
         Assert.False(details.IsOpen);
@@ -113,7 +108,7 @@ public sealed class EvidenceTests : IDisposable
         var client = Client();
         var token = await StartAsync(client);
 
-        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = ["  Protokoll der Mitgliederversammlung  "] });
+        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["2"], ["e." + Scale] = ["  Protokoll der Mitgliederversammlung  "] });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("Protokoll der Mitgliederversammlung", Sql<string>("SELECT evidence FROM answers WHERE question_id = @Scale", new { Scale }));
@@ -131,7 +126,7 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(client);
         var tooLong = new string('x', 501);
 
-        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = [tooLong], ["q." + Other] = ["2"], ["e." + Other] = ["Organigramm"] }, "go=weiter");
+        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["2"], ["e." + Scale] = [tooLong], ["q." + Other] = ["2"], ["e." + Other] = ["Organigramm"] }, "go=weiter");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
@@ -144,7 +139,7 @@ public sealed class EvidenceTests : IDisposable
         Assert.Equal("Der Beleg ist zu lang: höchstens 500 Zeichen, Sie haben 501 geschrieben.", error.TextContent.Replace("Fehler: ", string.Empty, StringComparison.Ordinal).Trim());
         Assert.Contains(error.Id!, box.GetAttribute("aria-describedby")!, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($".error-summary a[href='#{box.Id}']"));
-        Assert.True(((IHtmlInputElement)page.QuerySelector($"#frage-{Scale} input[value='3']")!).IsChecked);
+        Assert.True(((IHtmlInputElement)page.QuerySelector($"#frage-{Scale} input[value='2']")!).IsChecked);
         // The question with the error is saved as a whole or not at all; the other one is saved.
         Assert.Equal(0, Sql<int>("SELECT COUNT(*) FROM answers WHERE question_id = @Scale", new { Scale }));
         Assert.Equal("Organigramm", Sql<string>("SELECT evidence FROM answers WHERE question_id = @Other", new { Other }));
@@ -157,7 +152,7 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(client);
         var lines = string.Join("\r\n", Enumerable.Repeat(new string('x', 99), 5)); // 495 characters and 4 breaks: 499 in the browser, 503 as sent
 
-        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["3"], ["e." + Scale] = [lines] });
+        var response = await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["2"], ["e." + Scale] = [lines] });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(lines.Replace("\r\n", "\n", StringComparison.Ordinal), Sql<string>("SELECT evidence FROM answers WHERE question_id = @Scale", new { Scale }));
@@ -203,7 +198,7 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(client);
         var page = await client.PageAsync($"/a/{token}/{Section}");
 
-        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Scale] = ["2"], ["e." + Scale] = [new string('x', 600)] }, action: $"/a/{token}/{Section}?handler=Autosave");
+        var response = await client.SubmitAsync(page.Form("#antworten"), new Dictionary<string, string[]> { ["q." + Scale] = ["1"], ["e." + Scale] = [new string('x', 600)] }, action: $"/a/{token}/{Section}?handler=Autosave");
 
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True((bool)json["saved"]!);
@@ -217,7 +212,7 @@ public sealed class EvidenceTests : IDisposable
         var token = await StartAsync(client);
         await PostSectionAsync(client, $"/a/{token}", new()
         {
-            ["q." + Scale] = ["3"], ["e." + Scale] = ["Siehe https://example.org/protokoll.pdf, <script>alert(1)</script>"],
+            ["q." + Scale] = ["2"], ["e." + Scale] = ["Siehe https://example.org/protokoll.pdf, <script>alert(1)</script>"],
             ["q." + Other] = ["2"], ["e." + Other] = ["javascript:alert(1)"],
         });
 
@@ -233,7 +228,7 @@ public sealed class EvidenceTests : IDisposable
         var other = html.QuerySelectorAll(".evidence-note").Single(n => n.TextContent.Contains("javascript", StringComparison.Ordinal));
         Assert.Null(other.QuerySelector("a"));
         Assert.Equal("DD", note.ParentElement!.TagName); // under its own answer
-        Assert.Contains("Wer koordiniert", note.Closest("div")!.QuerySelector("dt")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sind die Ziele schriftlich festgehalten?", note.Closest("div")!.QuerySelector("dt")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -273,7 +268,7 @@ public sealed class EvidenceTests : IDisposable
         var header = rows[0].ToList();
         string Cell(int row, string column) => rows[row][header.IndexOf(column)];
         Assert.Contains($"{Scale}.evidence", header);
-        Assert.DoesNotContain("wichtigste-ziele.evidence", header); // open questions take no note
+        Assert.DoesNotContain($"{TestGuides.GoalsText}.evidence", header); // open questions take no note
         Assert.Equal("'=HYPERLINK(\"http://example.org\")", Cell(1, $"{Scale}.evidence"));
         Assert.Equal("Beleg-Dora-2323", Cell(2, $"{Scale}.evidence"));
         Assert.Equal(string.Empty, Cell(1, $"{Other}.evidence"));
@@ -300,7 +295,7 @@ public sealed class EvidenceTests : IDisposable
         var appendix = page.QuerySelector("details.evidence-notes")!;
         Assert.Equal(
             ["=HYPERLINK(\"http://example.org\")", "Beleg-Dora-2323", "Geheimbeleg-Bernd-4711"],
-            appendix.QuerySelectorAll("h3").First(h => h.TextContent.Contains("Wer koordiniert", StringComparison.Ordinal)).NextElementSibling!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+            appendix.QuerySelectorAll("h3").First(h => h.TextContent.Contains("Sind die Ziele schriftlich festgehalten?", StringComparison.Ordinal)).NextElementSibling!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
         Assert.Contains("Geheimbeleg-Bernd-4711", pdf, StringComparison.Ordinal);
         foreach (var output in new[] { html, pdf })
         {
@@ -313,7 +308,7 @@ public sealed class EvidenceTests : IDisposable
     {
         var client = Client();
         var token = await StartAsync(client);
-        await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["3"] });
+        await PostSectionAsync(client, $"/a/{token}", new() { ["q." + Scale] = ["2"] });
 
         var page = await client.PageAsync($"/k/{token}/ergebnis?runde=1");
 
@@ -356,7 +351,7 @@ public sealed class EvidenceTests : IDisposable
 
         var html = await factory.CreateClient().GetStringAsync($"/test-belege?runde={round}&frage={Scale}");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var empty = await factory.CreateClient().GetStringAsync($"/test-belege?runde={round}&frage=neutrale-koordination");
+        var empty = await factory.CreateClient().GetStringAsync($"/test-belege?runde={round}&frage=test-partner-unternehmen"); // nobody answered it
 
         var items = page.QuerySelectorAll(".evidence-list li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(["<script>alert(1)</script> javascript:alert(1)", "=HYPERLINK(\"http://example.org\")", "Beleg-Dora-2323", "Geheimbeleg-Bernd-4711"], items);

@@ -19,7 +19,7 @@ public sealed class KeyRingTests
         using (var firstFactory = new SelfEvalFactory())
         using (var first = firstFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database)))
         {
-            var page = await first.CreateClient(options).GetAsync("/start/sich-gut-aufstellen");
+            var page = await first.CreateClient(options).GetAsync($"/start/{TestGuides.Aufbau}");
             cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
             values = Forms.Values((await page.ParseAsync()).Form("form.answer-form"));
         }
@@ -30,10 +30,9 @@ public sealed class KeyRingTests
         using var second = secondFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database));
         values.AddRange(new Dictionary<string, string>
         {
-            ["q.name"] = "Nach dem Neustart", ["q.phase"] = "gruendung", ["q.ausrichtung"] = "mischform", ["q.rechtsform"] = "ohne",
-            ["q.land"] = "ni", ["q.radius"] = "regional", ["q.personal"] = "ehrenamtlich",
+            ["q.name"] = "Nach dem Neustart", ["q.phase"] = "gruendung", ["q.test-sitz"] = "nord",
         });
-        var post = new HttpRequestMessage(HttpMethod.Post, "/start/sich-gut-aufstellen") { Content = new FormUrlEncodedContent(values) };
+        var post = new HttpRequestMessage(HttpMethod.Post, $"/start/{TestGuides.Aufbau}") { Content = new FormUrlEncodedContent(values) };
         post.Headers.Add("Cookie", cookies);
         var response = await second.CreateClient(options).SendAsync(post);
 

@@ -17,7 +17,7 @@ public sealed class OfficeTests : IDisposable
 {
     private const string Password = "ein-langes-passwort";
     private readonly FakeClock _clock = new() { Now = DateTimeOffset.UtcNow };
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithProductionGuides();
     private readonly WebApplicationFactory<Program> _app;
 
     public OfficeTests()
@@ -480,7 +480,7 @@ public sealed class OfficeTests : IDisposable
     [Fact]
     public async Task Without_k_comparable_initiatives_the_profile_says_so()
     {
-        using var empty = new SelfEvalFactory();
+        using var empty = SelfEvalFactory.WithProductionGuides();
         var client = empty.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var (coordinator, _) = await RealInitiativeAsync(optIn: true, client, code: true, services: empty.Services);
 
@@ -532,7 +532,7 @@ public sealed class OfficeTests : IDisposable
     {
         var token = await Attacks.Initiatives.CreateAsync(
             client ?? Client(), "Initiative Geheimnisvoll", level: 0, code: code ? Attacks.Initiatives.Code(services ?? _app.Services) : null,
-            phase: "gruendung", rechtsform: "ohne", coordinatorName: "Bertha Beispielfrau", text: "Unser vertrauliches Vorhaben", optIn: optIn);
+            phase: "gruendung", rechtsform: "ohne", coordinatorName: "Bertha Beispielfrau", text: "Unser vertrauliches Vorhaben", optIn: optIn, guide: ProductionGuides.Aufstellen);
         return (token, ["Geheimnisvoll", "Bertha", "vertrauliches"]);
     }
 }

@@ -7,7 +7,7 @@ using SelfEval.Web.Questionnaires;
 
 namespace SelfEval.Web.Tests;
 
-public sealed class PageTests(SelfEvalFactory factory) : IClassFixture<SelfEvalFactory>
+public sealed class PageTests(ProductionGuidesFactory factory) : IClassFixture<ProductionGuidesFactory>
 {
     private static Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) => response.ParseAsync();
 

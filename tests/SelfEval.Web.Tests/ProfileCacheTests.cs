@@ -15,7 +15,7 @@ public sealed class ProfileCacheTests : IDisposable
 {
     private const string Password = "ein-langes-passwort";
     private readonly FakeClock _clock = new() { Now = DateTimeOffset.UtcNow };
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithProductionGuides();
     private readonly WebApplicationFactory<Program> _app;
 
     public ProfileCacheTests()
@@ -42,7 +42,7 @@ public sealed class ProfileCacheTests : IDisposable
     public async Task An_answer_saved_while_the_round_is_open_changes_the_profile_page_and_the_pdf_at_once()
     {
         var client = Client();
-        var token = await Initiatives.CreateAsync(client, "Initiative Zwischenstand", level: 0, close: false);
+        var token = await Initiatives.CreateAsync(client, "Initiative Zwischenstand", level: 0, close: false, guide: ProductionGuides.Aufstellen);
         var before = await ProfileAsync(client, $"/k/{token}/ergebnis");
         Assert.Equal(before, await ProfileAsync(client, $"/k/{token}/ergebnis"));
 
@@ -68,7 +68,7 @@ public sealed class ProfileCacheTests : IDisposable
         Assert.Equal(0, DemoDataCommand.Run(["--initiatives", "60", "--seed", "3"], _factory.DatabasePath, TestPaths.Questionnaires, output, output));
         Assert.Equal(0, Commands.Run(["add-office-user", "anna", "--password-stdin", "--database", _factory.DatabasePath], output, output, stdin: new StringReader(Password)));
         var client = Client();
-        var token = await Initiatives.CreateAsync(client, "Initiative Vergleich", level: 0.5, code: Initiatives.Code(_app.Services));
+        var token = await Initiatives.CreateAsync(client, "Initiative Vergleich", level: 0.5, code: Initiatives.Code(_app.Services), guide: ProductionGuides.Aufstellen);
         var url = $"/k/{token}/ergebnis?runde=1";
         static string Band(IHtmlDocument page) => page.QuerySelector(".benchmark")!.TextContent;
         var before = Band(await client.PageAsync(url));

@@ -23,7 +23,7 @@ public sealed class ProfilePageTests : IDisposable
 {
     private static readonly QuestionnaireCatalog Catalog = QuestionnaireCatalog.Load(TestPaths.Questionnaires);
     private static readonly string[] AxisLabels = ["0", "25", "50", "75", "100"];
-    private readonly SelfEvalFactory _factory = new();
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithProductionGuides();
 
     public void Dispose() => _factory.Dispose();
 
@@ -237,7 +237,7 @@ public sealed class ProfilePageTests : IDisposable
     public async Task The_team_page_shows_the_facts_the_goals_the_summary_and_names_the_pdf_after_initiative_and_date()
     {
         var client = Client();
-        var token = await Initiatives.CreateAsync(client, "Seiten-Initiative Süd", level: 0.3, text: "Ziel-Freitext-4711");
+        var token = await Initiatives.CreateAsync(client, "Seiten-Initiative Süd", level: 0.3, text: "Ziel-Freitext-4711", guide: ProductionGuides.Aufstellen);
 
         var page = await client.PageAsync($"/k/{token}/ergebnis?runde=1");
         var pdf = await client.GetAsync($"/k/{token}/ergebnis?runde=1&handler=Pdf");

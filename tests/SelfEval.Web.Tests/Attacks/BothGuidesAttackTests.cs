@@ -13,7 +13,7 @@ namespace SelfEval.Web.Tests.Attacks;
 /// </summary>
 public sealed class BothGuidesAttackTests : IDisposable
 {
-    private readonly SelfEvalFactory _factory = SelfEvalFactory.With(
+    private readonly SelfEvalFactory _factory = SelfEvalFactory.WithTestGuides(
         ("SelfEval:StartsPerHour", "1000"), ("SelfEval:RoundActionsPerMinute", "1000"), ("SelfEval:MinimumDaysBetweenRounds", "0"));
 
     public void Dispose() => _factory.Dispose();
@@ -88,7 +88,7 @@ public sealed class BothGuidesAttackTests : IDisposable
 
         // The invitation token or the coordinator token in place of the member's: nobody joins.
         Assert.Equal(HttpStatusCode.NotFound, (await ben.SubmitAsync(form, action: $"/a/{invite}/anderer-leitfaden")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await anna.SubmitAsync((await anna.PageAsync($"/a/{x}/partner")).Form("#antworten"), new Dictionary<string, string[]> { ["guideId"] = [Second] }, action: $"/a/{x}/anderer-leitfaden")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anna.SubmitAsync((await anna.PageAsync($"/a/{x}/{TestGuides.PartnerSection}")).Form("#antworten"), new Dictionary<string, string[]> { ["guideId"] = [Second] }, action: $"/a/{x}/anderer-leitfaden")).StatusCode);
         Assert.Equal(["Anna (Sie)"], Rows(await anna.PageAsync($"/k/{otherX}")));
 
         var benSecond = (await ben.SubmitAsync(form)).Location()[3..46];

@@ -6,21 +6,19 @@ namespace SelfEval.Web.Tests.Attacks;
 internal static class Initiatives
 {
     /// <summary>
-    /// Starts an assessment of the guide (production "Sich gut aufstellen" unless told) with the given profile, answers every question at one level
+    /// Starts an assessment of the guide (the fixture guide <see cref="TestGuides.Aufbau"/> unless told) with the given profile, answers every question at one level
     /// (0 = the first option, 1 = the last), optionally enters a comparison code, and closes the round (unless told not to).
     /// </summary>
     public static async Task<string> CreateAsync(
         HttpClient client, string name, double level, string? code = null, string phase = "aufbau", string land = "ni",
         string rechtsform = "ev", string coordinatorName = "", string text = "Notiz", bool optIn = true, bool close = true,
-        string guide = "sich-gut-aufstellen")
+        string guide = TestGuides.Aufbau)
     {
         var start = await client.PageAsync($"/start/{guide}");
         var form = start.Form("form.answer-form");
-        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>
+        var created = await client.SubmitAsync(form, form.AskedIn(new Dictionary<string, string[]>(ProductionGuides.Profile(land, rechtsform))
         {
-            ["q.name"] = [name], ["q.phase"] = [phase], ["q.ausrichtung"] = ["mischform"], ["q.rechtsform"] = [rechtsform],
-            ["q.land"] = [land], ["q.radius"] = ["regional"], ["q.personal"] = ["ehrenamtlich"], ["CoordinatorName"] = [coordinatorName],
-            ["OptIn"] = [optIn ? "true" : "false"],
+            ["q.name"] = [name], ["q.phase"] = [phase], ["CoordinatorName"] = [coordinatorName], ["OptIn"] = [optIn ? "true" : "false"],
         }));
         var token = created.Location()[3..46];
         var next = (await client.GetAsync($"/a/{token}")).Location(); // the guide's first section, whatever it is called

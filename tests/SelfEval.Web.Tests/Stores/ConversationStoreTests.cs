@@ -9,7 +9,7 @@ namespace SelfEval.Web.Tests.Stores;
 /// <summary>The team conversation's agreed answers and actions on a real SQLite file.</summary>
 public sealed class ConversationStoreTests : IDisposable
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture _f = new(TestPaths.TestQuestionnaires);
     private readonly AssessmentStore _assessments;
     private readonly ConversationStore _store;
 
@@ -21,7 +21,7 @@ public sealed class ConversationStoreTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private Questionnaire Guide => _f.Catalog.Find("sich-gut-aufstellen")!;
+    private Questionnaire Guide => _f.Catalog.Find(TestGuides.Aufbau)!;
 
     /// <summary>Scored questions with levels and "nicht relevant", whatever the guide calls them.</summary>
     private List<Question> Scales => Guide.Questions.Where(q => q.Scored && q.Options.Count > 2 && q.AllowsNotRelevant).ToList();

@@ -8,7 +8,7 @@ namespace SelfEval.Web.Tests.Stores;
 /// <summary>The note a person gives with an answer ("Woran machen Sie das fest?"), in the store.</summary>
 public sealed class EvidenceStoreTests : IDisposable
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture _f = new(TestPaths.TestQuestionnaires);
     private readonly AssessmentStore _assessments;
     private readonly ResponseStore _responses;
 
@@ -20,7 +20,7 @@ public sealed class EvidenceStoreTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
-    private Questionnaire Guide => _f.Catalog.Find("sich-gut-aufstellen")!;
+    private Questionnaire Guide => _f.Catalog.Find(TestGuides.Aufbau)!;
 
     private long NewRound()
     {
@@ -46,15 +46,15 @@ public sealed class EvidenceStoreTests : IDisposable
         var round = NewRound();
         var member = Member(round);
 
-        _responses.Save(member, [Level("kuemmerer", "3", "Protokoll der Sitzung vom 4. Mai"), Level("ansprechpersonen", "2", null)], [], null);
+        _responses.Save(member, [Level("test-partner-unternehmen", "3", "Protokoll der Sitzung vom 4. Mai"), Level("test-ziele-einig", "2", null)], [], null);
         var first = _responses.Get(member).ToDictionary(a => a.QuestionId);
         var round1 = _responses.GetForRound(round)[member].ToDictionary(a => a.QuestionId);
-        _responses.Save(member, [Level("kuemmerer", "4", null)], [], null);
+        _responses.Save(member, [Level("test-partner-unternehmen", "4", null)], [], null);
 
-        Assert.Equal("Protokoll der Sitzung vom 4. Mai", first["kuemmerer"].Evidence);
-        Assert.Equal("Protokoll der Sitzung vom 4. Mai", round1["kuemmerer"].Evidence);
-        Assert.Null(first["ansprechpersonen"].Evidence);
-        Assert.Null(_responses.Get(member).Single(a => a.QuestionId == "kuemmerer").Evidence);
+        Assert.Equal("Protokoll der Sitzung vom 4. Mai", first["test-partner-unternehmen"].Evidence);
+        Assert.Equal("Protokoll der Sitzung vom 4. Mai", round1["test-partner-unternehmen"].Evidence);
+        Assert.Null(first["test-ziele-einig"].Evidence);
+        Assert.Null(_responses.Get(member).Single(a => a.QuestionId == "test-partner-unternehmen").Evidence);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class EvidenceStoreTests : IDisposable
         var round = NewRound();
         var member = Member(round);
 
-        _responses.Save(member, [new StoredAnswer("kuemmerer", null, false, null) { Evidence = "https://example.org/satzung.pdf" }], [], null);
+        _responses.Save(member, [new StoredAnswer("test-partner-unternehmen", null, false, null) { Evidence = "https://example.org/satzung.pdf" }], [], null);
 
         var saved = Assert.Single(_responses.Get(member));
         Assert.Equal("https://example.org/satzung.pdf", saved.Evidence);
-        Assert.Null(saved.ToAnswer(Guide.FindQuestion("kuemmerer")));
+        Assert.Null(saved.ToAnswer(Guide.FindQuestion("test-partner-unternehmen")));
     }
 
     [Fact]
@@ -79,14 +79,14 @@ public sealed class EvidenceStoreTests : IDisposable
         {
             // Written as the release before evidence wrote it: no evidence column named.
             connection.Execute(
-                "INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, updated_at) VALUES (@member, 'kuemmerer', '\"3\"', 0, NULL, 0, '2026-01-01T00:00:00Z')",
+                "INSERT INTO answers (respondent_id, question_id, value_json, not_relevant, justification, dont_know, updated_at) VALUES (@member, 'test-partner-unternehmen', '\"3\"', 0, NULL, 0, '2026-01-01T00:00:00Z')",
                 new { member });
         }
 
         var saved = Assert.Single(_responses.Get(member));
 
         Assert.Null(saved.Evidence);
-        Assert.Equal(new Answer.Choice("3"), saved.ToAnswer(Guide.FindQuestion("kuemmerer")));
+        Assert.Equal(new Answer.Choice("3"), saved.ToAnswer(Guide.FindQuestion("test-partner-unternehmen")));
     }
 
     [Fact]
@@ -96,13 +96,13 @@ public sealed class EvidenceStoreTests : IDisposable
         var zoe = Member(round);
         var adam = Member(round);
         var other = Member(NewRound());
-        _responses.Save(zoe, [Level("kuemmerer", "3", "Zuerst beigetreten"), Level("ansprechpersonen", "2", "Organigramm")], [], null);
-        _responses.Save(adam, [Level("kuemmerer", "1", "Anschließend beigetreten")], [], null);
-        _responses.Save(other, [Level("kuemmerer", "1", "Andere Initiative")], [], null);
+        _responses.Save(zoe, [Level("test-partner-unternehmen", "3", "Zuerst beigetreten"), Level("test-ziele-einig", "2", "Organigramm")], [], null);
+        _responses.Save(adam, [Level("test-partner-unternehmen", "1", "Anschließend beigetreten")], [], null);
+        _responses.Save(other, [Level("test-partner-unternehmen", "1", "Andere Initiative")], [], null);
 
-        Assert.Equal(["Anschließend beigetreten", "Zuerst beigetreten"], Notes(round, "kuemmerer"));
-        Assert.Equal(["Organigramm"], Notes(round, "ansprechpersonen"));
-        Assert.Empty(Notes(round, "neutrale-koordination"));
+        Assert.Equal(["Anschließend beigetreten", "Zuerst beigetreten"], Notes(round, "test-partner-unternehmen"));
+        Assert.Equal(["Organigramm"], Notes(round, "test-ziele-einig"));
+        Assert.Empty(Notes(round, "test-ziele-schriftlich"));
     }
 
     [Fact]
@@ -112,13 +112,13 @@ public sealed class EvidenceStoreTests : IDisposable
         var finished = Member(round);
         var unfinished = Member(round);
         var onlyNotes = Member(round);
-        _responses.Save(finished, [Level("kuemmerer", "3", "Beleg einer Person, die fertig ist")], [], null);
-        _responses.Save(unfinished, [Level("kuemmerer", "1", "Beleg einer Person, die nicht fertig ist")], [], null);
-        _responses.Save(onlyNotes, [new StoredAnswer("kuemmerer", null, false, null) { Evidence = "Nur ein Beleg, keine Antwort" }], [], null);
+        _responses.Save(finished, [Level("test-partner-unternehmen", "3", "Beleg einer Person, die fertig ist")], [], null);
+        _responses.Save(unfinished, [Level("test-partner-unternehmen", "1", "Beleg einer Person, die nicht fertig ist")], [], null);
+        _responses.Save(onlyNotes, [new StoredAnswer("test-partner-unternehmen", null, false, null) { Evidence = "Nur ein Beleg, keine Antwort" }], [], null);
         _assessments.SetFinished(finished, true);
 
-        Assert.Equal(["Beleg einer Person, die fertig ist", "Beleg einer Person, die nicht fertig ist"], Notes(round, "kuemmerer"));
+        Assert.Equal(["Beleg einer Person, die fertig ist", "Beleg einer Person, die nicht fertig ist"], Notes(round, "test-partner-unternehmen"));
         _assessments.CloseRound(round, excludeUnfinished: true);
-        Assert.Equal(["Beleg einer Person, die fertig ist"], Notes(round, "kuemmerer"));
+        Assert.Equal(["Beleg einer Person, die fertig ist"], Notes(round, "test-partner-unternehmen"));
     }
 }

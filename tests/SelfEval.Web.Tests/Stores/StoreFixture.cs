@@ -10,18 +10,18 @@ public sealed class StoreFixture : IDisposable
 {
     private readonly TempFolder _folder = TestPaths.NewTempFolder();
 
-    /// <summary>On the production guides, which the tests not yet moved to the fixture guides expect.</summary>
+    /// <summary>On the fixture guides (ids in <c>TestGuides</c>), which store tests answer.</summary>
     public StoreFixture()
-        : this(null)
+        : this(TestPaths.TestQuestionnaires)
     {
     }
 
     /// <param name="questionnaireFolder">The guides to load: <c>TestPaths.TestQuestionnaires</c> for store tests (ids in <c>TestGuides</c>).</param>
-    public StoreFixture(string? questionnaireFolder)
+    public StoreFixture(string questionnaireFolder)
     {
         Database = new Database(Path.Combine(_folder.Path, "daten", "test.db"));
         Database.Migrate();
-        Catalog = QuestionnaireCatalog.Load(questionnaireFolder ?? TestPaths.Questionnaires);
+        Catalog = QuestionnaireCatalog.Load(questionnaireFolder);
         Versions = new QuestionnaireVersionStore(Database, Catalog, Clock);
     }
 

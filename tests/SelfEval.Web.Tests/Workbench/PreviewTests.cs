@@ -159,7 +159,7 @@ public sealed class PreviewTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Mixed", new[] { "Sind die Ziele schriftlich festgehalten?", "Arbeiten Unternehmen mit?", "Ist die Finanzierung für das nächste Jahr gesichert?" }, new[] { "Sind sich alle im Team über die Ziele einig?", "Gibt es eine schriftliche Vereinbarung mit den Partnern?" })]
+    [InlineData("Mixed", new[] { "Sind die Ziele schriftlich festgehalten?", "Arbeiten Unternehmen mit?", "Ist die Finanzierung für das nächste Jahr gesichert?" }, new[] { "Sind sich alle im Team über die Ziele einig?", "Gibt es eine schriftliche Vereinbarung mit den Partnern?", "Gibt es eine Kasse für kleine Ausgaben?" })]
     [InlineData("AllLow", new string[0], new string[0])] // every answer at the mean: nothing stands out
     [InlineData("AllHigh", new string[0], new string[0])]
     public async Task The_profile_preview_lists_the_strengths_and_development_areas_the_answers_give(string answers, string[] strengths, string[] weaknesses)
