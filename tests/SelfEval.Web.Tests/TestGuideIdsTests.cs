@@ -31,6 +31,7 @@ public sealed partial class TestGuideIdsTests
         ["SelfEval.Browser.Tests/Journeys.cs"] = "browser journeys walk the real product, its guides included",
         ["SelfEval.Browser.Tests/TeamJourneys.cs"] = "browser journeys walk the real product, its guides included",
         ["SelfEval.Browser.Tests/PreviewJourneys.cs"] = "browser journeys walk the real product, its guides included",
+        ["SelfEval.Browser.Tests/WorkbenchJourney.cs"] = "browser journeys walk the real product: the office edits and publishes a real guide",
     };
 
     /// <summary>
