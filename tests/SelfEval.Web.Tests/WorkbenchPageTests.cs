@@ -256,4 +256,38 @@ public sealed class WorkbenchPageTests : IDisposable
         Assert.Equal("/servicestelle/leitfaeden?verworfen=True", discarded.Location());
         Assert.Empty(_factory.Services.GetRequiredService<DraftStore>().All());
     }
+    [Fact]
+    public async Task The_list_and_the_editor_lead_to_the_preview_and_comparison_of_a_real_draft_and_publishing_shows_its_warnings()
+    {
+        var client = await OfficeAsync();
+        var list = await client.PageAsync("/servicestelle/leitfaeden");
+        foreach (var guide in _factory.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
+        {
+            Assert.NotNull(list.QuerySelector($"section.workbench-guide a[href='/servicestelle/leitfaeden/{guide.Id}/vorschau']"));
+        }
+
+        var draft = (await client.SubmitAsync(list.Form($"form[action*='handler=Copy'][action*='leitfaden={TestGuides.Aufbau}']"))).Location();
+        var reworded = Aufbau.Replace(Old, New, StringComparison.Ordinal).Replace("- weight: 2\n", "- weight: 3\n", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(client, draft, reworded)).StatusCode);
+
+        var editor = await client.PageAsync(draft);
+        Assert.NotNull(editor.QuerySelector($"a[href='{draft}/vorschau']"));
+        Assert.NotNull(editor.QuerySelector($"a[href='{draft}/vergleich']"));
+
+        list = await client.PageAsync("/servicestelle/leitfaeden");
+        Assert.NotNull(list.QuerySelector($".workbench-drafts a[href='{draft}/vorschau']"));
+        var comparison = await client.PageAsync(list.QuerySelector($".workbench-drafts a[href='{draft}/vergleich']")!.GetAttribute("href")!);
+        var row = comparison.QuerySelector("section[data-kind=Reworded] tr[data-question=test-ziele-schriftlich]")!;
+        Assert.Equal(Old, row.QuerySelector("td.old")!.TextContent);
+        Assert.Equal(New, row.QuerySelector("td.new")!.TextContent);
+
+        var preview = (await client.PageAsync($"{draft}/vorschau/test-ziele")).QuerySelector("main")!.TextContent;
+        Assert.Contains(New, preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(Old, preview, StringComparison.Ordinal);
+
+        var confirm = await client.PageAsync($"{draft}/veroeffentlichen");
+        var warnings = confirm.QuerySelector(".warnings")!;
+        Assert.NotNull(warnings.QuerySelector("[data-warning=WeightChanged][data-question=test-ziele-schriftlich]"));
+        Assert.NotNull(warnings.QuerySelector($"a[href='{draft}/vergleich']"));
+    }
 }
