@@ -290,4 +290,44 @@ public sealed class WorkbenchPageTests : IDisposable
         Assert.NotNull(warnings.QuerySelector("[data-warning=WeightChanged][data-question=test-ziele-schriftlich]"));
         Assert.NotNull(warnings.QuerySelector($"a[href='{draft}/vergleich']"));
     }
+
+    [Fact]
+    public async Task A_save_based_on_an_older_version_is_refused_keeps_the_typed_text_and_shows_the_other_text()
+    {
+        var client = await OfficeAsync();
+        var draft = await UploadDraftAsync(client, Aufbau);
+        var mine = (await client.PageAsync(draft)).Form("form.draft-form");
+        var theirs = (await client.PageAsync(draft)).Form("form.draft-form");
+        var theirText = Aufbau.Replace(Old, New, StringComparison.Ordinal);
+        var myText = Aufbau.Replace(Old, "Sind die Ziele aufgeschrieben?", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(theirs, new Dictionary<string, string[]> { ["text"] = [theirText] })).StatusCode);
+        var refused = await client.SubmitAsync(mine, new Dictionary<string, string[]> { ["text"] = [myText] });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("Jemand hat diesen Entwurf inzwischen geändert", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(myText, ((IHtmlTextAreaElement)page.QuerySelector("textarea#text")!).Value);
+        Assert.Equal(theirText, ((IHtmlTextAreaElement)page.QuerySelector("textarea#aktuell")!).Value);
+        var store = _factory.Services.GetRequiredService<DraftStore>();
+        Assert.Equal(theirText, store.All().Single().Text);
+
+        // Merged by hand on the refusal page, the next save is based on the current text and goes through.
+        var merged = await client.SubmitAsync(page.Form("form.draft-form"), new Dictionary<string, string[]> { ["text"] = [myText] });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal(myText, store.All().Single().Text);
+    }
+
+    [Fact]
+    public async Task The_same_save_sent_twice_is_not_a_conflict()
+    {
+        var client = await OfficeAsync();
+        var draft = await UploadDraftAsync(client, Aufbau);
+        var form = (await client.PageAsync(draft)).Form("form.draft-form");
+        var text = Aufbau.Replace(Old, New, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form, new Dictionary<string, string[]> { ["text"] = [text] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form, new Dictionary<string, string[]> { ["text"] = [text] })).StatusCode);
+        Assert.Equal(text, _factory.Services.GetRequiredService<DraftStore>().All().Single().Text);
+    }
 }
