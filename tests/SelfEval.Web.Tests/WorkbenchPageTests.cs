@@ -287,7 +287,7 @@ public sealed class WorkbenchPageTests : IDisposable
 
         var confirm = await client.PageAsync($"{draft}/veroeffentlichen");
         var warnings = confirm.QuerySelector(".warnings")!;
-        Assert.NotNull(warnings.QuerySelector("[data-warning=WeightChanged][data-question=test-ziele-schriftlich]"));
+        Assert.Contains("(test-ziele-schriftlich) hat ein anderes Gewicht", warnings.QuerySelector("[data-warning=WeightChanged][data-question=test-ziele-schriftlich]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(warnings.QuerySelector($"a[href='{draft}/vergleich']"));
     }
 
