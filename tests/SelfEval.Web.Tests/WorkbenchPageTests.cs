@@ -160,7 +160,12 @@ public sealed class WorkbenchPageTests : IDisposable
 
         var draft = await UploadDraftAsync(office, Aufbau.Replace(Old, New, StringComparison.Ordinal).Replace("version: \"1.0\"", "version: \"1.1\"", StringComparison.Ordinal), "Testaufbau (1).md");
         var published = await PublishAsync(office, draft);
-        Assert.Equal($"/servicestelle/leitfaeden?veroeffentlicht={TestGuides.Aufbau}", published.Location());
+        Assert.Equal($"/servicestelle/leitfaeden?notice=Published&guideId={TestGuides.Aufbau}", published.Location());
+        foreach (var url in new[] { published.Location(), $"/servicestelle/leitfaeden?veroeffentlicht={TestGuides.Aufbau}" })
+        {
+            Assert.Contains("ist veröffentlicht", (await office.PageAsync(url)).QuerySelector("p.notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        }
+
         var list = await office.PageAsync(published.Location());
         Assert.Contains("Version 1.1", list.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("veröffentlicht am", list.QuerySelector("section.workbench-guide")!.TextContent, StringComparison.Ordinal);
@@ -253,7 +258,12 @@ public sealed class WorkbenchPageTests : IDisposable
         var discard = await client.PageAsync($"{draft}/verwerfen");
         var discarded = await client.SubmitAsync(discard.Form("form[action*=Discard]"));
 
-        Assert.Equal("/servicestelle/leitfaeden?verworfen=True", discarded.Location());
+        Assert.Equal("/servicestelle/leitfaeden?notice=Discarded", discarded.Location());
+        foreach (var url in new[] { discarded.Location(), "/servicestelle/leitfaeden?verworfen=True" })
+        {
+            Assert.Equal("Der Entwurf wurde verworfen.", (await client.PageAsync(url)).QuerySelector("p.notice[role=status]")!.TextContent);
+        }
+
         Assert.Empty(_factory.Services.GetRequiredService<DraftStore>().All());
     }
     [Fact]

@@ -57,7 +57,7 @@ public sealed class PublishModel(DraftStore drafts, PublicationStore publication
         var outcome = publications.Publish(id, User.Identity!.Name!);
         if (outcome.Guide is { } guide)
         {
-            return RedirectToPage("Index", new { veroeffentlicht = guide.Id });
+            return RedirectToPage("Index", new { notice = WorkbenchNotice.Published, guideId = guide.Id });
         }
 
         Refusal = outcome.Refusal;
