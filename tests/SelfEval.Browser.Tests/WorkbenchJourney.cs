@@ -4,7 +4,7 @@ namespace SelfEval.Browser.Tests;
 
 /// <summary>
 /// The office changes a guide in the browser on a Friday afternoon: an upload with two mistakes, both shown at their
-/// lines, fixed, published without a restart; a round started before keeps its wording, a new one gets the new.
+/// lines, fixed, looked at in the preview (two kinds of initiative, the profile) and the comparison, published without a restart; a round started before keeps its wording, a new one gets the new.
 /// </summary>
 /// <remarks>
 /// It shares the collection's service, so it changes only a help text of "Wirkung entfalten" that no other journey reads:
@@ -68,11 +68,36 @@ public sealed class WorkbenchJourney(BrowserFixture browser)
         await office.ClickAsync("button:has-text('Speichern und prüfen')");
         await office.WaitForSelectorAsync("text=Die Prüfung hat keine Fehler gefunden");
         await _journeys.AccessibleAsync(office);
+        var draft = office.Url;
+
+        // Before publishing, the office looks at the draft as two kinds of initiative see it, at the profile it gives and
+        // at what it changes.
+        await office.ClickAsync(".actions a:text-is('Vorschau')");
+        await office.WaitForURLAsync("**/vorschau**");
+        foreach (var (preset, phase) in new[] { ("Gründungsteam", "gruendung"), ("Etablierte Initiative", "etabliert") })
+        {
+            await office.ClickAsync($".presets a:text-is('{preset}')");
+            await office.WaitForURLAsync($"**={phase}*");
+            await _journeys.AccessibleAsync(office);
+        }
+
+        await office.ClickAsync(".preview-nav a:has-text('Profil aus Beispielantworten')");
+        await office.WaitForURLAsync("**handler=Profile**");
+        await _journeys.AccessibleAsync(office);
+        await Journeys.ShotAsync(office, "4-03-vorschau-profil");
+
+        await office.ClickAsync(".preview-nav a:has-text('Was sich ändert')");
+        await office.WaitForURLAsync("**/vergleich");
+        Assert.Contains(NewHelp, await office.Locator("section.changes[data-kind=HelpChanged]").TextContentAsync(), StringComparison.Ordinal);
+        await _journeys.AccessibleAsync(office);
+        await Journeys.ShotAsync(office, "4-03-vergleich");
+
+        await office.GotoAsync(draft);
 
         await office.ClickAsync("a:has-text('Veröffentlichen')");
         await office.WaitForURLAsync("**/veroeffentlichen");
         await _journeys.AccessibleAsync(office);
-        await Journeys.ShotAsync(office, "4-03-veroeffentlichen");
+        await Journeys.ShotAsync(office, "4-04-veroeffentlichen");
         await office.ClickAsync("button:has-text('Jetzt veröffentlichen')");
         await office.WaitForSelectorAsync("[role=status]:has-text('Version 2.1')");
         await _journeys.AccessibleAsync(office);

@@ -81,7 +81,7 @@ public sealed class OfficeTests : IDisposable
         Assert.Contains("Demo-Initiativen", dashboard.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
 
         var logout = await client.SubmitAsync(dashboard.Form("form[action*=Logout]"));
-        Assert.Equal("/servicestelle/anmelden?abgemeldet=1", logout.Location());
+        Assert.Equal("/servicestelle/anmelden?notice=LoggedOut", logout.Location());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/servicestelle")).StatusCode);
     }
 
@@ -534,5 +534,27 @@ public sealed class OfficeTests : IDisposable
             client ?? Client(), "Initiative Geheimnisvoll", level: 0, code: code ? Attacks.Initiatives.Code(services ?? _app.Services) : null,
             phase: "gruendung", rechtsform: "ohne", coordinatorName: "Bertha Beispielfrau", text: "Unser vertrauliches Vorhaben", optIn: optIn, guide: ProductionGuides.Aufstellen);
         return (token, ["Geheimnisvoll", "Bertha", "vertrauliches"]);
+    }
+
+    [Fact]
+    public async Task A_new_snapshot_and_logging_out_are_told_by_a_named_notice_and_the_old_words_still_work()
+    {
+        var client = Client();
+        await LoginAsync(client);
+        var published = await client.SubmitAsync((await client.PageAsync("/servicestelle")).Form("form[action*=Publish]"));
+
+        Assert.Equal("/servicestelle?notice=Published", published.Location());
+        foreach (var url in new[] { published.Location(), "/servicestelle?hinweis=veroeffentlicht" })
+        {
+            Assert.Equal(OfficeTexts.SnapshotPublished, (await client.PageAsync(url)).QuerySelector("[data-notice=Published]")?.TextContent);
+        }
+
+        Assert.Null((await client.PageAsync("/servicestelle")).QuerySelector("[data-notice]"));
+        var logout = await client.SubmitAsync((await client.PageAsync("/servicestelle")).Form("form[action*=Logout]"));
+        Assert.Equal("/servicestelle/anmelden?notice=LoggedOut", logout.Location());
+        foreach (var url in new[] { logout.Location(), "/servicestelle/anmelden?abgemeldet=1" })
+        {
+            Assert.Equal("Sie sind abgemeldet.", (await client.PageAsync(url)).QuerySelector("[data-notice=LoggedOut]")?.TextContent);
+        }
     }
 }

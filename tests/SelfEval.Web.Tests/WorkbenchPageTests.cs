@@ -160,7 +160,12 @@ public sealed class WorkbenchPageTests : IDisposable
 
         var draft = await UploadDraftAsync(office, Aufbau.Replace(Old, New, StringComparison.Ordinal).Replace("version: \"1.0\"", "version: \"1.1\"", StringComparison.Ordinal), "Testaufbau (1).md");
         var published = await PublishAsync(office, draft);
-        Assert.Equal($"/servicestelle/leitfaeden?veroeffentlicht={TestGuides.Aufbau}", published.Location());
+        Assert.Equal($"/servicestelle/leitfaeden?notice=Published&guideId={TestGuides.Aufbau}", published.Location());
+        foreach (var url in new[] { published.Location(), $"/servicestelle/leitfaeden?veroeffentlicht={TestGuides.Aufbau}" })
+        {
+            Assert.Contains("ist veröffentlicht", (await office.PageAsync(url)).QuerySelector("p.notice[role=status]")!.TextContent, StringComparison.Ordinal);
+        }
+
         var list = await office.PageAsync(published.Location());
         Assert.Contains("Version 1.1", list.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("veröffentlicht am", list.QuerySelector("section.workbench-guide")!.TextContent, StringComparison.Ordinal);
@@ -253,7 +258,86 @@ public sealed class WorkbenchPageTests : IDisposable
         var discard = await client.PageAsync($"{draft}/verwerfen");
         var discarded = await client.SubmitAsync(discard.Form("form[action*=Discard]"));
 
-        Assert.Equal("/servicestelle/leitfaeden?verworfen=True", discarded.Location());
+        Assert.Equal("/servicestelle/leitfaeden?notice=Discarded", discarded.Location());
+        foreach (var url in new[] { discarded.Location(), "/servicestelle/leitfaeden?verworfen=True" })
+        {
+            Assert.Equal("Der Entwurf wurde verworfen.", (await client.PageAsync(url)).QuerySelector("p.notice[role=status]")!.TextContent);
+        }
+
         Assert.Empty(_factory.Services.GetRequiredService<DraftStore>().All());
+    }
+    [Fact]
+    public async Task The_list_and_the_editor_lead_to_the_preview_and_comparison_of_a_real_draft_and_publishing_shows_its_warnings()
+    {
+        var client = await OfficeAsync();
+        var list = await client.PageAsync("/servicestelle/leitfaeden");
+        foreach (var guide in _factory.Services.GetRequiredService<QuestionnaireCatalog>().Questionnaires)
+        {
+            Assert.NotNull(list.QuerySelector($"section.workbench-guide a[href='/servicestelle/leitfaeden/{guide.Id}/vorschau']"));
+        }
+
+        var draft = (await client.SubmitAsync(list.Form($"form[action*='handler=Copy'][action*='leitfaden={TestGuides.Aufbau}']"))).Location();
+        var reworded = Aufbau.Replace(Old, New, StringComparison.Ordinal).Replace("- weight: 2\n", "- weight: 3\n", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(client, draft, reworded)).StatusCode);
+
+        var editor = await client.PageAsync(draft);
+        Assert.NotNull(editor.QuerySelector($"a[href='{draft}/vorschau']"));
+        Assert.NotNull(editor.QuerySelector($"a[href='{draft}/vergleich']"));
+
+        list = await client.PageAsync("/servicestelle/leitfaeden");
+        Assert.NotNull(list.QuerySelector($".workbench-drafts a[href='{draft}/vorschau']"));
+        var comparison = await client.PageAsync(list.QuerySelector($".workbench-drafts a[href='{draft}/vergleich']")!.GetAttribute("href")!);
+        var row = comparison.QuerySelector("section[data-kind=Reworded] tr[data-question=test-ziele-schriftlich]")!;
+        Assert.Equal(Old, row.QuerySelector("td.old")!.TextContent);
+        Assert.Equal(New, row.QuerySelector("td.new")!.TextContent);
+
+        var preview = (await client.PageAsync($"{draft}/vorschau/test-ziele")).QuerySelector("main")!.TextContent;
+        Assert.Contains(New, preview, StringComparison.Ordinal);
+        Assert.DoesNotContain(Old, preview, StringComparison.Ordinal);
+
+        var confirm = await client.PageAsync($"{draft}/veroeffentlichen");
+        var warnings = confirm.QuerySelector(".warnings")!;
+        Assert.Contains("(test-ziele-schriftlich) hat ein anderes Gewicht", warnings.QuerySelector("[data-warning=WeightChanged][data-question=test-ziele-schriftlich]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(warnings.QuerySelector($"a[href='{draft}/vergleich']"));
+    }
+
+    [Fact]
+    public async Task A_save_based_on_an_older_version_is_refused_keeps_the_typed_text_and_shows_the_other_text()
+    {
+        var client = await OfficeAsync();
+        var draft = await UploadDraftAsync(client, Aufbau);
+        var mine = (await client.PageAsync(draft)).Form("form.draft-form");
+        var theirs = (await client.PageAsync(draft)).Form("form.draft-form");
+        var theirText = Aufbau.Replace(Old, New, StringComparison.Ordinal);
+        var myText = Aufbau.Replace(Old, "Sind die Ziele aufgeschrieben?", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(theirs, new Dictionary<string, string[]> { ["text"] = [theirText] })).StatusCode);
+        var refused = await client.SubmitAsync(mine, new Dictionary<string, string[]> { ["text"] = [myText] });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("Jemand hat diesen Entwurf inzwischen geändert", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(myText, ((IHtmlTextAreaElement)page.QuerySelector("textarea#text")!).Value);
+        Assert.Equal(theirText, ((IHtmlTextAreaElement)page.QuerySelector("textarea#aktuell")!).Value);
+        var store = _factory.Services.GetRequiredService<DraftStore>();
+        Assert.Equal(theirText, store.All().Single().Text);
+
+        // Merged by hand on the refusal page, the next save is based on the current text and goes through.
+        var merged = await client.SubmitAsync(page.Form("form.draft-form"), new Dictionary<string, string[]> { ["text"] = [myText] });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal(myText, store.All().Single().Text);
+    }
+
+    [Fact]
+    public async Task The_same_save_sent_twice_is_not_a_conflict()
+    {
+        var client = await OfficeAsync();
+        var draft = await UploadDraftAsync(client, Aufbau);
+        var form = (await client.PageAsync(draft)).Form("form.draft-form");
+        var text = Aufbau.Replace(Old, New, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form, new Dictionary<string, string[]> { ["text"] = [text] })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form, new Dictionary<string, string[]> { ["text"] = [text] })).StatusCode);
+        Assert.Equal(text, _factory.Services.GetRequiredService<DraftStore>().All().Single().Text);
     }
 }

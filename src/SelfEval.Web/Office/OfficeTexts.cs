@@ -6,6 +6,10 @@ namespace SelfEval.Web.Office;
 /// <summary>What the office reads about withheld and earlier figures, in one place for the page and the exports.</summary>
 public static class OfficeTexts
 {
+    public const string SnapshotPublished = "Ein neuer Datenstand ist veröffentlicht. Die Zahlen unten stammen aus ihm.";
+
+    public const string LoggedOut = "Sie sind abgemeldet.";
+
     public static string Withheld(DisclosureDecision? why) => why switch
     {
         DisclosureDecision.WouldIsolate =>

@@ -63,14 +63,21 @@ public sealed partial class DraftStore(Database db, QuestionnaireCatalog catalog
     }
 
     /// <summary>Saves a new text, whatever errors it has (they are shown, and they keep it from being published).</summary>
-    /// <returns>False when the draft no longer exists.</returns>
-    public bool Save(long id, string text, string user)
+    /// <param name="expected">
+    /// The stored text this save was based on: when given, the save only happens while the draft still holds it, so two
+    /// people saving at once cannot overwrite each other unseen (the comparison is in the UPDATE, so nothing slips between).
+    /// </param>
+    /// <returns>False when the draft no longer exists or no longer holds <paramref name="expected"/>.</returns>
+    public bool Save(long id, string text, string user, string? expected = null)
     {
         text = Normalise(text);
         using var connection = db.Open();
         return connection.Execute(
-            "UPDATE workbench_drafts SET text = @text, questionnaire_id = @Declared, updated_by = @user, updated_at = @At WHERE id = @id",
-            new { id, text, Declared = DeclaredId(text), user, At = clock.Stamp() }) == 1;
+            """
+            UPDATE workbench_drafts SET text = @text, questionnaire_id = @Declared, updated_by = @user, updated_at = @At
+            WHERE id = @id AND (@expected IS NULL OR text = @expected)
+            """,
+            new { id, text, Declared = DeclaredId(text), user, At = clock.Stamp(), expected }) == 1;
     }
 
     public bool Delete(long id)

@@ -7,6 +7,10 @@ namespace SelfEval.Web.Workbench;
 /// <summary>What the office reads in the workbench: refusals of uploads and publications, and how a version is described.</summary>
 public static class WorkbenchTexts
 {
+    /// <summary>A save based on a text someone else has replaced since: nothing is lost, the person merges by hand.</summary>
+    public static string ChangedMeanwhile(string by, string at) =>
+        $"Jemand hat diesen Entwurf inzwischen geändert ({by}, {at}). Ihr Text ist nicht gespeichert, er steht unverändert im Textfeld. Den jetzt gespeicherten Text sehen Sie darunter: Übernehmen Sie, was Sie davon behalten wollen, in Ihren Text und speichern Sie dann erneut.";
+
     /// <summary>The largest draft the workbench takes; the production guides are about 40 KB.</summary>
     public const int MaxDraftBytes = 256 * 1024;
 

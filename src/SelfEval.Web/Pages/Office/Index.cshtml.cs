@@ -17,13 +17,19 @@ public sealed class IndexModel(ComparisonService comparison, ComparisonCodeStore
 
     public QuestionnaireCatalog Catalog => catalog;
 
-    public IActionResult OnGet(string? leitfaden) => Build(leitfaden) ? Page() : BadRequest();
+    public OfficeNotice? Notice { get; private set; }
+
+    public IActionResult OnGet(string? leitfaden, OfficeNotice? notice, string? hinweis)
+    {
+        Notice = OfficeNotices.FromOldQuery(notice, hinweis, abgemeldet: null);
+        return Build(leitfaden) ? Page() : BadRequest();
+    }
 
     /// <summary>A new snapshot now: figures then come from the rounds counted today, where the rule allows.</summary>
     public IActionResult OnPostPublish()
     {
         comparison.Publish("office");
-        return RedirectToPage(new { hinweis = "veroeffentlicht" });
+        return RedirectToPage(new { notice = OfficeNotice.Published });
     }
 
     public IActionResult OnGetExport(string? leitfaden, string? format)

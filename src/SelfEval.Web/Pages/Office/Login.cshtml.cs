@@ -24,9 +24,9 @@ public sealed class LoginModel(OfficeUserStore users, LoginThrottle throttle) : 
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public OfficeNotice? Notice { get; private set; }
+
+    public void OnGet(OfficeNotice? notice, string? abgemeldet) => Notice = OfficeNotices.FromOldQuery(notice, hinweis: null, abgemeldet);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
@@ -53,6 +53,6 @@ public sealed class LoginModel(OfficeUserStore users, LoginThrottle throttle) : 
     public async Task<IActionResult> OnPostLogoutAsync()
     {
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Redirect("/servicestelle/anmelden?abgemeldet=1");
+        return RedirectToPage("/Office/Login", new { notice = OfficeNotice.LoggedOut });
     }
 }

@@ -19,6 +19,6 @@ public sealed class DiscardModel(DraftStore drafts) : PageModel
     {
         // A second click finds nothing to delete and ends where the first one did.
         drafts.Delete(id);
-        return RedirectToPage("Index", new { verworfen = true });
+        return RedirectToPage("Index", new { notice = WorkbenchNotice.Discarded });
     }
 }

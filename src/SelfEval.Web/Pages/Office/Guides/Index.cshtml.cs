@@ -26,10 +26,11 @@ public sealed class IndexModel(QuestionnaireCatalog catalog, QuestionnaireVersio
 
     public bool JustDiscarded { get; private set; }
 
-    public void OnGet(string? veroeffentlicht, bool verworfen = false)
+    public void OnGet(WorkbenchNotice? notice, string? guideId, string? veroeffentlicht, bool verworfen = false)
     {
-        JustPublished = veroeffentlicht is null ? null : catalog.Find(veroeffentlicht);
-        JustDiscarded = verworfen;
+        notice ??= veroeffentlicht is not null ? WorkbenchNotice.Published : verworfen ? WorkbenchNotice.Discarded : null;
+        JustPublished = notice == WorkbenchNotice.Published && (guideId ?? veroeffentlicht) is { } id ? catalog.Find(id) : null;
+        JustDiscarded = notice == WorkbenchNotice.Discarded;
         Load();
     }
 

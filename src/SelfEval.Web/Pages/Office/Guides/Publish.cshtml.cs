@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SelfEval.Scoring.Versions;
 using SelfEval.Web.Questionnaires;
 using SelfEval.Web.Workbench;
 
@@ -17,6 +18,9 @@ public sealed class PublishModel(DraftStore drafts, PublicationStore publication
     public bool PublishedSince { get; private set; }
 
     public string? Refusal { get; private set; }
+
+    /// <summary>What publishing changes against the version in force, so its warnings are read before confirming.</summary>
+    public GuideDifferences? Differences { get; private set; }
 
     public IReadOnlyList<SelfEval.Scoring.Loading.LoadError> Errors { get; private set; } = [];
 
@@ -40,6 +44,10 @@ public sealed class PublishModel(DraftStore drafts, PublicationStore publication
         {
             Refusal = WorkbenchTexts.OnlyGuides;
         }
+        else if (Checked is { Guide: { } guide, Published: { } published })
+        {
+            Differences = GuideComparison.Compare(published, guide, catalog.Offers, Checked.Offers);
+        }
 
         return Page();
     }
@@ -49,7 +57,7 @@ public sealed class PublishModel(DraftStore drafts, PublicationStore publication
         var outcome = publications.Publish(id, User.Identity!.Name!);
         if (outcome.Guide is { } guide)
         {
-            return RedirectToPage("Index", new { veroeffentlicht = guide.Id });
+            return RedirectToPage("Index", new { notice = WorkbenchNotice.Published, guideId = guide.Id });
         }
 
         Refusal = outcome.Refusal;

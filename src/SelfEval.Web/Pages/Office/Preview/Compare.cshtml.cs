@@ -38,12 +38,14 @@ public sealed class CompareModel(IServiceProvider services, QuestionnaireCatalog
         return change.Kind == ChangeKind.Removed ? Label(Subject.Draft.Published!, change.PublishedId) : Label(Subject.Draft.Guide!, change.QuestionId);
     }
 
-    public string Label(ComparabilityWarning warning)
+    public string Label(ComparabilityWarning warning) => Label(Subject.Draft.Guide!, Subject.Draft.Published!, warning);
+
+    /// <summary>The question a warning is about, as the draft numbers it (or the published version, if the draft dropped it).</summary>
+    public static string Label(Questionnaire draft, Questionnaire published, ComparabilityWarning warning)
     {
+        ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(warning);
-        return Subject.Draft.Guide!.FindQuestion(warning.QuestionId) is not null
-            ? Label(Subject.Draft.Guide!, warning.QuestionId)
-            : Label(Subject.Draft.Published!, warning.QuestionId);
+        return draft.FindQuestion(warning.QuestionId) is not null ? Label(draft, warning.QuestionId) : Label(published, warning.QuestionId);
     }
 
     private static string Label(Questionnaire guide, string id) =>
