@@ -244,7 +244,7 @@ public sealed class Journeys(BrowserFixture browser)
         Assert.StartsWith("part,group,key,label,n,", csv, StringComparison.Ordinal);
 
         await page.ClickAsync("button:has-text('Abmelden')");
-        await page.WaitForURLAsync("**abgemeldet=1");
+        await page.WaitForURLAsync("**notice=LoggedOut");
         await page.GotoAsync(Url("/servicestelle"));
         Assert.Contains("/servicestelle/anmelden", page.Url, StringComparison.Ordinal);
     }
