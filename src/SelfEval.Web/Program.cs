@@ -50,6 +50,7 @@ builder.Services.AddSingleton<RoundReader>();
 builder.Services.AddSingleton<OneTimeForms>();
 builder.Services.AddSingleton<RoundExport>();
 builder.Services.AddSingleton<ProfileCache>();
+builder.Services.AddSingleton<SelfEval.Web.Answering.QuestionFragments>();
 builder.Services.AddSingleton<ProfileService>();
 builder.Services.AddSingleton<SelfEval.Web.Pages.Conversation.AgendaReader>();
 builder.Services.AddSingleton<SelfEval.Web.Pages.Conversation.LastRoundReader>();
