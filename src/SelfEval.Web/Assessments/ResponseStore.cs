@@ -87,6 +87,11 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
     /// <summary>
     /// Saves what a form held in one transaction: changed answers replaced, cleared ones removed.
     /// Only answers of a respondent whose round is open and who has not finished are written.
+    /// A form posts every answer of its section, of which usually one changed: a row that holds the same answer is
+    /// left alone, so an answer's <c>updated_at</c> says when it last changed (which the merge of two entries goes by)
+    /// and an unchanged row neither writes nor runs the retention trigger. A hidden row (reissued link) is always
+    /// written, so an answer given again becomes visible even when it is the same. The respondent row is updated on
+    /// every save: its <c>updated_at</c> is the person's last activity and moves the assessment's <c>last_activity_at</c>.
     /// </summary>
     /// <returns>False when nothing could be written because the answers are final.</returns>
     public bool Save(long respondentId, IReadOnlyList<StoredAnswer> upserts, IReadOnlyList<string> clears, string? sectionId)
@@ -115,6 +120,9 @@ public sealed class ResponseStore(Database db, TimeProvider clock)
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
                 value_json = excluded.value_json, not_relevant = excluded.not_relevant,
                 justification = excluded.justification, dont_know = excluded.dont_know, evidence = excluded.evidence, updated_at = excluded.updated_at, hidden = 0
+            WHERE answers.value_json IS NOT excluded.value_json OR answers.not_relevant IS NOT excluded.not_relevant
+               OR answers.justification IS NOT excluded.justification OR answers.dont_know IS NOT excluded.dont_know
+               OR answers.evidence IS NOT excluded.evidence OR answers.hidden = 1
             """,
             upserts.Select(a => new { respondentId, a.QuestionId, a.ValueJson, a.NotRelevant, a.Justification, a.DontKnow, a.Evidence, now }), tx);
         connection.Execute(
