@@ -14,7 +14,8 @@ using SelfEval.Web.Data;
 /// </summary>
 internal static partial class LoadTest
 {
-    private const int Port = 5393;
+    /// <summary>The service's port: 5393 for the section bench, 5396 for this one (<c>--port</c>).</summary>
+    private static int Port = 5393;
     // Sections of "Wirkung entfalten" 2.0 asked of every established initiative (the load test failed with 404 after 1.x ids were renamed).
     private static readonly string[] Sections = ["stakeholder-zielgruppen", "ansprache", "kooperationen", "ergebnisse"];
 
@@ -25,6 +26,15 @@ internal static partial class LoadTest
         // Without it the first tens of seconds ran on code the JIT had not optimised yet (the section bench found
         // libclrjit at 14 % of the service's CPU 30-70 s into a run); a service that has run a while is past that.
         var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 30));
+        // Its own port: run beside the section bench on the same port, its clients talked to the other bench's service
+        // (whose start had taken the port) and the runs spoiled each other.
+        Port = Option(args, "--port", 5396);
+        if (PortTaken(Port))
+        {
+            Console.Error.WriteLine($"Port {Port} is in use (another bench?); choose another with --port.");
+            return 1;
+        }
+
         var folder = Directory.CreateTempSubdirectory("selfeval-load-");
         var database = Path.Combine(folder.FullName, "load.db");
         try
@@ -66,6 +76,20 @@ internal static partial class LoadTest
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
+        }
+    }
+
+    private static bool PortTaken(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 

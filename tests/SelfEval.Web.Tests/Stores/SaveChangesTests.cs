@@ -138,4 +138,56 @@ public sealed class SaveChangesTests : IDisposable
 
         Assert.NotEqual(before, _responses.RoundStamp([_round]));
     }
+
+    [Fact]
+    public void A_save_that_fails_midway_leaves_nothing_behind_and_the_next_save_goes_through()
+    {
+        SaveBothThenWait();
+        var before = Stamp("SELECT updated_at FROM respondents WHERE id = @member");
+
+        Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() =>
+            _responses.Save(_member, [First with { ValueJson = "\"1\"" }, new StoredAnswer(null!, "\"2\"", false, null)], [], null));
+
+        Assert.Equal(before, Stamp("SELECT updated_at FROM respondents WHERE id = @member"));
+        Assert.Equal("\"3\"", _responses.Get(_member).Single(a => a.QuestionId == Unternehmen).ValueJson);
+        Assert.True(_responses.Save(_member, [First with { ValueJson = "\"4\"" }], [], null));
+        using var other = new Database(_f.Database.Path);
+        using var connection = other.Open();
+        Assert.Equal("\"4\"", connection.ExecuteScalar<string>(
+            "SELECT value_json FROM answers WHERE respondent_id = @member AND question_id = @Unternehmen", new { member = _member, Unternehmen }));
+    }
+
+    [Fact]
+    public void Saves_see_what_other_connections_wrote_between_them()
+    {
+        Assert.True(_responses.Save(_member, [First], [], null));
+        using (var connection = _f.Database.Open())
+        {
+            connection.Execute("DELETE FROM answers WHERE respondent_id = @member", new { member = _member });
+        }
+
+        Assert.True(_responses.Save(_member, [First], [], null));
+        Assert.Equal([First], _responses.Get(_member));
+
+        _assessments.CloseRound(_round);
+        Assert.False(_responses.Save(_member, [First with { ValueJson = "\"1\"" }], [], null));
+        Assert.Equal([First], _responses.Get(_member));
+    }
+
+    [Fact]
+    public void Saves_still_go_through_after_the_database_let_go_of_its_kept_connections()
+    {
+        Assert.True(_responses.Save(_member, [First], [], null));
+
+        _f.Database.Dispose();
+
+        Assert.True(_responses.Save(_member, [Other], [], null));
+        Assert.Equal(2, _responses.Get(_member).Count);
+    }
+
+    [Fact]
+    public void The_kept_write_connection_is_only_handed_out_inside_the_write_gate()
+    {
+        Assert.Throws<InvalidOperationException>(() => _f.Database.Write(_ => 0));
+    }
 }
