@@ -121,11 +121,11 @@ public sealed class SaveChangesTests : IDisposable
     {
         SaveBothThenWait();
 
-        Assert.True(_responses.Save(_member, [First, Other], [], "partner"));
+        Assert.True(_responses.Save(_member, [First, Other], [], TestGuides.PartnerSection));
 
         Assert.Equal(_f.Clock.Stamp(), Stamp("SELECT updated_at FROM respondents WHERE id = @member"));
         Assert.Equal(_f.Clock.Stamp(), Stamp("SELECT last_activity_at FROM assessments WHERE id = @assessment"));
-        Assert.Equal("partner", Stamp("SELECT last_section FROM respondents WHERE id = @member"));
+        Assert.Equal(TestGuides.PartnerSection, Stamp("SELECT last_section FROM respondents WHERE id = @member"));
     }
 
     [Fact]
