@@ -8,12 +8,14 @@ using SelfEval.Web.Data;
 
 /// <summary>
 /// Load and fault test against 127.0.0.1 only, bounded in time: 50 respondents saving answers in the
-/// background for 60 s, then a check that the database holds exactly what each was told was saved;
+/// background for 60 s (after a warm-up of 30 s, not measured), then a check that the database holds exactly what
+/// each was told was saved in either phase;
 /// 8 concurrent PDF downloads; and a run in which the server is killed and restarted.
 /// </summary>
 internal static partial class LoadTest
 {
-    private const int Port = 5393;
+    /// <summary>The service's port: 5393 for the section bench, 5396 for this one (<c>--port</c>).</summary>
+    private static int Port = 5393;
     // Sections of "Wirkung entfalten" 2.0 asked of every established initiative (the load test failed with 404 after 1.x ids were renamed).
     private static readonly string[] Sections = ["stakeholder-zielgruppen", "ansprache", "kooperationen", "ergebnisse"];
 
@@ -21,6 +23,18 @@ internal static partial class LoadTest
     {
         var respondents = Option(args, "--respondents", 50);
         var seconds = Option(args, "--seconds", 60);
+        // Without it the first tens of seconds ran on code the JIT had not optimised yet (the section bench found
+        // libclrjit at 14 % of the service's CPU 30-70 s into a run); a service that has run a while is past that.
+        var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 30));
+        // Its own port: run beside the section bench on the same port, its clients talked to the other bench's service
+        // (whose start had taken the port) and the runs spoiled each other.
+        Port = Option(args, "--port", 5396);
+        if (PortTaken(Port))
+        {
+            Console.Error.WriteLine($"Port {Port} is in use (another bench?); choose another with --port.");
+            return 1;
+        }
+
         var folder = Directory.CreateTempSubdirectory("selfeval-load-");
         var database = Path.Combine(folder.FullName, "load.db");
         try
@@ -28,11 +42,11 @@ internal static partial class LoadTest
             using (var server = Start(database))
             {
                 var (coordinator, people) = await PrepareAsync(respondents);
-                Console.WriteLine($"Load: {respondents} respondents saving for {seconds} s against 127.0.0.1 ({Environment.ProcessorCount} cores)");
+                Console.WriteLine($"Load: {respondents} respondents saving for {seconds} s after {warmup.TotalSeconds:0} s of warm-up against 127.0.0.1 ({Environment.ProcessorCount} cores)");
                 Console.WriteLine($"  {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · .NET {Environment.Version} · load average {LoadAverage()}");
-                var cpu = CpuTime(server);
-                var run = await SaveAsync(people, TimeSpan.FromSeconds(seconds), killAfter: null, server);
-                cpu = CpuTime(server) - cpu;
+                var run = await SaveAsync(people, warmup, TimeSpan.FromSeconds(seconds), killAfter: null, server);
+                var cpu = CpuTime(server) - run.CpuAtStart;
+                Console.WriteLine($"  warm-up: {run.WarmupSaves} saves acknowledged (not measured), errors: {run.WarmupErrors}");
                 Report(run, seconds);
                 // The service's own CPU time per save: unlike latency and throughput, it barely moves when other work shares the cores.
                 Console.WriteLine($"  server CPU {(run.Latencies.Count == 0 ? 0 : cpu.TotalMilliseconds * 1000 / run.Latencies.Count):0} µs per acknowledged save");
@@ -46,7 +60,7 @@ internal static partial class LoadTest
             using (var server = Start(database))
             {
                 var (_, people) = await PrepareAsync(20);
-                var run = await SaveAsync(people, TimeSpan.FromSeconds(15), killAfter: TimeSpan.FromSeconds(8), server);
+                var run = await SaveAsync(people, TimeSpan.Zero, TimeSpan.FromSeconds(15), killAfter: TimeSpan.FromSeconds(8), server);
                 Console.WriteLine($"  acknowledged before the kill: {run.Latencies.Count}, failed in flight: {run.Errors}");
                 using var restarted = Start(database);
                 await WaitAsync(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") });
@@ -62,6 +76,20 @@ internal static partial class LoadTest
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
+        }
+    }
+
+    private static bool PortTaken(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 
@@ -120,17 +148,32 @@ internal static partial class LoadTest
         return (coordinator, people);
     }
 
-    private sealed record Run(List<double> Latencies, int Errors, TimeSpan Elapsed);
+    /// <summary>The measured window's saves (latency, errors) and the service's CPU time when that window began.</summary>
+    private sealed record Run(List<double> Latencies, int Errors, TimeSpan CpuAtStart, int WarmupSaves, int WarmupErrors);
 
-    private static async Task<Run> SaveAsync(List<Person> people, TimeSpan duration, TimeSpan? killAfter, Process server)
+    /// <summary>
+    /// The clients save without pause for the warm-up and then the measured window; only saves sent within the window
+    /// count for latency and throughput, but every acknowledged save of both phases is kept for the database check.
+    /// </summary>
+    private static async Task<Run> SaveAsync(List<Person> people, TimeSpan warmup, TimeSpan duration, TimeSpan? killAfter, Process server)
     {
         var latencies = new ConcurrentBag<double>();
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(duration);
+        int errors = 0, warmupSaves = 0, warmupErrors = 0;
+        var measuring = warmup <= TimeSpan.Zero;
+        var cpuAtStart = measuring ? CpuTime(server) : TimeSpan.Zero;
+        using var stop = new CancellationTokenSource(warmup + duration);
+        if (!measuring)
+        {
+            _ = Task.Delay(warmup).ContinueWith(_ =>
+            {
+                cpuAtStart = CpuTime(server);
+                Volatile.Write(ref measuring, true);
+            }, TaskScheduler.Default);
+        }
+
         if (killAfter is { } after)
         {
-            _ = Task.Delay(after).ContinueWith(_ => server.Kill(entireProcessTree: true), TaskScheduler.Default);
+            _ = Task.Delay(warmup + after).ContinueWith(_ => server.Kill(entireProcessTree: true), TaskScheduler.Default);
         }
 
         await Task.WhenAll(people.Select((person, n) => Task.Run(async () =>
@@ -146,18 +189,26 @@ internal static partial class LoadTest
                 var snapshot = new Dictionary<string, string>(state[section]);
                 var form = snapshot.Select(q => new KeyValuePair<string, string>("q." + q.Key, q.Value)).Prepend(new("__RequestVerificationToken", person.Antiforgery));
                 var t = Stopwatch.GetTimestamp();
+                var measured = Volatile.Read(ref measuring);
                 try
                 {
                     var response = await person.Client.PostAsync($"/a/{person.Token}/{section}?handler=Autosave", new FormUrlEncodedContent(form));
                     var saved = response.IsSuccessStatusCode && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("saved").GetBoolean();
                     if (saved)
                     {
-                        latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                         person.Acknowledged[section] = snapshot;
+                        if (measured)
+                        {
+                            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref warmupSaves);
+                        }
                     }
                     else
                     {
-                        Interlocked.Increment(ref errors);
+                        Interlocked.Increment(ref measured ? ref errors : ref warmupErrors);
                     }
                 }
                 catch (Exception) when (killAfter is not null)
@@ -169,7 +220,7 @@ internal static partial class LoadTest
                 }
             }
         })));
-        return new Run([.. latencies], errors, clock.Elapsed);
+        return new Run([.. latencies], errors, cpuAtStart, warmupSaves, warmupErrors);
     }
 
     private static void Report(Run run, int seconds)

@@ -559,6 +559,57 @@ public sealed class AnsweringTests : IDisposable
     }
 
     [Fact]
+    public async Task The_background_save_answers_404_for_an_unknown_section_and_for_a_team_member_on_the_profile_and_saves_nothing()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var invite = ((IHtmlInputElement)(await client.PageAsync($"/k/{token}")).QuerySelector("#einladungslink")!).Value;
+        var member = Client();
+        var join = await member.PageAsync(new Uri(invite).AbsolutePath);
+        var personal = (await member.SubmitAsync(join.Form("form.answer-form"))).Location()[..46];
+        var form = (await member.PageAsync($"{personal}/{TestGuides.GoalsSection}")).Form("#antworten");
+        var profileBefore = Sql<string>("SELECT group_concat(question_id || '=' || value_json) FROM profile_answers");
+
+        var unknown = await member.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["2"] }, action: $"{personal}/gibt-es-nicht?handler=Autosave");
+        var profile = await member.SubmitAsync(form, new Dictionary<string, string[]> { ["q.name"] = ["Übernommen"] }, action: $"{personal}/{TestGuides.ProfileSection}?handler=Autosave");
+        var known = await member.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["2"] }, action: $"{personal}/{TestGuides.PartnerSection}?handler=Autosave");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, profile.StatusCode);
+        Assert.Equal(profileBefore, Sql<string>("SELECT group_concat(question_id || '=' || value_json) FROM profile_answers"));
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal("\"2\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'test-partner-unternehmen'"));
+        Assert.Equal(1, Sql<int>("SELECT COUNT(*) FROM answers"));
+    }
+
+    [Fact]
+    public async Task The_background_save_of_a_finished_person_or_a_closed_round_says_so_and_changes_nothing()
+    {
+        var client = Client();
+        var token = await StartAsync(client);
+        var form = (await client.PageAsync($"/a/{token}/{TestGuides.PartnerSection}")).Form("#antworten");
+        Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["2"] }, action: form.GetAttribute("data-autosave"))).StatusCode);
+        using (var connection = _factory.Database.Open())
+        {
+            connection.Execute("UPDATE respondents SET finished_at = '2026-03-01T10:00:00.0000000+00:00'");
+        }
+
+        var finished = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["4"] }, action: form.GetAttribute("data-autosave"));
+        await client.CloseRoundAsync(token);
+        var closed = await client.SubmitAsync(form, new Dictionary<string, string[]> { ["q.test-partner-unternehmen"] = ["4"] }, action: form.GetAttribute("data-autosave"));
+
+        foreach (var (response, says) in new[] { (finished, "bereits abgeschlossen"), (closed, "Durchgang ist abgeschlossen") })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.False(json.RootElement.GetProperty("saved").GetBoolean());
+            Assert.Contains(says, json.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("\"2\"", Sql<string>("SELECT value_json FROM answers WHERE question_id = 'test-partner-unternehmen'"));
+    }
+
+    [Fact]
     public async Task One_person_in_two_tabs_the_last_save_wins_without_an_error()
     {
         var client = Client();

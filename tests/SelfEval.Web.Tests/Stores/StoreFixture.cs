@@ -35,6 +35,7 @@ public sealed class StoreFixture : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose(); // the connections it keeps open for reads and saves
         SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }

@@ -25,9 +25,9 @@ public sealed class SectionModel(
 
     public bool ShowNewLink { get; private set; }
 
-    public RespondentContext Context => Session.Context;
+    public RespondentContext Context { get; private set; } = null!;
 
-    public Section Section => Current.Section;
+    public Section Section { get; private set; } = null!;
 
     public IActionResult OnGet(string token, string sectionId, AnswerNotice? notice, string? neu, string? hinweis)
     {
@@ -93,7 +93,7 @@ public sealed class SectionModel(
     /// <summary>The background save of the page's script: same checks, a small JSON answer, no page.</summary>
     public IActionResult OnPostAutosave(string token, string sectionId)
     {
-        if (!Load(token, sectionId))
+        if (!LoadSection(token, sectionId))
         {
             return NotFound();
         }
@@ -118,18 +118,32 @@ public sealed class SectionModel(
 
     private bool Load(string token, string sectionId)
     {
-        if (access.Respondent(token) is not { } context)
+        if (!LoadSection(token, sectionId))
         {
             return false;
         }
 
-        Session = new AnswerSession(context);
-        if (Session.Find(sectionId) is not { } current)
+        Session = new AnswerSession(Context);
+        Current = Session.Find(sectionId)!; // the sections the person works on, as LoadSection checked
+        return true;
+    }
+
+    /// <summary>
+    /// The link and the section, without <see cref="Session"/>: the background save needs no visibility and progress
+    /// of the whole guide (a good part of a save's CPU, on every change). Not found: an unknown section, or the profile
+    /// for a team member, as <see cref="AnswerSession.Find"/> decides for a page.
+    /// </summary>
+    private bool LoadSection(string token, string sectionId)
+    {
+        if (access.Respondent(token) is not { } context
+            || context.Questionnaire.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section
+            || !context.Answers(section))
         {
-            return false; // unknown, or the profile for a team member
+            return false;
         }
 
-        Current = current;
+        Context = context;
+        Section = section;
         return true;
     }
 
