@@ -38,8 +38,9 @@ public sealed class PeopleStore(Database db, TimeProvider clock)
 
     /// <summary>
     /// Folds <paramref name="otherId"/> into <paramref name="keepId"/> (the same person who joined twice): per question the
-    /// answer saved later wins, the other entry and its link are gone, the sharing is the more private of the two, and the
-    /// kept entry stays finished only if it was. Members only: the coordinator's answers are shown one by one as theirs.
+    /// answer changed later wins (answers.updated_at moves only when an answer changes, not when a page is saved again),
+    /// the other entry and its link are gone, the sharing is the more private of the two, and the kept entry stays
+    /// finished only if it was. Members only: the coordinator's answers are shown one by one as theirs.
     /// </summary>
     public bool Merge(long roundId, long keepId, long otherId)
     {

@@ -43,7 +43,7 @@ public static class PeopleTexts
 
     /// <summary>On the merge page: what happens to the answers, the link and the sharing choice.</summary>
     public const string MergeRule =
-        "Die Antworten werden zusammengelegt. Hat die Person eine Frage in beiden Einträgen beantwortet, gilt die zuletzt gespeicherte Antwort. " +
+        "Die Antworten werden zusammengelegt. Hat die Person eine Frage in beiden Einträgen beantwortet, gilt die zuletzt geänderte Antwort. " +
         "Der Link des anderen Eintrags funktioniert danach nicht mehr. " +
         "Bei der Frage, wer die einzelnen Antworten sieht, gilt die zurückhaltendere der beiden Entscheidungen. " +
         "Abgeschlossen ist der Eintrag nur, wenn der behaltene Eintrag schon abgeschlossen war.";
