@@ -122,6 +122,23 @@ public sealed class RouteTests : IDisposable
         AssertUnderPrefix(await coordinator.PageAsync($"{Prefix}/k/{token}"));
     }
 
+    [Fact]
+    public async Task The_header_and_footer_made_once_per_address_keep_the_prefix_they_were_asked_under_and_no_other()
+    {
+        using var app = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, UnderPrefix>()));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        static string[] Chrome(IDocument page) =>
+            [.. page.QuerySelectorAll(".site-header a, .site-footer a").Select(a => a.GetAttribute("href")!)];
+
+        // The same pages asked for with and without the proxy's prefix, each twice (the second time from memory).
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            Assert.Equal([Prefix, Prefix + "/impressum", Prefix + "/datenschutz", Prefix + "/barrierefreiheit"], Chrome(await client.PageAsync(Prefix + "/")));
+            Assert.Equal(["/", "/impressum", "/datenschutz", "/barrierefreiheit"], Chrome(await client.PageAsync("/")));
+            Assert.Equal(["/", "/impressum", "/datenschutz", "/barrierefreiheit"], Chrome(await client.PageAsync("/datenschutz")));
+        }
+    }
+
     /// <summary>The names of a redirect's query: only English ones the pages define, never a German word.</summary>
     private static IEnumerable<string> QueryKeys(string location) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + location).Query).AllKeys.Select(k => k!);
