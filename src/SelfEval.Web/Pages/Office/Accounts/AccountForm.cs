@@ -58,3 +58,39 @@ public abstract class AccountForm(OneTimeForms forms) : PageModel
         return Page();
     }
 }
+
+/// <summary>
+/// A confirmed form about one existing account (disable, enable, new password): the account is looked up by the
+/// route's id on every request, an unknown one answers 404.
+/// </summary>
+public abstract class AccountPage(OfficeUserStore users, OneTimeForms forms) : AccountForm(forms)
+{
+    public OfficeAccount Account { get; private set; } = null!;
+
+    protected OfficeUserStore Users => users;
+
+    /// <summary>Finds the account; false when there is none with this id.</summary>
+    protected bool Load(long id)
+    {
+        if (users.Find(id) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        return true;
+    }
+
+    /// <summary>The GET of every such page: the account and a fresh one-time form, or 404.</summary>
+    protected IActionResult Opened(long id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        IssueNonce();
+        return Page();
+    }
+}
+

@@ -6,38 +6,26 @@ using SelfEval.Web.Office;
 namespace SelfEval.Web.Pages.Office.Accounts;
 
 /// <summary>Disabling an account after a confirmation: its sessions end at once; nobody disables themselves or the last active account.</summary>
-public sealed class DisableModel(OfficeUserStore users, OneTimeForms forms) : AccountForm(forms)
+public sealed class DisableModel(OfficeUserStore users, OneTimeForms forms) : AccountPage(users, forms)
 {
-    public OfficeAccount Account { get; private set; } = null!;
-
     protected override string Purpose => $"office-account:disable:{Account.Id}";
 
-    public IActionResult OnGet(long id)
-    {
-        if (users.Find(id) is not { } account)
-        {
-            return NotFound();
-        }
-
-        Account = account;
-        IssueNonce();
-        return Page();
-    }
+    public IActionResult OnGet(long id) => Opened(id);
 
     public IActionResult OnPost(long id)
     {
-        if (users.Find(id) is not { } account)
+        if (!Load(id))
         {
             return NotFound();
         }
 
-        Account = account;
+        var account = Account;
         if (Ticket() is null)
         {
             return Page();
         }
 
-        var change = users.Disable(account.Name, by: User.Identity?.Name ?? "?");
+        var change = Users.Disable(account.Name, by: User.Identity?.Name ?? "?");
         return change switch
         {
             AccountChange.Done or AccountChange.Unchanged => Finish(AccountTexts.Disabled(account.Name)),

@@ -5,38 +5,26 @@ using SelfEval.Web.Office;
 namespace SelfEval.Web.Pages.Office.Accounts;
 
 /// <summary>Enabling a disabled account again after a confirmation; its password is the one it had.</summary>
-public sealed class EnableModel(OfficeUserStore users, OneTimeForms forms) : AccountForm(forms)
+public sealed class EnableModel(OfficeUserStore users, OneTimeForms forms) : AccountPage(users, forms)
 {
-    public OfficeAccount Account { get; private set; } = null!;
-
     protected override string Purpose => $"office-account:enable:{Account.Id}";
 
-    public IActionResult OnGet(long id)
-    {
-        if (users.Find(id) is not { } account)
-        {
-            return NotFound();
-        }
-
-        Account = account;
-        IssueNonce();
-        return Page();
-    }
+    public IActionResult OnGet(long id) => Opened(id);
 
     public IActionResult OnPost(long id)
     {
-        if (users.Find(id) is not { } account)
+        if (!Load(id))
         {
             return NotFound();
         }
 
-        Account = account;
+        var account = Account;
         if (Ticket() is null)
         {
             return Page();
         }
 
-        users.Enable(account.Name);
+        Users.Enable(account.Name);
         Done = AccountTexts.Enabled(account.Name);
         return Page();
     }

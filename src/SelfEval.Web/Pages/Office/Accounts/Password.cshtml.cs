@@ -10,11 +10,9 @@ namespace SelfEval.Web.Pages.Office.Accounts;
 /// A new password for an account, typed twice, with the command line's rule. It ends the account's sessions; for the
 /// office member's own account, this browser is signed in again so they stay on the page they were on.
 /// </summary>
-public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : AccountForm(forms)
+public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : AccountPage(users, forms)
 {
     private readonly OneTimeForms _forms = forms;
-
-    public OfficeAccount Account { get; private set; } = null!;
 
     [BindProperty]
     public string? Password { get; set; }
@@ -24,26 +22,16 @@ public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : A
 
     protected override string Purpose => $"office-account:password:{Account.Id}";
 
-    public IActionResult OnGet(long id)
-    {
-        if (users.Find(id) is not { } account)
-        {
-            return NotFound();
-        }
-
-        Account = account;
-        IssueNonce();
-        return Page();
-    }
+    public IActionResult OnGet(long id) => Opened(id);
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
-        if (users.Find(id) is not { } account)
+        if (!Load(id))
         {
             return NotFound();
         }
 
-        Account = account;
+        var account = Account;
         if (Ticket() is not { } ticket)
         {
             return Page();
@@ -57,12 +45,12 @@ public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : A
         }
 
         // Sent twice, the form sets the password once: the second sending would end the sessions begun since.
-        _forms.Create(ticket, _ => users.Find(id) is not null, _ =>
+        _forms.Create(ticket, _ => Users.Find(id) is not null, _ =>
         {
-            users.ResetPassword(account.Name, password);
+            Users.ResetPassword(account.Name, password);
             return id;
         });
-        if (OfficeSessions.Id(User) == id && users.Session(id) is { } own)
+        if (OfficeSessions.Id(User) == id && Users.Session(id) is { } own)
         {
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, OfficeSessions.Principal(own));
         }
