@@ -81,6 +81,23 @@ public abstract class AccountPage(OfficeUserStore users, OneTimeForms forms) : A
         return true;
     }
 
+    /// <summary>
+    /// The POST's prologue: 404 for an unknown id, the page again (with a fresh form and the refusal noted) for a form
+    /// sent twice or too late; null to go on, with the checked form in <see cref="Checked"/>.
+    /// </summary>
+    protected IActionResult? Stopped(long id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        Checked = Ticket();
+        return Checked is null ? Page() : null;
+    }
+
+    protected FormTicket? Checked { get; private set; }
+
     /// <summary>The GET of every such page: the account and a fresh one-time form, or 404.</summary>
     protected IActionResult Opened(long id)
     {

@@ -14,21 +14,15 @@ public sealed class DisableModel(OfficeUserStore users, OneTimeForms forms) : Ac
 
     public IActionResult OnPost(long id)
     {
-        if (!Load(id))
+        if (Stopped(id) is { } stop)
         {
-            return NotFound();
+            return stop;
         }
 
-        var account = Account;
-        if (Ticket() is null)
-        {
-            return Page();
-        }
-
-        var change = Users.Disable(account.Name, by: User.Identity?.Name ?? "?");
+        var change = Users.Disable(Account.Name, by: User.Identity?.Name ?? "?");
         return change switch
         {
-            AccountChange.Done or AccountChange.Unchanged => Finish(AccountTexts.Disabled(account.Name)),
+            AccountChange.Done or AccountChange.Unchanged => Finish(AccountTexts.Disabled(Account.Name)),
             AccountChange.Self => Refused(AccountTexts.NotSelf),
             AccountChange.LastActive => Refused(AccountTexts.NotLast),
             AccountChange.Unknown => NotFound(),

@@ -13,19 +13,13 @@ public sealed class EnableModel(OfficeUserStore users, OneTimeForms forms) : Acc
 
     public IActionResult OnPost(long id)
     {
-        if (!Load(id))
+        if (Stopped(id) is { } stop)
         {
-            return NotFound();
+            return stop;
         }
 
-        var account = Account;
-        if (Ticket() is null)
-        {
-            return Page();
-        }
-
-        Users.Enable(account.Name);
-        Done = AccountTexts.Enabled(account.Name);
+        Users.Enable(Account.Name);
+        Done = AccountTexts.Enabled(Account.Name);
         return Page();
     }
 }

@@ -26,15 +26,9 @@ public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : A
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
-        if (!Load(id))
+        if (Stopped(id) is { } stop)
         {
-            return NotFound();
-        }
-
-        var account = Account;
-        if (Ticket() is not { } ticket)
-        {
-            return Page();
+            return stop;
         }
 
         var errors = new List<string>();
@@ -45,9 +39,9 @@ public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : A
         }
 
         // Sent twice, the form sets the password once: the second sending would end the sessions begun since.
-        _forms.Create(ticket, _ => Users.Find(id) is not null, _ =>
+        _forms.Create(Checked!, _ => Users.Find(id) is not null, _ =>
         {
-            Users.ResetPassword(account.Name, password);
+            Users.ResetPassword(Account.Name, password);
             return id;
         });
         if (OfficeSessions.Id(User) == id && Users.Session(id) is { } own)
@@ -55,7 +49,7 @@ public sealed class PasswordModel(OfficeUserStore users, OneTimeForms forms) : A
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, OfficeSessions.Principal(own));
         }
 
-        Done = AccountTexts.PasswordSet(account.Name);
+        Done = AccountTexts.PasswordSet(Account.Name);
         return Page();
     }
 }
