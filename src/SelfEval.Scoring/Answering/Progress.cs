@@ -34,22 +34,45 @@ public sealed record Progress(IReadOnlyList<SectionProgress> Sections, Visibilit
         var visibility = Visibility.Of(questionnaire, answers);
 
         // An answer the question no longer offers (carried over from an older version) is as good as none:
-        // the form shows nothing checked, so it must not count either.
-        bool Answered(Question q) => answers.TryGetValue(q.Id, out var a) && AnswerRules.Fits(q, a);
-        var sections = questionnaire.Sections.Where(include).Select(section =>
+        // the form shows nothing checked, so it must not count either. Checked once per shown question: the
+        // check parses the answer again, and every page of the guide computes this progress.
+        var sections = new List<SectionProgress>();
+        var dontKnow = 0;
+        foreach (var section in questionnaire.Sections)
         {
-            var shown = visibility.Sections.Contains(section.Id)
-                ? section.Questions.Where(q => visibility.Questions.Contains(q.Id)).ToList()
-                : [];
-            return new SectionProgress(
-                section,
-                shown.Count > 0,
-                shown.Count,
-                shown.Count(Answered),
-                shown.Where(q => q.Required && !Answered(q)).ToList());
-        }).ToList();
-        var dontKnow = sections.SelectMany(s => s.Visible ? s.Section.Questions.Where(q => visibility.Questions.Contains(q.Id)) : [])
-            .Count(q => answers.GetValueOrDefault(q.Id) is Answer.DontKnow && Answered(q));
+            if (!include(section))
+            {
+                continue;
+            }
+
+            var shown = new List<Question>();
+            var answered = 0;
+            var open = new List<Question>();
+            if (visibility.Sections.Contains(section.Id))
+            {
+                foreach (var question in section.Questions)
+                {
+                    if (!visibility.Questions.Contains(question.Id))
+                    {
+                        continue;
+                    }
+
+                    shown.Add(question);
+                    if (answers.TryGetValue(question.Id, out var answer) && AnswerRules.Fits(question, answer))
+                    {
+                        answered++;
+                        dontKnow += answer is Answer.DontKnow ? 1 : 0;
+                    }
+                    else if (question.Required)
+                    {
+                        open.Add(question);
+                    }
+                }
+            }
+
+            sections.Add(new SectionProgress(section, shown.Count > 0, shown.Count, answered, open));
+        }
+
         return new Progress(sections, visibility) { DontKnow = dontKnow };
     }
 }

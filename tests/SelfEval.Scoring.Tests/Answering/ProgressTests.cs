@@ -72,4 +72,44 @@ public sealed class ProgressTests
         Assert.Equal(counted ? 1 : 0, progress.Sections[0].Answered);
         Assert.Equal(counted || !Mini.FindQuestion(id)!.Required, !progress.OpenRequired.Any(q => q.Id == id));
     }
+    /// <summary>
+    /// Minimal guide with "weiß nicht" offered on the shared goals and the founding plan (the plan shows only while
+    /// the phase is "gruendung"): each row gives the phase and the two answers, then Answered, DontKnow and the open
+    /// required questions of a team member.
+    /// </summary>
+    public static TheoryData<string, Answer?, Answer?, int, int, string> DontKnowRows => new()
+    {
+        { "gruendung", new Answer.DontKnow(), new Answer.DontKnow(), 2, 2, "" },
+        { "gruendung", new Answer.DontKnow(), null, 1, 1, "gruendungsplan" },
+        { "gruendung", new Answer.Choice("4"), new Answer.DontKnow(), 2, 1, "" },
+        { "etabliert", new Answer.DontKnow(), new Answer.DontKnow(), 1, 1, "" }, // the plan is hidden: its answer counts for nothing
+        { "etabliert", new Answer.Choice("9"), null, 0, 0, "ziele-gemeinsam" }, // not an option: as good as none
+        { "etabliert", null, null, 0, 0, "ziele-gemeinsam" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DontKnowRows))]
+    public void Dont_know_counts_as_answered_and_is_counted_once_among_shown_questions(
+        string phase, Answer? goals, Answer? plan, int answered, int dontKnow, string open)
+    {
+        var guide = Fixtures.LoadText("dont-know.md", Fixtures.Text("minimal.md")
+            .Replace("- measures: practice", "- measures: practice\n- dont-know: ja", StringComparison.Ordinal)
+            .Replace("- when: phase = gruendung", "- when: phase = gruendung\n- dont-know: ja", StringComparison.Ordinal)).Questionnaires.Single();
+        var answers = new Dictionary<string, Answer> { ["phase"] = new Answer.Choice(phase) };
+        if (goals is not null)
+        {
+            answers["ziele-gemeinsam"] = goals;
+        }
+
+        if (plan is not null)
+        {
+            answers["gruendungsplan"] = plan;
+        }
+
+        var progress = Progress.Of(guide, answers, s => !s.IsProfile);
+
+        Assert.Equal(answered, progress.Answered);
+        Assert.Equal(dontKnow, progress.DontKnow);
+        Assert.Equal(open, string.Join(",", progress.OpenRequired.Select(q => q.Id)));
+    }
 }
