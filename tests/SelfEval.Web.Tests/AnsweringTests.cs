@@ -432,6 +432,9 @@ public sealed class AnsweringTests : IDisposable
 
         Assert.True(page.QuerySelector("#frage-test-finanzierung-quelle")!.HasAttribute("hidden")); // a required question, asked only while founding and building up
         Assert.Equal("[[{\"q\":\"phase\",\"op\":\"in\",\"v\":[\"gruendung\",\"aufbau\"]}]]", page.QuerySelector("#frage-test-finanzierung-quelle")!.GetAttribute("data-when"));
+        // What the page's script decides that with: the answers it knows, the profile's among them.
+        var known = JsonSerializer.Deserialize<Dictionary<string, string[]>>(page.QuerySelector("script#bekannte-antworten")!.TextContent)!;
+        Assert.Equal(["etabliert"], known["phase"]);
         var review = await client.PageAsync($"/a/{token}/abschluss");
         Assert.Contains("test-finanzierung-gesichert", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("test-finanzierung-quelle", review.QuerySelector(".open-questions")!.InnerHtml, StringComparison.Ordinal);
