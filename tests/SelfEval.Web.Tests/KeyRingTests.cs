@@ -1,6 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SelfEval.Web.Tests;
 
@@ -12,19 +17,54 @@ public sealed class KeyRingTests
     {
         using var folder = TestPaths.NewTempFolder();
         var database = Path.Combine(folder.Path, "daten", "selfeval.db");
+
+        await FormOfOneInstanceIsAcceptedByTheNext(database, oldAlgorithm: false);
+
+        var key = Assert.Single(Directory.GetFiles(Path.Combine(folder.Path, "daten", "keys"), "key-*.xml"));
+        Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", File.ReadAllText(key), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A data folder from a release before GCM holds a CBC key: the new release still reads what it protected,
+    /// and keeps using it until it expires.
+    /// </summary>
+    [Fact]
+    public async Task A_key_of_the_earlier_algorithm_still_reads_its_forms_after_the_update()
+    {
+        using var folder = TestPaths.NewTempFolder();
+        var database = Path.Combine(folder.Path, "daten", "selfeval.db");
+
+        await FormOfOneInstanceIsAcceptedByTheNext(database, oldAlgorithm: true);
+
+        var key = Assert.Single(Directory.GetFiles(Path.Combine(folder.Path, "daten", "keys"), "key-*.xml"));
+        Assert.Contains("<encryption algorithm=\"AES_256_CBC\" />", File.ReadAllText(key), StringComparison.Ordinal);
+    }
+
+    private static async Task FormOfOneInstanceIsAcceptedByTheNext(string database, bool oldAlgorithm)
+    {
         var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
 
         string cookies;
         List<KeyValuePair<string, string>> values;
         using (var firstFactory = new SelfEvalFactory())
-        using (var first = firstFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database)))
+        using (var first = firstFactory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("SelfEval:DatabasePath", database);
+            if (oldAlgorithm)
+            {
+                // What releases before 2026-12 wrote: the framework's default.
+                b.ConfigureTestServices(s => s.AddDataProtection().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+                {
+                    EncryptionAlgorithm = EncryptionAlgorithm.AES_256_CBC,
+                    ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
+                }));
+            }
+        }))
         {
             var page = await first.CreateClient(options).GetAsync($"/start/{TestGuides.Aufbau}");
             cookies = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
             values = Forms.Values((await page.ParseAsync()).Form("form.answer-form"));
         }
-
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.Path, "daten", "keys"), "key-*.xml"));
 
         using var secondFactory = new SelfEvalFactory();
         using var second = secondFactory.WithWebHostBuilder(b => b.UseSetting("SelfEval:DatabasePath", database));
