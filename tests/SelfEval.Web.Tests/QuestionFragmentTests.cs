@@ -99,6 +99,22 @@ public sealed partial class QuestionFragmentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_remembered_question_is_kept_without_indentation_and_a_note_keeps_its_own_spaces_and_lines()
+    {
+        var (client, link) = await StartAsync();
+        await SaveAsync(client, link, new() { ["q." + Scale] = ["1"], ["e." + Scale] = ["Beschluss vom 3. März\n    Punkt 2:  Ziele"], ["q." + Other] = ["2"] });
+
+        var html = await client.GetStringAsync($"{link}/{Section}");
+        var page = await client.PageAsync($"{link}/{Section}");
+
+        var question = Regex.Match(html, $"<div[^>]*id=\"frage-{Scale}\".*?</fieldset>", RegexOptions.Singleline).Value;
+        Assert.Contains("<legend>", question, StringComparison.Ordinal);
+        Assert.DoesNotMatch(">[ \\t\\n]{2,}<", question);
+        Assert.Equal("Beschluss vom 3. März\n    Punkt 2:  Ziele", Evidence(page, Scale));
+        Assert.Equal("1", Checked(page, Scale));
+    }
+
+    [Fact]
     public async Task A_form_sent_back_with_an_error_shows_what_was_typed_not_what_was_shown_before()
     {
         var (client, link) = await StartAsync();
