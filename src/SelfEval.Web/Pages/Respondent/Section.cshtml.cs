@@ -184,5 +184,10 @@ public sealed class SectionModel(
             a => a.Key,
             a => a.Value is Answer.DontKnow ? [AnswerForm.DontKnowValue]
                 : Context.Questionnaire.FindQuestion(a.Key) is { } q && a.Value is not Answer.NotRelevant ? q.Kind().ScriptValues(a.Value)
-                : []));
+                : []),
+        KnownAnswersContext.Default.DictionaryStringIReadOnlyListString);
 }
+
+/// <summary>The known answers' JSON written by generated code, not by reflection on every page (issue 16's speed work).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, IReadOnlyList<string>>))]
+internal sealed partial class KnownAnswersContext : System.Text.Json.Serialization.JsonSerializerContext;
