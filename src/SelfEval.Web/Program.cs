@@ -95,6 +95,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Office", "Office");
     o.Conventions.AllowAnonymousToPage("/Office/Login");
 });
+builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, SelfEval.Web.Infrastructure.PageWriter>();
 
 // Guessing links and passwords at speed is throttled per client address.
 builder.Services.AddRateLimiter(o =>
