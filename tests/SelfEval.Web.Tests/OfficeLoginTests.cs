@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,6 +51,37 @@ public sealed class OfficeLoginTests : IDisposable
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.ParseAsync()).QuerySelector(".error-summary")!.OuterHtml;
+    }
+
+    /// <summary>Only the office signs in (Program.cs): its cookie is read on its pages, never on an initiative's.</summary>
+    [Fact]
+    public async Task The_sign_in_cookie_is_read_on_office_pages_only_and_they_still_know_who_signed_in()
+    {
+        var reads = 0;
+        using var app = _app.WithWebHostBuilder(b => b.ConfigureServices(s => s.PostConfigure<CookieAuthenticationOptions>(
+            CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                var validate = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = c =>
+                {
+                    Interlocked.Increment(ref reads);
+                    return validate(c);
+                };
+            })));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).From(Owner);
+        Assert.Equal("/servicestelle", (await LoginAsync(client)).Location());
+
+        var start = await client.PageAsync($"/start/{TestGuides.Wirkung}");
+        var created = await client.SubmitAsync(start.Form("form.answer-form"), TestGuides.Profile("Initiative Amt", "etabliert"));
+        var coordinator = await client.GetAsync(created.Location());
+        var readsOnInitiativePages = reads;
+        var office = await client.PageAsync("/servicestelle");
+
+        Assert.Matches("^/k/[A-Za-z0-9_-]{43}\\?notice=Created$", created.Location()); // the start form's token was made and checked alike
+        Assert.Equal(HttpStatusCode.OK, coordinator.StatusCode);
+        Assert.Equal(0, readsOnInitiativePages);
+        Assert.Equal(1, reads);
+        Assert.Contains("angemeldet als anna", office.QuerySelector(".kicker")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
