@@ -73,10 +73,10 @@ builder.Services.AddSingleton<SelfEval.Web.Workbench.IDraftLoader>(sp => sp.GetR
 builder.Services.AddSingleton<SelfEval.Web.Workbench.PublicationStore>();
 
 // The service office signs in; initiatives never do (their links are their access). So no scheme authenticates by
-// default: a respondent's page never looks for the sign-in cookie (2.5 % of a section page's CPU), and the office's
-// policy names the scheme, so its pages, and only they, read the cookie. Everything else about the cookie is as before.
-// The framework's documented switch (ASP.NET Core 7 breaking change "Default authentication scheme"): else the one
-// registered scheme would become the default and authenticate every request.
+// default (the switch is the one documented with ASP.NET Core 7's breaking change "Default authentication scheme";
+// without it the one registered scheme would authenticate every request): a respondent's page never looks for the
+// sign-in cookie (2.5 % of a section page's CPU). The office's policy names the scheme, so its pages, and only they,
+// read the cookie; everything else about the cookie is as before.
 AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
 builder.Services.AddAuthentication(o =>
     {
