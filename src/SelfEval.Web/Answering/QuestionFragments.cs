@@ -40,8 +40,8 @@ public sealed partial class QuestionFragments(HtmlEncoder encoder) : IDisposable
     }
 
     /// <summary>
-    /// A question's HTML without the partials' indentation, as remembered questions are kept: a sixth of a page's bytes,
-    /// which every page spends encoding, sending and reading again. Only whitespace between two tags goes, which a
+    /// A question's HTML without the partials' indentation, as remembered questions are kept: 1.1 of a section page's
+    /// 19.6 KB, which every page spends encoding, sending and reading again. Only whitespace between two tags goes, which a
     /// browser shows as one space or not at all. The office's preview writes its questions through here too, so they
     /// are the same markup as on the answering page.
     /// </summary>
