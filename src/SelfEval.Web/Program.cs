@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SelfEval.Web.Infrastructure;
 using System.Text.Unicode;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using SelfEval.Web.Assessments;
@@ -107,7 +108,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Office", "Office");
     o.Conventions.AllowAnonymousToPage("/Office/Login");
 });
-builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, SelfEval.Web.Infrastructure.PageWriter>();
+// In place of the framework's writer (registered by AddRazorPages), not beside it.
+builder.Services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageWriter>());
 
 // Guessing links and passwords at speed is throttled per client address.
 builder.Services.AddRateLimiter(o =>
